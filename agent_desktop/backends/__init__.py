@@ -1,0 +1,1 @@
+"""Messaging backends: the contract (``base``), the registry, and the implementations."""

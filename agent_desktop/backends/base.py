@@ -1,0 +1,164 @@
+"""The backend contract: an async abstract base class plus capabilities."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from agent_desktop.core.events import BackendEvent
+from agent_desktop.core.models import AgentIdentity, Contact, Message
+from agent_desktop.core.types import Capability, Channel
+
+
+class BackendError(Exception):
+    """A backend operation failed; ``str(error)`` is a message fit for the agent."""
+
+
+class NotSupported(BackendError):
+    """The backend lacks the capability for this operation."""
+
+
+class BackendConfig(BaseModel):
+    """Base of every backend's own config section (``settings.backends[name]``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Target(BaseModel):
+    """A colleague or queue that can receive a transfer, conference or consultation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    kind: str  # "agent" or "queue"
+    presence: str = "ready"  # "ready", "busy", "away", "offline"
+
+    @property
+    def available(self) -> bool:
+        return self.presence == "ready" or self.kind == "queue"
+
+
+class BackendContext(BaseModel):
+    """What the composition root hands to a backend: where it may keep its files."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    data_dir: Path
+    cache_dir: Path
+
+
+class MessagingBackend(abc.ABC):
+    """What the desktop needs from a contact-center messaging system.
+
+    Every method is a coroutine running on the UI thread's asyncio loop: an implementation
+    must never block it (use ``asyncio.to_thread`` or a worker for blocking I/O).
+    Events flow through :meth:`events`, an async iterator that ends after :meth:`disconnect`.
+    """
+
+    #: entry-point name (``agent_desktop.backends``)
+    name: ClassVar[str]
+    #: the pydantic model of this backend's config section
+    config_model: ClassVar[type[BackendConfig]] = BackendConfig
+    #: optional features; the UI hides what is absent
+    capabilities: frozenset[Capability] = frozenset()
+
+    @classmethod
+    def create(cls, config: dict[str, object], context: BackendContext) -> MessagingBackend:
+        """Validate ``config`` with :attr:`config_model` and build the backend.
+
+        Raises ``pydantic.ValidationError`` for a bad config section.
+        """
+        return cls(cls.config_model.model_validate(config), context)
+
+    def __init__(self, config: BackendConfig, context: BackendContext) -> None:
+        self.config = config
+        self.context = context
+
+    # lifecycle ------------------------------------------------------------------------
+    @abc.abstractmethod
+    async def connect(self, agent: AgentIdentity) -> None: ...
+
+    @abc.abstractmethod
+    async def disconnect(self) -> None: ...
+
+    @abc.abstractmethod
+    def events(self) -> AsyncIterator[BackendEvent]: ...
+
+    # agent ----------------------------------------------------------------------------
+    @abc.abstractmethod
+    async def set_ready(self, channel: str, ready: bool) -> None: ...
+
+    # interaction ----------------------------------------------------------------------
+    @abc.abstractmethod
+    async def accept(self, interaction_id: str) -> None: ...
+
+    @abc.abstractmethod
+    async def reject(self, interaction_id: str) -> None: ...
+
+    @abc.abstractmethod
+    async def send_message(self, interaction_id: str, text: str, txn_id: str) -> None:
+        """Send ``text``; idempotent on ``txn_id``. Confirmation comes as an event."""
+
+    @abc.abstractmethod
+    async def send_typing(self, interaction_id: str, typing: bool) -> None: ...
+
+    @abc.abstractmethod
+    async def end(self, interaction_id: str) -> None: ...
+
+    @abc.abstractmethod
+    async def mark_done(
+        self, interaction_id: str, disposition: str | None = None, note: str = ""
+    ) -> None: ...
+
+    async def push_url(self, interaction_id: str, url: str, txn_id: str) -> None:
+        raise NotSupported("push_url")
+
+    async def send_image(
+        self, interaction_id: str, data: bytes, mime: str, filename: str, txn_id: str
+    ) -> None:
+        raise NotSupported("send_image")
+
+    async def transfer(self, interaction_id: str, target_id: str) -> None:
+        raise NotSupported("transfer")
+
+    async def conference(self, interaction_id: str, target_id: str) -> None:
+        raise NotSupported("conference")
+
+    async def consult(self, interaction_id: str, target_id: str) -> str:
+        """Start a consultation; returns the consultation's interaction id."""
+        raise NotSupported("consult")
+
+    async def start_call(self, interaction_id: str | None, number: str) -> None:
+        raise NotSupported("start_call")
+
+    async def start_email(self, interaction_id: str | None, address: str) -> None:
+        raise NotSupported("start_email")
+
+    # contacts and history -------------------------------------------------------------
+    async def search_contacts(self, query: str, limit: int = 50) -> list[Contact]:
+        raise NotSupported("search_contacts")
+
+    async def history(
+        self, contact_id: str, before: float | None = None, limit: int = 50
+    ) -> list[Message]:
+        """Messages with the contact older than ``before``, newest last."""
+        raise NotSupported("history")
+
+    async def search_messages(self, contact_id: str, query: str) -> list[Message]:
+        raise NotSupported("search_messages")
+
+    async def send_to_contact(
+        self, contact_id: str, channel: Channel, text: str, txn_id: str
+    ) -> None:
+        raise NotSupported("send_to_contact")
+
+    async def targets(self, query: str = "") -> list[Target]:
+        raise NotSupported("targets")
+
+    def has(self, capability: Capability) -> bool:
+        return capability in self.capabilities

@@ -1,0 +1,88 @@
+"""Domain models (pydantic): contacts, parties, messages and interactions."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from agent_desktop.core.types import (
+    Channel,
+    DeliveryState,
+    InteractionState,
+    PartyRole,
+    PartyState,
+)
+
+
+class Frozen(BaseModel):
+    """Base for immutable value objects."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ChannelAddress(Frozen):
+    """How a contact is reached on one channel (a handle, page-scoped id, phone number...)."""
+
+    channel: Channel
+    address: str
+
+
+class Contact(Frozen):
+    """A customer in the contact database."""
+
+    id: str
+    name: str
+    channels: tuple[ChannelAddress, ...] = ()
+    email: str | None = None
+    phone: str | None = None
+
+
+class AgentIdentity(Frozen):
+    """The logged-in agent."""
+
+    id: str
+    name: str
+    nickname: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.nickname or self.name
+
+
+class Party(Frozen):
+    """A participant of an interaction."""
+
+    id: str
+    name: str
+    role: PartyRole
+    state: PartyState = PartyState.CONNECTED
+
+
+class Message(Frozen):
+    """One message of a transcript.
+
+    ``txn_id`` is the client transaction id of a message the agent sent (idempotency key);
+    ``time`` is a POSIX timestamp in seconds.
+    """
+
+    id: str
+    interaction_id: str
+    author_id: str
+    author_name: str
+    author_role: PartyRole
+    text: str
+    time: float
+    txn_id: str | None = None
+    delivery: DeliveryState = DeliveryState.SENT
+    url: str | None = Field(default=None, description="set on pushed URLs")
+
+
+class InteractionSummary(Frozen):
+    """What the backend tells about an interaction when it is offered."""
+
+    id: str
+    contact: Contact
+    channel: Channel
+    subject: str | None = None
+    first_message: str | None = None
+    offered_at: float
+    parties: tuple[Party, ...] = ()
