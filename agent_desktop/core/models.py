@@ -7,7 +7,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from agent_desktop.core.types import (
     Channel,
     DeliveryState,
-    InteractionState,
     PartyRole,
     PartyState,
 )

@@ -1,0 +1,133 @@
+"""Command line: ``agent-desktop`` / ``python -m agent_desktop``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+from agent_desktop import __version__
+
+log = logging.getLogger("agent_desktop")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="agent-desktop", description="Desktop client for contact-center chat agents."
+    )
+    parser.add_argument(
+        "--backend", help="messaging backend by name (default: from settings, 'demo')"
+    )
+    parser.add_argument(
+        "--profile", type=Path, help="keep every config, data and log file under this folder"
+    )
+    parser.add_argument("--lang", choices=("en", "fr"), help="user interface language")
+    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR")
+    parser.add_argument(
+        "--demo-customers",
+        action="store_true",
+        help="demo backend: simulated customers arrive on their own",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="run one chat unattended, then exit"
+    )
+    parser.add_argument("--version", action="version", version=f"agent-desktop {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    # Qt is imported only once we know we will show something (fast --version / --help)
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from agent_desktop.app import install_translators, pick_language
+    from agent_desktop.core.paths import ProfilePaths
+    from agent_desktop.logs import setup_logging
+
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    if args.self_test and args.profile is None:
+        scratch = tempfile.TemporaryDirectory(prefix="agent-desktop-selftest-")
+        args.profile = Path(scratch.name)
+    paths = ProfilePaths.portable(args.profile) if args.profile else ProfilePaths.platform()
+    setup_logging(paths.log_dir, args.log_level)
+    log.info("agent-desktop %s starting", __version__)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Agent Desktop")
+    app.setOrganizationName("agent_desktop")
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)  # the window's close ends the main coroutine
+    translators = install_translators(app, pick_language(args.lang))
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    code = 0
+    try:
+        with loop:
+            code = int(loop.run_until_complete(_run(app, paths, args)))
+    finally:
+        del translators
+        if scratch is not None:
+            scratch.cleanup()
+    return code
+
+
+async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from agent_desktop.app import AgentDesktop
+    from agent_desktop.core.paths import ProfilePaths
+
+    assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
+    backend_overrides = {"spontaneous": True} if args.demo_customers else None
+    desktop = AgentDesktop(
+        app,
+        paths,
+        backend_name="demo" if args.self_test else args.backend,
+        backend_overrides=backend_overrides,
+    )
+    loop = asyncio.get_running_loop()
+    finished: asyncio.Future[int] = loop.create_future()
+
+    def finish(code: int) -> None:
+        if not finished.done():
+            finished.set_result(code)
+
+    desktop.window.closed.connect(lambda: finish(0))
+    _install_signal_handlers(loop, lambda: finish(130))
+    desktop.start()
+    if args.self_test:
+        from agent_desktop.selftest import SelfTestFailed, run_self_test
+
+        try:
+            await run_self_test(desktop)
+        except SelfTestFailed as exc:
+            print(f"self-test FAILED: {exc}", file=sys.stderr)
+            finish(1)
+        else:
+            print("self-test ok")
+            finish(0)
+    code = await finished
+    await desktop.shutdown()
+    return code
+
+
+def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> None:
+    """Ctrl+C and SIGTERM end the app cleanly (shutdown runs, tasks are cancelled)."""
+    assert callable(stop)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop)
+        except (NotImplementedError, RuntimeError):
+            # Windows: Python handles signals between bytecodes; the Qt loop must wake up
+            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

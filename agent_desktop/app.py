@@ -1,0 +1,144 @@
+"""Composition root: settings, backend choice, services and the main window."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from agent_desktop.backends import registry
+from agent_desktop.backends.base import BackendContext, MessagingBackend
+from agent_desktop.core.models import AgentIdentity
+from agent_desktop.core.paths import ProfilePaths
+from agent_desktop.core.settings import merge
+from agent_desktop.resources_path import resource
+from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.interaction_store import InteractionStore
+from agent_desktop.services.session import AgentSession
+from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_LANGUAGES = ("en", "fr")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AgentDesktop", text)
+
+
+def pick_language(requested: str | None) -> str:
+    """``requested`` if supported, else the system's language if supported, else English."""
+    if requested in SUPPORTED_LANGUAGES:
+        return requested
+    system = QLocale.system().name().split("_")[0]
+    return system if system in SUPPORTED_LANGUAGES else "en"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load our catalogue and Qt's own for ``language``; returns them (keep references)."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    catalogue = resource("translations", f"agent_desktop_{language}.qm")
+    if catalogue.is_file() and ours.load(catalogue.read_bytes()):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("no translation catalogue for %s", language)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qtbase)
+        installed.append(qtbase)
+    QLocale.setDefault(QLocale(language))
+    return installed
+
+
+class AgentDesktop:
+    """Everything the app is made of, built from a profile, settings and a backend name."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        paths: ProfilePaths,
+        *,
+        backend_name: str | None = None,
+        settings_overrides: dict[str, Any] | None = None,
+        backend_overrides: dict[str, Any] | None = None,
+        agent: AgentIdentity | None = None,
+    ) -> None:
+        paths.create()
+        self.app = app
+        self.paths = paths
+        self.settings_store = SettingsStore(paths.settings_file)
+        settings = self.settings_store.load(settings_overrides)
+        self.bridge = MessageBridge()
+        self.store = InteractionStore(
+            warning_s=settings.chat.pending_response_warning_s,
+            max_s=settings.chat.pending_response_max_s,
+            typing_timeout_s=settings.chat.typing_timeout_s,
+        )
+        user = getpass.getuser() or "agent"
+        self.agent = agent or AgentIdentity(
+            id=user, name=user.capitalize(), nickname=settings.chat.nickname
+        )
+        name = backend_name or settings.backend
+        self.backend: MessagingBackend | None = None
+        self.load_error: str | None = None
+        try:
+            backend_cls = registry.load(name)
+            config = merge(settings.backends.get(name, {}), backend_overrides or {})
+            context = BackendContext(data_dir=paths.data_dir / name, cache_dir=paths.cache_dir)
+            context.data_dir.mkdir(parents=True, exist_ok=True)
+            self.backend = backend_cls.create(config, context)
+        except registry.BackendLoadError as exc:
+            self.load_error = str(exc)
+        except ValidationError as exc:
+            self.load_error = f"the configuration of the backend {name!r} is invalid: {exc}"
+        if self.load_error:
+            log.error("backend unavailable: %s", self.load_error)
+        self.session = (
+            AgentSession(self.backend, self.store, self.settings_store, self.agent, self.bridge)
+            if self.backend is not None
+            else None
+        )
+        self.theme = apply_theme(app, settings.ui.theme)
+        self.window = MainWindow(
+            self.session,
+            self.store,
+            self.settings_store,
+            self.bridge,
+            self.theme,
+            self.agent.display_name,
+        )
+        self.settings_store.changed.connect(self._settings_changed)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
+        if self.load_error:
+            self.bridge.error(
+                tr("The messaging backend could not be started: {0}").format(self.load_error)
+            )
+
+    def start(self) -> None:
+        self.window.show()
+        if self.session is not None:
+            self.session.start()
+
+    def _settings_changed(self) -> None:
+        theme = apply_theme(self.app, self.settings_store.settings.ui.theme)
+        if theme is not self.theme:
+            self.theme = theme
+            self.window.set_theme(theme)
+
+    async def shutdown(self) -> None:
+        """Close the windows, disconnect, cancel every task. Safe to call twice."""
+        self.window.toast.hide()
+        self.window.close()
+        if self.session is not None:
+            await self.session.shutdown()

@@ -1,0 +1,53 @@
+"""Where the app keeps its files: the platform's user dirs, or one profile folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "agent_desktop"
+APP_AUTHOR = "agent_desktop"
+
+
+@dataclass(frozen=True)
+class ProfilePaths:
+    config_dir: Path
+    data_dir: Path
+    cache_dir: Path
+    log_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def state_db(self) -> Path:
+        return self.data_dir / "state.sqlite3"
+
+    @classmethod
+    def platform(cls) -> ProfilePaths:
+        """The user's platform dirs (``%APPDATA%``, ``~/.config``, ...)."""
+        dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
+        return cls(
+            config_dir=Path(dirs.user_config_dir),
+            data_dir=Path(dirs.user_data_dir),
+            cache_dir=Path(dirs.user_cache_dir),
+            log_dir=Path(dirs.user_log_dir),
+        )
+
+    @classmethod
+    def portable(cls, root: Path) -> ProfilePaths:
+        """Every file under ``root`` (``--profile DIR``)."""
+        root = root.expanduser().resolve()
+        return cls(
+            config_dir=root / "config",
+            data_dir=root / "data",
+            cache_dir=root / "cache",
+            log_dir=root / "logs",
+        )
+
+    def create(self) -> None:
+        for folder in (self.config_dir, self.data_dir, self.cache_dir, self.log_dir):
+            folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,1 @@
+"""Qt-aware, widget-free services: session, interaction store, settings, tasks."""

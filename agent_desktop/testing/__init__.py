@@ -1,0 +1,5 @@
+"""Test harness for pytest-qt suites and automation: see CONTRACT.md."""
+
+from agent_desktop.testing.harness import AppHarness
+
+__all__ = ["AppHarness"]

@@ -1,0 +1,135 @@
+"""``AppHarness``: the whole app on the demo backend, driven from pytest-qt."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+import qasync
+from PySide6.QtWidgets import QApplication, QWidget
+
+from agent_desktop.app import AgentDesktop
+from agent_desktop.backends.demo import CustomerSimulator, DemoBackend
+from agent_desktop.core.models import AgentIdentity
+from agent_desktop.core.paths import ProfilePaths
+from agent_desktop.core.settings import Settings
+from agent_desktop.core.types import ConnectionState
+from agent_desktop.ui.chat_view import ChatView
+from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.toast import IncomingChatToast
+
+
+class QtBot(Protocol):
+    """The part of pytest-qt's ``qtbot`` the harness uses."""
+
+    def addWidget(self, widget: QWidget, **kwargs: Any) -> None: ...
+
+    def waitUntil(self, callback: Callable[[], bool | None], *, timeout: int = ...) -> None: ...
+
+
+class AppHarness:
+    """The app with every file under ``tmp_path``, the agent Ready, no spontaneous customers."""
+
+    def __init__(self, qtbot: QtBot, desktop: AgentDesktop, loop: qasync.QEventLoop) -> None:
+        self.qtbot = qtbot
+        self.desktop = desktop
+        self._loop = loop
+        self._closed = False
+
+    @classmethod
+    def start(
+        cls,
+        qtbot: QtBot,
+        tmp_path: Path,
+        *,
+        settings: dict[str, Any] | None = None,
+        ready: bool = True,
+        agent: AgentIdentity | None = None,
+    ) -> AppHarness:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "pytest-qt's qapp must exist"
+        app.setQuitOnLastWindowClosed(False)
+        loop = qasync.QEventLoop(app, already_running=True)
+        asyncio.set_event_loop(loop)
+        desktop = AgentDesktop(
+            app,
+            ProfilePaths.portable(tmp_path / "profile"),
+            backend_name="demo",
+            settings_overrides=settings,
+            backend_overrides={"spontaneous": False},
+            agent=agent or AgentIdentity(id="agent1", name="Alex Martin"),
+        )
+        harness = cls(qtbot, desktop, loop)
+        qtbot.addWidget(desktop.window)
+        qtbot.addWidget(desktop.window.toast)
+        desktop.start()
+        session = desktop.session
+        assert session is not None, desktop.load_error
+        harness.wait_until(lambda: session.connection is ConnectionState.CONNECTED)
+        if ready:
+            session.set_ready(True)
+            harness.wait_until(desktop.window.ready_button.isChecked)
+        return harness
+
+    # what tests use ---------------------------------------------------------------------
+    @property
+    def window(self) -> MainWindow:
+        return self.desktop.window
+
+    @property
+    def backend(self) -> DemoBackend:
+        backend = self.desktop.backend
+        assert isinstance(backend, DemoBackend)
+        return backend
+
+    @property
+    def customers(self) -> CustomerSimulator:
+        return self.backend.customers
+
+    @property
+    def settings(self) -> Settings:
+        return self.desktop.settings_store.settings
+
+    def wait_until(self, predicate: Callable[[], object], timeout: float = 5.0) -> None:
+        self.qtbot.waitUntil(lambda: bool(predicate()), timeout=int(timeout * 1000))
+
+    def toast(self) -> IncomingChatToast | None:
+        toast = self.window.toast
+        return toast if toast.isVisible() else None
+
+    def chat_view(self, iid: str) -> ChatView | None:
+        return self.window.views.get(iid)
+
+    def accept(self, iid: str) -> ChatView:
+        """Accept ``iid`` through its notification and return its chat view."""
+        self.wait_until(
+            lambda: (
+                (t := self.toast()) is not None and t.current is not None and t.current.id == iid
+            )
+        )
+        toast = self.toast()
+        assert toast is not None
+        toast.accept_button.click()
+        self.wait_until(lambda: self.chat_view(iid) is not None)
+        view = self.chat_view(iid)
+        assert view is not None
+        return view
+
+    def close(self) -> None:
+        """Close every window, disconnect the backend, cancel every task; idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        task = self._loop.create_task(self.desktop.shutdown())
+        with contextlib.suppress(Exception):
+            self.qtbot.waitUntil(task.done, timeout=10_000)
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            raise task.exception()
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+        self._loop.stop()
+        self._loop.close()
+        asyncio.set_event_loop(None)

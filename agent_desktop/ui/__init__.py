@@ -1,0 +1,1 @@
+"""Widgets only: passive views that show state and emit intent signals."""

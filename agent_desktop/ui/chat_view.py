@@ -1,0 +1,296 @@
+"""The chat interaction view: header, transcript, typing notice, composer, participants."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_desktop.core.types import DeliveryState, InteractionState
+from agent_desktop.services.interaction_store import InteractionRecord
+from agent_desktop.ui.composer import ComposerEdit
+from agent_desktop.ui.icons import icon
+from agent_desktop.ui.labels import channel_label
+from agent_desktop.ui.message_delegate import MessageDelegate
+from agent_desktop.ui.party_list import PartyListView
+from agent_desktop.ui.pending_indicator import PendingIndicator
+from agent_desktop.ui.theme import Theme
+from agent_desktop.ui.transcript_model import Roles, TranscriptModel
+
+
+class TranscriptView(QListView):
+    """The message list: pixel scrolling, follows new messages while at the bottom."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transcript")
+        self.setAccessibleName(self.tr("Transcript"))
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setUniformItemSizes(False)
+        self.setWordWrap(True)
+        self._follow = True
+        self.verticalScrollBar().valueChanged.connect(self._track_bottom)
+
+    def _track_bottom(self, value: int) -> None:
+        self._follow = value >= self.verticalScrollBar().maximum() - 4
+
+    def rowsInserted(
+        self, parent: QModelIndex | QPersistentModelIndex, start: int, end: int
+    ) -> None:
+        follow = self._follow
+        super().rowsInserted(parent, start, end)
+        if follow:
+            QTimer.singleShot(0, self.scrollToBottom)
+
+    def copy_selection(self) -> str:
+        rows = sorted(index.row() for index in self.selectedIndexes())
+        model = self.model()
+        return "\n".join(
+            f"{model.index(r, 0).data(Roles.AUTHOR)}: {model.index(r, 0).data()}" for r in rows
+        )
+
+
+class ChatView(QWidget):
+    """Passive view of one chat interaction; every action leaves as a signal."""
+
+    sendRequested = Signal(str)
+    endRequested = Signal()
+    doneRequested = Signal()
+    composing = Signal()
+    retryRequested = Signal(str)  # txn id
+
+    def __init__(self, record: InteractionRecord, theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("chatView")
+        self.setProperty("interactionId", record.id)
+        self.setAccessibleName(self.tr("Chat with {0}").format(record.contact.name))
+        self.record = record
+        self._theme = theme
+
+        # header ------------------------------------------------------------------------
+        header = QFrame(self)
+        header.setObjectName("chatHeader")
+        self.channel_badge = QLabel(header)
+        self.channel_badge.setObjectName("channelBadge")
+        self.contact_name = QLabel(header)
+        self.contact_name.setObjectName("contactName")
+        self.contact_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.contact_name.setText(record.contact.name)
+        self.contact_name.setAccessibleName(self.tr("Contact"))
+        self.contact_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.channel_label = QLabel(channel_label(record.channel), header)
+        self.channel_label.setObjectName("channelName")
+        self.pending = PendingIndicator(theme, header)
+        self.end_button = QPushButton(self.tr("End chat"), header)
+        self.end_button.setObjectName("endChatButton")
+        self.end_button.setAccessibleName(self.tr("End chat"))
+        self.end_button.setToolTip(self.tr("End the chat (Ctrl+Shift+E)"))
+        self.done_button = QPushButton(self.tr("Mark Done"), header)
+        self.done_button.setObjectName("markDoneButton")
+        self.done_button.setAccessibleName(self.tr("Mark Done"))
+        self.done_button.setToolTip(self.tr("Close the interaction (Ctrl+Shift+D)"))
+        name_box = QVBoxLayout()
+        name_box.setSpacing(0)
+        name_box.addWidget(self.contact_name)
+        name_box.addWidget(self.channel_label)
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(14, 8, 14, 8)
+        header_row.setSpacing(10)
+        header_row.addWidget(self.channel_badge)
+        header_row.addLayout(name_box, 1)
+        header_row.addWidget(self.pending)
+        header_row.addSpacing(8)
+        header_row.addWidget(self.end_button)
+        header_row.addWidget(self.done_button)
+
+        # transcript + composer ---------------------------------------------------------------
+        self.transcript = TranscriptView(self)
+        self.model = TranscriptModel(record.transcript, self.transcript)
+        self.transcript.setModel(self.model)
+        self.delegate = MessageDelegate(self.transcript, theme)
+        self.transcript.setItemDelegate(self.delegate)
+        self.transcript.clicked.connect(self._transcript_clicked)
+
+        self.typing_notice = QLabel(self)
+        self.typing_notice.setObjectName("typingNotice")
+        self.typing_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.typing_notice.setText(self.tr("{0} is typing…").format(record.contact.name))
+        self.typing_notice.setAccessibleName(self.tr("Typing notice"))
+        self.typing_notice.setVisible(False)
+
+        composer_frame = QFrame(self)
+        composer_frame.setObjectName("composerFrame")
+        self.composer_frame = composer_frame
+        self.composer = ComposerEdit(composer_frame)
+        self.send_button = QPushButton(self.tr("Send"), composer_frame)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setAccessibleName(self.tr("Send"))
+        self.send_button.setToolTip(self.tr("Send the message (Enter)"))
+        self.composer_tools = QHBoxLayout()
+        self.composer_tools.setSpacing(4)
+        self.composer_tools.addStretch(1)
+        self.composer_tools.addWidget(self.send_button)
+        frame_box = QVBoxLayout(composer_frame)
+        frame_box.setContentsMargins(8, 6, 8, 6)
+        frame_box.setSpacing(4)
+        frame_box.addWidget(self.composer)
+        frame_box.addLayout(self.composer_tools)
+
+        conversation = QWidget(self)
+        conversation_box = QVBoxLayout(conversation)
+        conversation_box.setContentsMargins(0, 0, 0, 10)
+        conversation_box.setSpacing(4)
+        conversation_box.addWidget(self.transcript, 1)
+        typing_row = QHBoxLayout()
+        typing_row.setContentsMargins(16, 0, 16, 0)
+        typing_row.addWidget(self.typing_notice)
+        conversation_box.addLayout(typing_row)
+        composer_row = QHBoxLayout()
+        composer_row.setContentsMargins(12, 0, 12, 0)
+        composer_row.addWidget(composer_frame)
+        conversation_box.addLayout(composer_row)
+
+        # participants -----------------------------------------------------------------
+        side = QFrame(self)
+        side.setObjectName("sidePanel")
+        side_title = QLabel(self.tr("Participants"), side)
+        side_title.setObjectName("sectionTitle")
+        self.party_list = PartyListView(record, theme, side)
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(8, 10, 8, 8)
+        side_box.addWidget(side_title)
+        side_box.addWidget(self.party_list, 1)
+        self.side_panel = side
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(conversation)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([640, 200])
+        splitter.setChildrenCollapsible(False)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(header)
+        root.addWidget(splitter, 1)
+
+        self._connect_signals()
+        self.set_theme(theme)
+        self._sync_state()
+        self._sync_pending()
+
+    def _connect_signals(self) -> None:
+        self.send_button.clicked.connect(self._submit)
+        self.composer.submitted.connect(self._submit)
+        self.composer.textChanged.connect(self._text_changed)
+        self.composer.focusChanged.connect(self._composer_focus)
+        self.end_button.clicked.connect(self.endRequested)
+        self.done_button.clicked.connect(self.doneRequested)
+        self.record.stateChanged.connect(self._sync_state)
+        self.record.typingChanged.connect(self.typing_notice.setVisible)
+        self.record.pendingChanged.connect(self._sync_pending)
+        copy = QShortcut(QKeySequence.StandardKey.Copy, self.transcript)
+        copy.activated.connect(self._copy)
+
+    # state --------------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.delegate.set_theme(theme)
+        self.party_list.set_theme(theme)
+        self.pending.set_theme(theme)
+        self.channel_badge.setPixmap(icon(self.record.channel.value, theme.accent).pixmap(28, 28))
+        self.send_button.setIcon(icon("send", theme.accent_text, theme.muted))
+        self.end_button.setIcon(icon("end-chat", theme.text, theme.muted))
+        self.done_button.setIcon(icon("done", theme.text, theme.muted))
+
+    def _sync_state(self) -> None:
+        state = self.record.state
+        live = state is InteractionState.ACTIVE
+        self.composer.setReadOnly(not live)
+        self.composer.setEnabled(live)
+        self.end_button.setEnabled(live)
+        self.done_button.setEnabled(state is InteractionState.ENDED)
+        self._update_send_enabled()
+        if state is InteractionState.ENDED:
+            self.composer.setPlaceholderText(
+                self.tr("The chat has ended. Mark it Done to close it.")
+            )
+            self.typing_notice.setVisible(False)
+
+    def _sync_pending(self) -> None:
+        status = self.record.pending()
+        self.pending.set_status(status.level, status.blinking, self.waited_s())
+
+    def waited_s(self) -> float | None:
+        return self.record.waited_s()
+
+    def tick(self) -> None:
+        """Called every second by the window while this view is visible."""
+        self.pending.set_waited(self.waited_s())
+
+    def set_busy(self, action: str, busy: bool) -> None:
+        button = {"end": self.end_button, "done": self.done_button}.get(action)
+        if button is not None:
+            button.setEnabled(not busy and self._action_allowed(action))
+            button.setProperty("busy", busy)
+
+    def _action_allowed(self, action: str) -> bool:
+        state = self.record.state
+        return (action == "end" and state is InteractionState.ACTIVE) or (
+            action == "done" and state is InteractionState.ENDED
+        )
+
+    # composer -----------------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        self._update_send_enabled()
+        if self.composer.toPlainText():
+            self.composing.emit()
+
+    def _update_send_enabled(self) -> None:
+        self.send_button.setEnabled(
+            self.record.state is InteractionState.ACTIVE
+            and bool(self.composer.toPlainText().strip())
+        )
+
+    def _composer_focus(self, focused: bool) -> None:
+        self.composer_frame.setProperty("focused", focused)
+        self.composer_frame.style().unpolish(self.composer_frame)
+        self.composer_frame.style().polish(self.composer_frame)
+
+    def _submit(self) -> None:
+        text = self.composer.toPlainText().strip()
+        if not text or self.record.state is not InteractionState.ACTIVE:
+            return
+        self.composer.clear()
+        self.sendRequested.emit(text)
+
+    def focus_composer(self) -> None:
+        self.composer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _transcript_clicked(self, index: QModelIndex) -> None:
+        if index.data(Roles.DELIVERY) == DeliveryState.FAILED.value:
+            txn = index.data(Roles.TXN_ID)
+            if txn:
+                self.retryRequested.emit(str(txn))
+
+    def _copy(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        text = self.transcript.copy_selection()
+        if text:
+            QGuiApplication.clipboard().setText(text)

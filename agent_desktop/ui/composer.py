@@ -1,0 +1,49 @@
+"""The message editor: Enter sends, Shift+Enter starts a new line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+
+class ComposerEdit(QPlainTextEdit):
+    submitted = Signal()
+    focusChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self.setAccessibleName(self.tr("Message"))
+        self.setPlaceholderText(
+            self.tr("Type your message — Enter to send, Shift+Enter for a new line")
+        )
+        self.setTabChangesFocus(True)
+        fm = self.fontMetrics()
+        self.setMinimumHeight(int(fm.lineSpacing() * 2.4))
+        self.setMaximumHeight(int(fm.lineSpacing() * 8))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        modifiers = event.modifiers()
+        if enter and not modifiers & (
+            Qt.KeyboardModifier.ShiftModifier
+            | Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+        ):
+            event.accept()
+            self.submitted.emit()
+            return
+        if enter and modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self.insertPlainText("\n")
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focusChanged.emit(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focusChanged.emit(False)

@@ -1,0 +1,58 @@
+"""Flash the window in the taskbar while a reply is pending and the window is inactive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from agent_desktop.services.interaction_store import InteractionStore
+
+
+class TaskbarFlasher(QObject):
+    """Calls ``QApplication.alert(window, 0)`` once per inactive spell with a reply pending.
+
+    On Windows ``alert`` with no timeout flashes the taskbar button until the window is
+    activated, whatever the indicator's colour.
+    """
+
+    def __init__(
+        self, window: QWidget, store: InteractionStore, enabled: Callable[[], bool]
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._store = store
+        self._enabled = enabled
+        self._alerted = False
+        self._was_pending: dict[str, bool] = {}
+        store.pendingChanged.connect(self._pending_changed)
+        store.removed.connect(lambda _iid: self.evaluate())
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.ActivationChange:
+            if self._window.isActiveWindow():
+                self._alerted = False
+            else:
+                self.evaluate()
+        return False
+
+    def _pending_changed(self, iid: str) -> None:
+        record = self._store.get(iid)
+        pending = record is not None and record.pending().pending
+        # a new wait (idle -> green) while inactive deserves a fresh alert
+        if pending and not self._was_pending.get(iid, False):
+            self._alerted = False
+        self._was_pending[iid] = pending
+        self.evaluate()
+
+    def evaluate(self) -> None:
+        if (
+            self._enabled()
+            and not self._alerted
+            and self._store.any_pending()
+            and not self._window.isActiveWindow()
+        ):
+            self._alerted = True
+            QApplication.alert(self._window, 0)

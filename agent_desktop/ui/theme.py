@@ -1,0 +1,203 @@
+"""Light, dark and high-contrast themes: one palette plus a few semantic colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from agent_desktop.core.types import PendingLevel
+
+
+class ThemeMode(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+    HIGH_CONTRAST = "high_contrast"
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    dark: bool
+    window: QColor
+    surface: QColor  # panels, lists
+    raised: QColor  # toolbar, header
+    text: QColor
+    muted: QColor
+    border: QColor
+    accent: QColor
+    accent_text: QColor
+    customer_bubble: QColor
+    agent_bubble: QColor
+    agent_bubble_text: QColor
+    system_text: QColor
+    failed: QColor
+    green: QColor
+    yellow: QColor
+    red: QColor
+    link: QColor
+
+    def pending_color(self, level: PendingLevel) -> QColor:
+        return {
+            PendingLevel.IDLE: self.muted,
+            PendingLevel.GREEN: self.green,
+            PendingLevel.YELLOW: self.yellow,
+            PendingLevel.RED: self.red,
+        }[level]
+
+
+LIGHT = Theme(
+    name="light",
+    dark=False,
+    window=QColor("#f3f4f6"),
+    surface=QColor("#ffffff"),
+    raised=QColor("#ffffff"),
+    text=QColor("#1f2328"),
+    muted=QColor("#656d76"),
+    border=QColor("#d8dce1"),
+    accent=QColor("#1f6feb"),
+    accent_text=QColor("#ffffff"),
+    customer_bubble=QColor("#eef1f4"),
+    agent_bubble=QColor("#dbe9ff"),
+    agent_bubble_text=QColor("#102a52"),
+    system_text=QColor("#656d76"),
+    failed=QColor("#c62828"),
+    green=QColor("#1a7f37"),
+    yellow=QColor("#c98a00"),
+    red=QColor("#cf222e"),
+    link=QColor("#0b57d0"),
+)
+
+DARK = Theme(
+    name="dark",
+    dark=True,
+    window=QColor("#16181c"),
+    surface=QColor("#1e2126"),
+    raised=QColor("#24272d"),
+    text=QColor("#e6e8eb"),
+    muted=QColor("#9aa1a9"),
+    border=QColor("#363a41"),
+    accent=QColor("#4c8dff"),
+    accent_text=QColor("#0b1220"),
+    customer_bubble=QColor("#2a2e35"),
+    agent_bubble=QColor("#1d3a66"),
+    agent_bubble_text=QColor("#e7f0ff"),
+    system_text=QColor("#9aa1a9"),
+    failed=QColor("#ff6b6b"),
+    green=QColor("#3fb950"),
+    yellow=QColor("#e3b341"),
+    red=QColor("#ff5c5c"),
+    link=QColor("#7fb0ff"),
+)
+
+HIGH_CONTRAST = Theme(
+    name="high_contrast",
+    dark=True,
+    window=QColor("#000000"),
+    surface=QColor("#000000"),
+    raised=QColor("#000000"),
+    text=QColor("#ffffff"),
+    muted=QColor("#e0e0e0"),
+    border=QColor("#ffffff"),
+    accent=QColor("#ffff00"),
+    accent_text=QColor("#000000"),
+    customer_bubble=QColor("#1a1a1a"),
+    agent_bubble=QColor("#00285a"),
+    agent_bubble_text=QColor("#ffffff"),
+    system_text=QColor("#ffffff"),
+    failed=QColor("#ff8080"),
+    green=QColor("#00ff00"),
+    yellow=QColor("#ffff00"),
+    red=QColor("#ff4040"),
+    link=QColor("#80c0ff"),
+)
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(mode: str) -> Theme:
+    if mode == ThemeMode.HIGH_CONTRAST:
+        return HIGH_CONTRAST
+    if mode == ThemeMode.DARK:
+        return DARK
+    if mode == ThemeMode.LIGHT:
+        return LIGHT
+    return DARK if system_is_dark() else LIGHT
+
+
+def palette_for(theme: Theme) -> QPalette:
+    pal = QPalette()
+    role = QPalette.ColorRole
+    pal.setColor(role.Window, theme.window)
+    pal.setColor(role.WindowText, theme.text)
+    pal.setColor(role.Base, theme.surface)
+    pal.setColor(role.AlternateBase, theme.customer_bubble)
+    pal.setColor(role.Text, theme.text)
+    pal.setColor(role.PlaceholderText, theme.muted)
+    pal.setColor(role.Button, theme.raised)
+    pal.setColor(role.ButtonText, theme.text)
+    pal.setColor(role.Highlight, theme.accent)
+    pal.setColor(role.HighlightedText, theme.accent_text)
+    pal.setColor(role.ToolTipBase, theme.raised)
+    pal.setColor(role.ToolTipText, theme.text)
+    pal.setColor(role.Link, theme.link)
+    pal.setColor(role.Mid, theme.border)
+    pal.setColor(role.Midlight, theme.border)
+    pal.setColor(role.Dark, theme.border.darker(130))
+    pal.setColor(role.Light, theme.raised.lighter(110))
+    for group_role in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, group_role, theme.muted)
+    return pal
+
+
+def stylesheet(theme: Theme) -> str:
+    """The few rules a palette cannot express."""
+    return f"""
+    QToolTip {{ color: {theme.text.name()}; background: {theme.raised.name()};
+                border: 1px solid {theme.border.name()}; padding: 4px; }}
+    #topBar, #interactionBar {{ background: {theme.raised.name()};
+                border-bottom: 1px solid {theme.border.name()}; }}
+    #chatHeader {{ background: {theme.raised.name()};
+                border-bottom: 1px solid {theme.border.name()}; }}
+    #composerFrame {{ background: {theme.surface.name()};
+                border: 1px solid {theme.border.name()}; border-radius: 8px; }}
+    #composerFrame[focused="true"] {{ border: 1px solid {theme.accent.name()}; }}
+    #composer {{ border: none; background: transparent; }}
+    #transcript, #partyList {{ border: none; background: {theme.surface.name()}; }}
+    #sidePanel {{ background: {theme.surface.name()};
+                border-left: 1px solid {theme.border.name()}; }}
+    #sectionTitle {{ color: {theme.muted.name()}; font-weight: 600; }}
+    #typingNotice {{ color: {theme.muted.name()}; font-style: italic; }}
+    #contactName {{ font-size: 15pt; font-weight: 600; }}
+    #noticeBanner[level="error"] {{ background: {theme.red.name()}; color: white; }}
+    #noticeBanner[level="warning"] {{ background: {theme.yellow.name()}; color: black; }}
+    #noticeBanner[level="info"] {{ background: {theme.accent.name()};
+                color: {theme.accent_text.name()}; }}
+    #noticeBanner QLabel, #noticeBanner QToolButton {{ color: inherit; background: transparent;
+                border: none; }}
+    #incomingChatToast {{ background: {theme.raised.name()};
+                border: 1px solid {theme.border.name()}; border-radius: 10px; }}
+    #interactionPreview {{ background: {theme.raised.name()};
+                border: 1px solid {theme.border.name()}; border-radius: 8px; }}
+    #emptyState QLabel {{ color: {theme.muted.name()}; }}
+    QPushButton#acceptButton, QPushButton#sendButton {{ background: {theme.accent.name()};
+                color: {theme.accent_text.name()}; border: none; border-radius: 6px;
+                padding: 6px 14px; font-weight: 600; }}
+    QPushButton#acceptButton:disabled, QPushButton#sendButton:disabled {{
+                background: {theme.border.name()}; color: {theme.muted.name()}; }}
+    """
+
+
+def apply_theme(app: QApplication, mode: str) -> Theme:
+    theme = resolve(mode)
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(theme))
+    app.setStyleSheet(stylesheet(theme))
+    return theme
