@@ -1,5 +1,5 @@
 """Test harness for pytest-qt suites and automation: see CONTRACT.md."""
 
-from agent_desktop.testing.harness import AppHarness
+from agent_desktop.testing.harness import AppHarness, child, children
 
-__all__ = ["AppHarness"]
+__all__ = ["AppHarness", "child", "children"]

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
-from agent_desktop.testing.harness import AppHarness, QtBot
+from agent_desktop.testing.harness import AppHarness
 
 
 @pytest.fixture

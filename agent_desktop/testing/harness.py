@@ -6,10 +6,11 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import qasync
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from agent_desktop.app import AgentDesktop
 from agent_desktop.backends.demo import CustomerSimulator, DemoBackend
@@ -21,13 +22,40 @@ from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.toast import IncomingChatToast
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
-class QtBot(Protocol):
-    """The part of pytest-qt's ``qtbot`` the harness uses."""
+W = TypeVar("W", bound=QObject)
 
-    def addWidget(self, widget: QWidget, **kwargs: Any) -> None: ...
 
-    def waitUntil(self, callback: Callable[[], bool | None], *, timeout: int = ...) -> None: ...
+def child(parent: QObject, kind: type[W], name: str) -> W:
+    """The descendant of ``parent`` of type ``kind`` named ``name``; fails loudly if absent."""
+    found = parent.findChild(kind, name)
+    if found is None:
+        raise LookupError(f"no {kind.__name__} named {name!r} under {parent.objectName()!r}")
+    return found
+
+
+def children(parent: QObject, kind: type[W], name: str) -> list[W]:
+    return list(parent.findChildren(kind, name))
+
+
+_LOOPS: dict[int, qasync.QEventLoop] = {}
+
+
+def _shared_loop(app: QApplication) -> qasync.QEventLoop:
+    """One qasync loop per QApplication, made the thread's running loop.
+
+    It is created with ``already_running=True`` so that any Qt event processing
+    (``qtbot.waitUntil``, ``waitSignal``) also runs coroutines. It is never stopped:
+    stopping it calls ``QApplication.exit()``, which would end pytest-qt's own waiting.
+    """
+    loop = _LOOPS.get(id(app))
+    if loop is None or loop.is_closed():
+        loop = qasync.QEventLoop(app, already_running=True)
+        _LOOPS[id(app)] = loop
+    asyncio.set_event_loop(loop)
+    return loop
 
 
 class AppHarness:
@@ -52,8 +80,7 @@ class AppHarness:
         app = QApplication.instance()
         assert isinstance(app, QApplication), "pytest-qt's qapp must exist"
         app.setQuitOnLastWindowClosed(False)
-        loop = qasync.QEventLoop(app, already_running=True)
-        asyncio.set_event_loop(loop)
+        loop = _shared_loop(app)
         desktop = AgentDesktop(
             app,
             ProfilePaths.portable(tmp_path / "profile"),
@@ -130,6 +157,3 @@ class AppHarness:
             raise task.exception()
         for widget in QApplication.topLevelWidgets():
             widget.close()
-        self._loop.stop()
-        self._loop.close()
-        asyncio.set_event_loop(None)

@@ -292,8 +292,12 @@ class MainWindow(QMainWindow):
         self.views[iid] = view
         self.stack.addWidget(view)
         self._connect_view(view, iid)
-        if iid in self._accepted_by_click or self.stack.currentWidget() is self.empty:
+        if iid in self._accepted_by_click:
+            # the agent accepted from the notification: bring the chat in front of them
             self._accepted_by_click.discard(iid)
+            self.show_interaction(iid)
+            self.activateWindow()
+        elif self.stack.currentWidget() is self.empty:
             self.show_interaction(iid)
         self._sync_bar_visibility()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from agent_desktop.services.interaction_store import InteractionStore
@@ -28,15 +28,24 @@ class TaskbarFlasher(QObject):
         self._was_pending: dict[str, bool] = {}
         store.pendingChanged.connect(self._pending_changed)
         store.removed.connect(lambda _iid: self.evaluate())
-        window.installEventFilter(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusWindowChanged.connect(self._activation_changed)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.ActivationChange:
-            if self._window.isActiveWindow():
-                self._alerted = False
-            else:
-                self.evaluate()
+    def window_active(self) -> bool:
+        """The main window, or one of its own windows (toast, dialog), has the focus."""
+        active = QApplication.activeWindow()
+        while active is not None:
+            if active is self._window:
+                return True
+            active = active.parentWidget()
         return False
+
+    def _activation_changed(self, _window: object = None) -> None:
+        if self.window_active():
+            self._alerted = False
+        else:
+            self.evaluate()
 
     def _pending_changed(self, iid: str) -> None:
         record = self._store.get(iid)
@@ -52,7 +61,7 @@ class TaskbarFlasher(QObject):
             self._enabled()
             and not self._alerted
             and self._store.any_pending()
-            and not self._window.isActiveWindow()
+            and not self.window_active()
         ):
             self._alerted = True
             QApplication.alert(self._window, 0)

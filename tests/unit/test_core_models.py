@@ -84,9 +84,11 @@ def test_events_round_trip_through_json() -> None:
             offered_at=3.0,
         )
     )
-    for event in (offered, MessageReceived(message=_message()), Typing(
-        interaction_id="i1", party_id="contact:c1", typing=True
-    )):
+    for event in (
+        offered,
+        MessageReceived(message=_message()),
+        Typing(interaction_id="i1", party_id="contact:c1", typing=True),
+    ):
         assert decode_event(event.model_dump_json()) == event
         assert decode_event(json.loads(event.model_dump_json())) == event
 

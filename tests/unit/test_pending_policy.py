@@ -108,7 +108,9 @@ def test_threshold_change_applies_to_running_wait(clock: FakeClock) -> None:
     extra=st.floats(min_value=0, max_value=1000),
     waited=st.floats(min_value=0, max_value=3000),
 )
-def test_level_is_a_monotonic_function_of_waiting(warning: float, extra: float, waited: float) -> None:
+def test_level_is_a_monotonic_function_of_waiting(
+    warning: float, extra: float, waited: float
+) -> None:
     clock = FakeClock()
     clock.now = 0.0  # exact float arithmetic for the comparison below
     p = PendingResponsePolicy(clock, warning_s=warning, max_s=warning + extra)

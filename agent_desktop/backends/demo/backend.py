@@ -1,0 +1,112 @@
+"""``DemoBackend``: the embedded demo contact center behind the messaging-backend contract."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import AsyncIterator
+from typing import ClassVar
+
+from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend
+from agent_desktop.backends.demo.center import ContactCenter
+from agent_desktop.backends.demo.config import DemoConfig
+from agent_desktop.backends.demo.simulator import CustomerSimulator, ScriptedCustomers
+from agent_desktop.core.events import BackendEvent
+from agent_desktop.core.models import AgentIdentity, Contact, Message
+from agent_desktop.core.types import Capability, Clock
+
+#: file name of the demo database inside the backend's data dir
+DATABASE_NAME = "demo.sqlite3"
+
+
+class DemoBackend(MessagingBackend):
+    """In-process contact center with simulated customers, persisted in SQLite.
+
+    ``customers`` plays the customer side (the harness's ``h.customers``). With
+    ``DemoConfig.spontaneous``, scripted personas also arrive and answer on their own.
+    """
+
+    name: ClassVar[str] = "demo"
+    config_model: ClassVar[type[BackendConfig]] = DemoConfig
+    capabilities = frozenset(
+        {Capability.TYPING, Capability.HISTORY, Capability.CONTACTS, Capability.SEARCH}
+    )
+
+    def __init__(
+        self,
+        config: DemoConfig,
+        context: BackendContext,
+        *,
+        clock: Clock = time.time,
+        rng: random.Random | None = None,
+    ) -> None:
+        super().__init__(config, context)
+        self.demo_config = config
+        self._center = ContactCenter(
+            context.data_dir / DATABASE_NAME, config.max_concurrent_chats, clock
+        )
+        self.customers = CustomerSimulator(self._center)
+        self._scripted = ScriptedCustomers(self.customers, config, rng or random.Random())
+        self._center.agent_message_hooks.append(self._scripted.agent_sent)
+        self._center.closed_hooks.append(self._scripted.interaction_closed)
+
+    @property
+    def background_task_count(self) -> int:
+        """Tasks of the scripted customers still running (0 after :meth:`disconnect`)."""
+        return self._scripted.task_count
+
+    # lifecycle ------------------------------------------------------------------------
+    async def connect(self, agent: AgentIdentity) -> None:
+        await self._center.open(agent)
+        if self.demo_config.spontaneous:
+            self._scripted.start()
+
+    async def disconnect(self) -> None:
+        try:
+            await self._scripted.stop()
+        finally:
+            await self._center.close()
+
+    def events(self) -> AsyncIterator[BackendEvent]:
+        return self._center.events()
+
+    # agent ----------------------------------------------------------------------------
+    async def set_ready(self, channel: str, ready: bool) -> None:
+        await self._center.set_ready(channel, ready)
+
+    # interaction ----------------------------------------------------------------------
+    async def accept(self, interaction_id: str) -> None:
+        await self._center.accept(interaction_id)
+
+    async def reject(self, interaction_id: str) -> None:
+        await self._center.reject(interaction_id)
+
+    async def send_message(self, interaction_id: str, text: str, txn_id: str) -> None:
+        await self._center.send_message(interaction_id, text, txn_id)
+
+    async def push_url(self, interaction_id: str, url: str, txn_id: str) -> None:
+        # the customer sees the bare URL; ``Message.url`` marks it as pushed
+        await self._center.send_message(interaction_id, url, txn_id, url=url)
+
+    async def send_typing(self, interaction_id: str, typing: bool) -> None:
+        await self._center.send_typing(interaction_id, typing)
+
+    async def end(self, interaction_id: str) -> None:
+        await self._center.end(interaction_id)
+
+    async def mark_done(
+        self, interaction_id: str, disposition: str | None = None, note: str = ""
+    ) -> None:
+        await self._center.mark_done(interaction_id, disposition, note)
+
+    # contacts and history -------------------------------------------------------------
+    async def search_contacts(self, query: str, limit: int = 50) -> list[Contact]:
+        return await self._center.search_contacts(query, limit)
+
+    async def history(
+        self, contact_id: str, before: float | None = None, limit: int = 50
+    ) -> list[Message]:
+        return await self._center.history(contact_id, before, limit)
+
+    async def search_messages(self, contact_id: str, query: str) -> list[Message]:
+        return await self._center.search_messages(contact_id, query)

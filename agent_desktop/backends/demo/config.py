@@ -1,0 +1,42 @@
+"""The demo backend's config section (``settings.backends["demo"]``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from agent_desktop.backends.base import BackendConfig
+
+#: a (shortest, longest) range of seconds; each wait is drawn uniformly from it
+DelayRange = tuple[Annotated[float, Field(ge=0)], Annotated[float, Field(ge=0)]]
+
+
+class DemoConfig(BackendConfig):
+    """How the embedded demo contact center behaves."""
+
+    spontaneous: bool = Field(
+        default=False, description="scripted customers arrive on their own (./dev run)"
+    )
+    arrival_interval_s: float = Field(
+        default=25.0, gt=0, description="mean time between two spontaneous customers"
+    )
+    max_concurrent_chats: int = Field(
+        default=5, ge=1, description="chats offered to the agent at once; the rest wait queued"
+    )
+    reply_delay_s: DelayRange = Field(
+        default=(2.0, 6.0), description="a scripted customer's pause before typing a reply"
+    )
+    typing_s: DelayRange = Field(
+        default=(1.5, 4.0), description="how long a scripted customer types a reply"
+    )
+    nudge_after_s: float = Field(
+        default=40.0, gt=0, description="a scripted customer nobody answered nudges once after this"
+    )
+
+    @field_validator("reply_delay_s", "typing_s")
+    @classmethod
+    def _ordered(cls, value: tuple[float, float]) -> tuple[float, float]:
+        if value[0] > value[1]:
+            raise ValueError("the shortest delay must not exceed the longest")
+        return value

@@ -1,0 +1,45 @@
+"""UI tests drive the app through :class:`AppHarness`, as automation would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from agent_desktop.testing import AppHarness
+
+#: short thresholds so that levels change within a test
+FAST = {
+    "chat": {
+        "pending_response_warning_s": 0.3,
+        "pending_response_max_s": 0.6,
+        "typing_timeout_s": 0.4,
+        "notification_sound": False,
+    }
+}
+
+StartHarness = Callable[..., AppHarness]
+
+
+@pytest.fixture
+def start(qtbot: QtBot, tmp_path: Path) -> Iterator[StartHarness]:
+    """``start(settings=..., ready=...)`` → a harness that is closed after the test."""
+    started: list[AppHarness] = []
+
+    def _start(settings: dict[str, Any] | None = None, **kwargs: Any) -> AppHarness:
+        merged = {"chat": {"notification_sound": False}} if settings is None else settings
+        h = AppHarness.start(qtbot, tmp_path, settings=merged, **kwargs)
+        started.append(h)
+        return h
+
+    yield _start
+    for h in started:
+        h.close()
+
+
+@pytest.fixture
+def h(start: StartHarness) -> AppHarness:
+    return start()
