@@ -105,6 +105,7 @@ class AgentSession(QObject):
         await self._tasks.shutdown()
 
     def _set_connection(self, state: ConnectionState, detail: str = "") -> None:
+        log.info("backend connection: %s %s", state.value, detail)
         self.connection = state
         self.connectionChanged.emit(state.value, detail)
 

@@ -150,6 +150,7 @@ class ChatView(QWidget):
         frame_box.addLayout(self.composer_tools)
 
         conversation = QWidget(self)
+        conversation.setObjectName("conversationPane")
         conversation_box = QVBoxLayout(conversation)
         conversation_box.setContentsMargins(0, 0, 0, 10)
         conversation_box.setSpacing(4)

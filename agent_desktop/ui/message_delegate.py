@@ -112,7 +112,7 @@ class MessageDelegate(QStyledItemDelegate):
         body_font, header_font = self._fonts(option.font)
         text_h, _ = self._measure(index, body_font)
         header = self._shows_header(index)
-        top = GROUP_GAP if header and index.row() > 0 else ROW_GAP
+        top = GROUP_GAP if header else ROW_GAP
         height = top + text_h + 2 * PAD_Y
         if header:
             height += QFontMetricsF(header_font).height() + 3
@@ -128,7 +128,7 @@ class MessageDelegate(QStyledItemDelegate):
         header = self._shows_header(index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        y = rect.top() + (GROUP_GAP if header and index.row() > 0 else ROW_GAP)
+        y = rect.top() + (GROUP_GAP if header else ROW_GAP)
 
         if role == PartyRole.SYSTEM.value:
             width = rect.width() - 2 * MARGIN

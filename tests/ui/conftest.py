@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QAbstractItemModel
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.testing import AppHarness
@@ -22,6 +24,17 @@ FAST = {
 }
 
 StartHarness = Callable[..., AppHarness]
+CheckModel = Callable[[QAbstractItemModel], None]
+
+
+@pytest.fixture
+def check_model(qtmodeltester: ModelTester) -> CheckModel:
+    """pytest-qt's model tester, typed for mypy --strict."""
+
+    def check(model: QAbstractItemModel) -> None:
+        qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+    return check
 
 
 @pytest.fixture
