@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.testing import AppHarness
+
+if TYPE_CHECKING:  # importing it at collection time needs pytest-qt's Qt binding chosen first
+    from pytestqt.modeltest import ModelTester
 
 #: short thresholds so that levels change within a test
 FAST = {
