@@ -6,6 +6,7 @@ import getpass
 import logging
 from typing import Any
 
+import shiboken6
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -137,8 +138,13 @@ class AgentDesktop:
             self.window.set_theme(theme)
 
     async def shutdown(self) -> None:
-        """Close the windows, disconnect, cancel every task. Safe to call twice."""
-        self.window.toast.hide()
-        self.window.close()
+        """Close the windows, disconnect, cancel every task. Safe to call twice.
+
+        The windows may already be gone (a test framework deletes the widgets it tracks
+        before its fixtures end), so they are only touched while they still exist.
+        """
+        for widget in (self.window.toast, self.window.bar.preview, self.window):
+            if shiboken6.isValid(widget):
+                widget.close()
         if self.session is not None:
             await self.session.shutdown()
