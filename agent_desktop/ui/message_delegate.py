@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import (
     QDateTime,
@@ -77,6 +78,12 @@ def layout_text(
         widest = max(widest, line.naturalTextWidth())
     layout.endLayout()
     return layout, height, widest
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    # PySide6 returns (x, position) here; its stub says object
+    x, _ = cast(tuple[float, int], line.cursorToX(position))
+    return float(x)
 
 
 class MessageDelegate(QStyledItemDelegate):
@@ -287,11 +294,9 @@ class MessageDelegate(QStyledItemDelegate):
         left = rect.right() - MARGIN - bubble_w if mine else rect.left() + MARGIN
         return text, QPointF(left + PAD_X, y + PAD_Y)
 
-    def link_at(self, index: ModelIndex, rect: QRect, pos: QPoint, base: QFont) -> LinkSpan | None:
-        """The link under ``pos`` (view coordinates) in the row at ``index`` drawn in ``rect``."""
-        spans = self.links(index)
-        if not spans:
-            return None
+    def _placed_layout(
+        self, index: ModelIndex, rect: QRect, base: QFont
+    ) -> tuple[QTextLayout, QPointF]:
         text, origin = self._text_placement(index, QRectF(rect), base)
         body_font, _ = self._fonts(base)
         role = str(index.data(Roles.AUTHOR_ROLE))
@@ -301,6 +306,24 @@ class MessageDelegate(QStyledItemDelegate):
             else self._bubble_max(QRectF(rect).width()) - 2 * PAD_X
         )
         layout, _, _ = layout_text(text, body_font, width)
+        return layout, origin
+
+    def link_point(self, index: ModelIndex, rect: QRect, span: LinkSpan, base: QFont) -> QPoint:
+        """The middle of the first character of ``span`` on screen (for automation)."""
+        layout, origin = self._placed_layout(index, rect, base)
+        line = layout.lineForTextPosition(span.start)
+        x0 = _cursor_x(line, span.start)
+        x1 = _cursor_x(line, min(span.start + 1, line.textStart() + line.textLength()))
+        return QPoint(
+            round(origin.x() + (x0 + x1) / 2), round(origin.y() + line.y() + line.height() / 2)
+        )
+
+    def link_at(self, index: ModelIndex, rect: QRect, pos: QPoint, base: QFont) -> LinkSpan | None:
+        """The link under ``pos`` (view coordinates) in the row at ``index`` drawn in ``rect``."""
+        spans = self.links(index)
+        if not spans:
+            return None
+        layout, origin = self._placed_layout(index, rect, base)
         x = pos.x() - origin.x()
         y = pos.y() - origin.y()
         for number in range(layout.lineCount()):
