@@ -14,6 +14,7 @@ import json
 import subprocess
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -26,20 +27,58 @@ LANGUAGES = ("en", "fr")
 COMPONENT_GROUP = 2
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "resources" / "emoji" / "emoji.json"
+#: Twemoji SVGs (graphics CC-BY 4.0) for the ``emoji.bundled_images`` setting
+TWEMOJI_PACKAGE = "@twemoji/svg"
+TWEMOJI_VERSION = "15.0.0"
+IMAGES = ROOT / "resources" / "emoji" / "twemoji.zip"
+#: fixed timestamp: re-running the script on the same inputs gives the same archive
+ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 
 
-def fetch(workdir: Path) -> Path:
-    """``npm pack`` the pinned package into ``workdir``; returns its unpacked folder."""
+def fetch(workdir: Path, package: str, version: str) -> Path:
+    """``npm pack`` ``package@version`` into ``workdir``; returns its unpacked folder."""
+    target = workdir / package.replace("/", "_")
+    target.mkdir()
     subprocess.run(
-        ["npm", "pack", f"emojibase-data@{EMOJIBASE_VERSION}", "--silent"],
-        cwd=workdir,
+        ["npm", "pack", f"{package}@{version}", "--silent"],
+        cwd=target,
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    archive = workdir / f"emojibase-data-{EMOJIBASE_VERSION}.tgz"
+    (archive,) = target.glob("*.tgz")
     with tarfile.open(archive) as tar:
-        tar.extractall(workdir, filter="data")
-    return workdir / "package"
+        tar.extractall(target, filter="data")
+    return target / "package"
+
+
+def twemoji_names(emoji: str) -> list[str]:
+    """Twemoji file names for ``emoji`` (same rule as ``agent_desktop.ui.emoji_images``)."""
+    points = [f"{ord(c):x}" for c in emoji]
+    bare = [p for p in points if p != "fe0f"]
+    names = ["-".join(points) if "200d" in points else "-".join(bare)]
+    for candidate in ("-".join(bare), "-".join(points)):
+        if candidate not in names:
+            names.append(candidate)
+    return names
+
+
+def build_images(catalog: dict[str, Any], svg_dir: Path, output: Path) -> tuple[int, int]:
+    """Zip the SVG of every emoji of the catalog (and its skin tones); returns (kept, missing)."""
+    kept, missing = 0, 0
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for row in catalog["emoji"]:
+            for emoji in (row[0], *row[2]):
+                name = next(
+                    (n for n in twemoji_names(emoji) if (svg_dir / f"{n}.svg").is_file()), None
+                )
+                if name is None:
+                    missing += 1
+                    continue
+                info = zipfile.ZipInfo(f"{name}.svg", date_time=ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, (svg_dir / f"{name}.svg").read_bytes())
+                kept += 1
+    return kept, missing
 
 
 def _load(package: Path, language: str, name: str) -> Any:
@@ -115,14 +154,21 @@ def build(package: Path) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--images", type=Path, default=IMAGES)
+    parser.add_argument("--no-images", action="store_true", help="skip the Twemoji archive")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="emojibase-") as tmp:
-        catalog = build(fetch(Path(tmp)))
-    text = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text + "\n", encoding="utf-8")
-    size = args.output.stat().st_size
-    print(f"{args.output}: {len(catalog['emoji'])} emoji, {size / 1024:.0f} KiB")
+        catalog = build(fetch(Path(tmp), "emojibase-data", EMOJIBASE_VERSION))
+        text = json.dumps(catalog, ensure_ascii=False, separators=(",", ":"))
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text + "\n", encoding="utf-8")
+        size = args.output.stat().st_size
+        print(f"{args.output}: {len(catalog['emoji'])} emoji, {size / 1024:.0f} KiB")
+        if not args.no_images:
+            svg_dir = fetch(Path(tmp), TWEMOJI_PACKAGE, TWEMOJI_VERSION)
+            kept, missing = build_images(catalog, svg_dir, args.images)
+            size = args.images.stat().st_size
+            print(f"{args.images}: {kept} images, {missing} missing, {size / 1024:.0f} KiB")
 
 
 if __name__ == "__main__":
