@@ -140,12 +140,32 @@ def build(package: Path) -> dict[str, Any]:
             other = localized[language].get(entry["hexcode"], {})
             names.append(other.get("label", entry["label"]))
             keywords.append(list(other.get("tags", ())))
-        rows.append([entry["emoji"], group_index[entry["group"]], _skins(entry), *names, *keywords])
+        # emojibase type 1: shown as an emoji by default; 0: as text unless followed by VS16
+        presentation = int(entry.get("type", 1))
+        rows.append(
+            [
+                entry["emoji"],
+                group_index[entry["group"]],
+                _skins(entry),
+                *names,
+                *keywords,
+                presentation,
+            ]
+        )
     return {
         "source": f"emojibase-data {EMOJIBASE_VERSION} (MIT), CLDR annotations (Unicode licence)",
         "max_emoji_version": MAX_EMOJI_VERSION,
         "languages": list(LANGUAGES),
-        "columns": ["emoji", "group", "skins", "name_en", "name_fr", "keywords_en", "keywords_fr"],
+        "columns": [
+            "emoji",
+            "group",
+            "skins",
+            "name_en",
+            "name_fr",
+            "keywords_en",
+            "keywords_fr",
+            "emoji_presentation",
+        ],
         "groups": groups,
         "emoji": rows,
     }

@@ -72,6 +72,8 @@ class Emoji:
     skins: tuple[str, ...]  # LIGHT..DARK, or () when the emoji takes no skin tone
     names: dict[str, str]
     keywords: dict[str, tuple[str, ...]]
+    #: False for symbols such as © or ♥ that are text unless followed by VS16
+    emoji_presentation: bool = True
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names["en"]
@@ -103,15 +105,16 @@ class EmojiCatalog:
             # terms between separators; words inside a term are separated by spaces
             folded = (fold(term).replace(_SEPARATOR, " ") for term in terms if term)
             self._haystacks.append(_SEPARATOR + _SEPARATOR.join(folded) + _SEPARATOR)
-            for form in (entry.emoji, *entry.skins):
-                self._add_sequence(form, entry)
+            self._add_sequence(entry.emoji, entry, strict=not entry.emoji_presentation)
+            for form in entry.skins:
+                self._add_sequence(form, entry, strict=False)
 
-    def _add_sequence(self, form: str, entry: Emoji) -> None:
+    def _add_sequence(self, form: str, entry: Emoji, *, strict: bool) -> None:
         self._by_sequence[form] = entry
         self._canonical[form] = form
         bare = form.replace(VARIATION_SELECTOR, "")
         # a lone symbol such as © or ♥ is text unless followed by VS16: keep it strict
-        text_default = len(bare) == 1 and ord(bare) < 0x1F000 and bare != form
+        text_default = strict and len(bare) == 1
         if bare and not text_default and bare not in self._canonical:
             self._by_sequence[bare] = entry
             self._canonical[bare] = form
@@ -217,6 +220,9 @@ def parse_catalog(data: dict[str, Any]) -> EmojiCatalog:
             skins=tuple(row[position["skins"]]),
             names={lang: row[position[f"name_{lang}"]] for lang in LANGUAGES},
             keywords={lang: tuple(row[position[f"keywords_{lang}"]]) for lang in LANGUAGES},
+            emoji_presentation=bool(row[position["emoji_presentation"]])
+            if "emoji_presentation" in position
+            else True,
         )
         for order, row in enumerate(data["emoji"])
     )

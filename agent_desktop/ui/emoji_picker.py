@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -172,6 +172,7 @@ class EmojiPicker(QFrame):
         self.catalog = catalog
         self.language = language
         self.tone = SkinTone.NONE
+        self._images = images
         self._recent: list[str] = []
         self._view = "all"  # "recent" or "all"
         self._group_starts = catalog.group_starts()
@@ -303,15 +304,29 @@ class EmojiPicker(QFrame):
             self._refresh(keep_position=True)
 
     def set_images(self, images: EmojiImages | None) -> None:
+        self._images = images
         self.model.set_images(images)
+        self._sync_chrome()
+
+    def _sync_chrome(self) -> None:
+        """Group bar and tone button: images when bundled (and present), else characters."""
+        buttons: list[tuple[QToolButton, str]] = [
+            (button, self.catalog.entries[start].emoji if start >= 0 else "")
+            for button, start in zip(self.group_buttons, self._group_starts, strict=True)
+        ]
+        hand = self.catalog.find(HAND)
+        buttons.append((self.tone_button, hand.with_tone(self.tone) if hand is not None else ""))
+        for button, emoji in buttons:
+            image = None if self._images is None else self._images.icon(emoji, 18)
+            button.setIcon(image if image is not None else QIcon())
+            button.setText("" if image is not None else emoji)
 
     def choose_tone(self, tone: SkinTone) -> None:
         self.set_tone(tone)
         self.skinToneChosen.emit(int(tone))
 
     def _sync_tone_button(self) -> None:
-        hand = self.catalog.find(HAND)
-        self.tone_button.setText(hand.with_tone(self.tone) if hand is not None else "")
+        self._sync_chrome()
         for action in self.tone_actions:
             action.setChecked(action.data() == int(self.tone))
 

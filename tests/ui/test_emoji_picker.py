@@ -234,3 +234,31 @@ def test_emoji_model(qtmodeltester: object) -> None:
     model.set_entries(default_catalog().entries[:50], SkinTone.NONE)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "grinning face"
+
+
+def test_bundled_images_replace_the_font_and_fall_back_to_the_character(
+    start: StartHarness,
+) -> None:
+    from PySide6.QtGui import QIcon
+
+    from agent_desktop.ui.emoji_images import EmojiImages, shared_images
+
+    h = start(settings={"chat": {"notification_sound": False}, "emoji": {"bundled_images": True}})
+    view = h.accept(h.customers.start_chat("Marie", "Bonjour"))
+    picker = open_picker(h, view)
+    search(picker, "party popper")
+    index = child(picker, QAbstractItemView, "emojiGrid").model().index(0, 0)
+    assert index.data(Qt.ItemDataRole.UserRole) == "🎉"
+    icon = index.data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    assert index.data(Qt.ItemDataRole.DisplayRole) is None  # the image stands for it
+    assert shared_images().pixmap("🎉", 24) is not None
+
+    class NoImages(EmojiImages):
+        def svg(self, emoji: str) -> bytes | None:
+            return None
+
+    picker.set_images(NoImages())
+    index = picker.model.index(0, 0)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "🎉"  # fallback: the character
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None

@@ -98,6 +98,7 @@ def test_extract_emoji_from_text() -> None:
     # without VS16 the catalog form comes back; lone text symbols are not emoji
     assert catalog.extract("👍") == ["👍️"]
     assert catalog.extract("© 2024 ♥ 1") == []
+    assert catalog.extract("✋ ⚽") == ["✋", "⚽"]  # emoji presentation without VS16
     assert catalog.contains_emoji("ok 🎉") and not catalog.contains_emoji("ok © 1")
 
 
