@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -79,6 +81,9 @@ class ChatView(QWidget):
         self.setAccessibleName(self.tr("Chat with {0}").format(record.contact.name))
         self.record = record
         self._theme = theme
+        #: each guard sees the text about to be sent and returns True to keep it unsent
+        #: (it tells the agent why); the emoji setting adds one
+        self.submit_guards: list[Callable[[str], bool]] = []
 
         # header ------------------------------------------------------------------------
         header = QFrame(self)
@@ -276,6 +281,8 @@ class ChatView(QWidget):
     def _submit(self) -> None:
         text = self.composer.toPlainText().strip()
         if not text or self.record.state is not InteractionState.ACTIVE:
+            return
+        if any(guard(text) for guard in self.submit_guards):
             return
         self.composer.clear()
         self.sendRequested.emit(text)

@@ -29,7 +29,13 @@ class DemoBackend(MessagingBackend):
     name: ClassVar[str] = "demo"
     config_model: ClassVar[type[BackendConfig]] = DemoConfig
     capabilities = frozenset(
-        {Capability.TYPING, Capability.HISTORY, Capability.CONTACTS, Capability.SEARCH}
+        {
+            Capability.TYPING,
+            Capability.HISTORY,
+            Capability.CONTACTS,
+            Capability.SEARCH,
+            Capability.PUSH_URL,
+        }
     )
 
     def __init__(
