@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.types import DeliveryState, InteractionState
 from agent_desktop.services.interaction_store import InteractionRecord
 from agent_desktop.ui.composer import ComposerEdit
@@ -93,7 +94,7 @@ class ChatView(QWidget):
         self.contact_name = QLabel(header)
         self.contact_name.setObjectName("contactName")
         self.contact_name.setTextFormat(Qt.TextFormat.PlainText)
-        self.contact_name.setText(record.contact.name)
+        self.contact_name.setText(display_text(record.contact.name, limit=120))
         self.contact_name.setAccessibleName(self.tr("Contact"))
         self.contact_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.channel_label = QLabel(channel_label(record.channel), header)
@@ -132,7 +133,9 @@ class ChatView(QWidget):
         self.typing_notice = QLabel(self)
         self.typing_notice.setObjectName("typingNotice")
         self.typing_notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.typing_notice.setText(self.tr("{0} is typing…").format(record.contact.name))
+        self.typing_notice.setText(
+            self.tr("{0} is typing…").format(display_text(record.contact.name, limit=60))
+        )
         self.typing_notice.setAccessibleName(self.tr("Typing notice"))
         self.typing_notice.setVisible(False)
 

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.linkify import LinkSpan, find_links
 from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.ui.theme import LIGHT, Theme
@@ -46,6 +47,8 @@ MAX_BUBBLE_FRACTION = 0.72
 MAX_BUBBLE_WIDTH = 620.0
 GROUP_WINDOW_S = 300.0  # same author within this gap: no repeated header
 _CACHE_SIZE = 20_000
+#: characters painted of one message; longer ones are cut with an ellipsis (no freeze)
+DISPLAY_LIMIT = 6_000
 
 
 def _text_option() -> QTextOption:
@@ -93,6 +96,7 @@ class MessageDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self.theme = theme
+        self._shown: OrderedDict[str, tuple[int, str]] = OrderedDict()
         self._sizes: OrderedDict[tuple[str, int, str, bool], tuple[float, float]] = OrderedDict()
         self._links: OrderedDict[tuple[str, str], list[LinkSpan]] = OrderedDict()
 
@@ -127,7 +131,7 @@ class MessageDelegate(QStyledItemDelegate):
 
     def _measure(self, index: ModelIndex, font: QFont) -> tuple[float, float]:
         """(text height, text width) of the message at ``index`` for the current width."""
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text = self.shown_text(index)
         role = str(index.data(Roles.AUTHOR_ROLE))
         width = self._bubble_max(self._available()) - 2 * PAD_X
         if role == PartyRole.SYSTEM.value:
@@ -160,7 +164,7 @@ class MessageDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect)
         body_font, header_font = self._fonts(option.font)
         role = str(index.data(Roles.AUTHOR_ROLE))
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text = self.shown_text(index)
         header = self._shows_header(index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -182,8 +186,7 @@ class MessageDelegate(QStyledItemDelegate):
         header_fm = QFontMetricsF(header_font)
         header_text = ""
         if header:
-            when = QDateTime.fromMSecsSinceEpoch(int(float(index.data(Roles.TIME)) * 1000))
-            header_text = f"{index.data(Roles.AUTHOR)}  ·  {when.toString('HH:mm')}"
+            header_text = self._header_text(index)
         status_text, status_failed = self._status(index) if mine else ("", False)
         bubble_w = max(widest + 2 * PAD_X, 44.0)
         if header_text:
@@ -238,10 +241,29 @@ class MessageDelegate(QStyledItemDelegate):
             return self.tr("Read"), False
         return "", False
 
+    @staticmethod
+    def _header_text(index: ModelIndex) -> str:
+        when = QDateTime.fromMSecsSinceEpoch(int(float(index.data(Roles.TIME)) * 1000))
+        author = display_text(str(index.data(Roles.AUTHOR)), limit=80)
+        return f"{author}  ·  {when.toString('HH:mm')}"
+
+    def shown_text(self, index: ModelIndex) -> str:
+        """What is painted for the message: safe (core.display) and collapsed when huge."""
+        raw = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        key = str(index.data(Roles.MESSAGE_ID))
+        cached = self._shown.get(key)
+        if cached is not None and cached[0] == len(raw):
+            return cached[1]
+        shown = display_text(raw, limit=DISPLAY_LIMIT)
+        self._shown[key] = (len(raw), shown)
+        if len(self._shown) > _CACHE_SIZE:
+            self._shown.popitem(last=False)
+        return shown
+
     # links ----------------------------------------------------------------------------
     def links(self, index: ModelIndex) -> list[LinkSpan]:
         """The URLs, e-mail addresses and phone numbers in the message (cached)."""
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text = self.shown_text(index)
         key = (str(index.data(Roles.MESSAGE_ID)), text)
         found = self._links.get(key)
         if found is None:
@@ -273,9 +295,9 @@ class MessageDelegate(QStyledItemDelegate):
         """
         body_font, header_font = self._fonts(base)
         role = str(index.data(Roles.AUTHOR_ROLE))
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        text = self.shown_text(index)
         header = self._shows_header(index)
-        y = rect.top() + (GROUP_GAP if header and index.row() > 0 else ROW_GAP)
+        y = rect.top() + (GROUP_GAP if header else ROW_GAP)
         if role == PartyRole.SYSTEM.value:
             width = rect.width() - 2 * MARGIN
             _, _, widest = layout_text(text, body_font, width)
@@ -286,8 +308,7 @@ class MessageDelegate(QStyledItemDelegate):
         header_fm = QFontMetricsF(header_font)
         bubble_w = max(widest + 2 * PAD_X, 44.0)
         if header:
-            when = QDateTime.fromMSecsSinceEpoch(int(float(index.data(Roles.TIME)) * 1000))
-            header_text = f"{index.data(Roles.AUTHOR)}  ·  {when.toString('HH:mm')}"
+            header_text = self._header_text(index)
             bubble_w = max(bubble_w, min(max_w, header_fm.horizontalAdvance(header_text)))
             y += header_fm.height() + 3
         bubble_w = min(bubble_w, max_w)
