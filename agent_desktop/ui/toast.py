@@ -82,6 +82,8 @@ class IncomingChatToast(QFrame):
         box.addWidget(self.message)
         box.addLayout(buttons)
 
+        for label in self.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # nothing here is ever rich text
         self.accept_button.clicked.connect(self._accept)
         self.reject_button.clicked.connect(self._reject)
         for key, slot in (("Ctrl+Shift+A", self._accept), ("Escape", self._reject)):
