@@ -142,3 +142,5 @@ class AgentDesktop:
         self.window.close()
         if self.session is not None:
             await self.session.shutdown()
+        if self.window.interaction_actions is not None:
+            await self.window.interaction_actions.shutdown()

@@ -280,7 +280,7 @@ class InteractionStore(QObject):
             InteractionState.REJECTED,
         ):
             record.move(state)
-        elif state is InteractionState.TRANSFERRED and record.state is InteractionState.ACTIVE:
+        if state is InteractionState.TRANSFERRED and record.state is InteractionState.ACTIVE:
             record.move(state)
         del self._records[iid]
         self.removed.emit(iid)

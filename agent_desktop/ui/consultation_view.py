@@ -92,7 +92,9 @@ class ConsultationView(QFrame):
         self.conference_button = QPushButton(self.tr("Conference"), self)
         self.conference_button.setObjectName("consultConferenceButton")
         self.conference_button.setAccessibleName(self.tr("Turn into a conference"))
-        self.conference_button.setToolTip(self.tr("{0} joins the chat with the contact").format(name))
+        self.conference_button.setToolTip(
+            self.tr("{0} joins the chat with the contact").format(name)
+        )
         action_row = QHBoxLayout()
         action_row.addWidget(self.complete_transfer_button)
         action_row.addWidget(self.conference_button)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 #: the note is handed over this long after the last keystroke (and on leaving the field)
@@ -12,8 +13,8 @@ NOTE_SETTLE_MS = 300
 class NoteEdit(QPlainTextEdit):
     focusLost = Signal()
 
-    def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
         self.focusLost.emit()
 
 

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.core.types import ConnectionState
+from agent_desktop.services.actions import InteractionActions
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.ui.action_wiring import ActionsController
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
@@ -87,6 +89,15 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.views: dict[str, ChatView] = {}
         self._accepted_by_click: set[str] = set()
+        #: transfer, conference, consultation, call / e-mail, disposition and note
+        self.interaction_actions = (
+            InteractionActions(session, self) if session is not None else None
+        )
+        self.action_controller = (
+            ActionsController(self.interaction_actions, settings, self.views.get, theme, self)
+            if self.interaction_actions is not None
+            else None
+        )
 
         # top bar -------------------------------------------------------------------------
         top = QFrame(self)
@@ -219,7 +230,12 @@ class MainWindow(QMainWindow):
             return
         view.sendRequested.connect(lambda text: session.send(iid, text))
         view.endRequested.connect(lambda: session.end(iid))
-        view.doneRequested.connect(lambda: session.mark_done(iid))
+        if self.action_controller is not None:
+            controller = self.action_controller
+            controller.attach(view, iid)
+            view.doneRequested.connect(lambda: controller.mark_done(iid))
+        else:
+            view.doneRequested.connect(lambda: session.mark_done(iid))
         view.composing.connect(lambda: session.composing(iid))
         view.retryRequested.connect(lambda txn: session.retry(iid, txn))
 
@@ -386,6 +402,8 @@ class MainWindow(QMainWindow):
         self.bar.set_theme(theme)
         for view in self.views.values():
             view.set_theme(theme)
+        if self.action_controller is not None:
+            self.action_controller.set_theme(theme)
         self._sync_ready(self.ready_button.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
