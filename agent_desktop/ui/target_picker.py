@@ -109,8 +109,10 @@ class TargetModel(QAbstractListModel):
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         target = self.target(index.row()) if index.isValid() else None
-        if target is None or not target.available:
-            return Qt.ItemFlag.NoItemFlags | Qt.ItemFlag.ItemNeverHasChildren
+        if target is None:
+            return Qt.ItemFlag.NoItemFlags
+        if not target.available:  # shown greyed, never chosen
+            return Qt.ItemFlag.ItemNeverHasChildren
         return (
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
