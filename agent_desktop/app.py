@@ -6,6 +6,7 @@ import getpass
 import logging
 from typing import Any
 
+import shiboken6
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -138,9 +139,12 @@ class AgentDesktop:
 
     async def shutdown(self) -> None:
         """Close the windows, disconnect, cancel every task. Safe to call twice."""
-        self.window.toast.hide()
-        self.window.close()
+        actions = self.window.interaction_actions
+        # pytest-qt may already have deleted the window it was given (qtbot.addWidget)
+        if shiboken6.isValid(self.window):
+            self.window.toast.hide()
+            self.window.close()
         if self.session is not None:
             await self.session.shutdown()
-        if self.window.interaction_actions is not None:
-            await self.window.interaction_actions.shutdown()
+        if actions is not None:
+            await actions.shutdown()

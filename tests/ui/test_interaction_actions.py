@@ -173,7 +173,7 @@ def test_transfer_to_a_colleague_leaves_the_desk(start: StartHarness) -> None:
     h.wait_until(lambda: h.chat_view(iid) is None)
     assert h.window.store.get(iid) is None
     assert h.colleagues.in_interaction(iid) == [CLAIRE]
-    assert "transferred to Claire Moreau" in banner_text(h)
+    h.wait_until(lambda: "transferred to Claire Moreau" in banner_text(h))
     record = h.backend.saved_interaction(iid)
     assert record is not None and record["state"] == "transferred"
 
@@ -182,7 +182,7 @@ def test_transfer_to_a_queue(h: AppHarness) -> None:
     iid, view = open_chat(h)
     choose(h, view, "transferButton", "Billing")
     h.wait_until(lambda: h.chat_view(iid) is None)
-    assert "Billing" in banner_text(h)
+    h.wait_until(lambda: "Billing" in banner_text(h))
 
 
 @pytest.mark.parametrize(
