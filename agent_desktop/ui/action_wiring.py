@@ -152,7 +152,7 @@ class ActionsController(QObject):
             sizes = view.splitter.sizes()
             if len(sizes) == 3:
                 total = sum(sizes)
-                view.splitter.setSizes([total - 300 - sizes[2], 300, sizes[2]])
+                view.splitter.setSizes([total - 320 - sizes[2], 320, sizes[2]])
         current.sync_state()
 
     # party menu ---------------------------------------------------------------------------------

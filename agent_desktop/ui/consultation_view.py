@@ -83,7 +83,7 @@ class ConsultationView(QFrame):
         send_row.addWidget(self.send_button)
         frame_box.addLayout(send_row)
 
-        self.complete_transfer_button = QPushButton(self.tr("Transfer to {0}").format(name), self)
+        self.complete_transfer_button = QPushButton(self.tr("Transfer"), self)
         self.complete_transfer_button.setObjectName("completeTransferButton")
         self.complete_transfer_button.setAccessibleName(self.tr("Complete the transfer"))
         self.complete_transfer_button.setToolTip(
@@ -124,8 +124,15 @@ class ConsultationView(QFrame):
         self.send_button.setIcon(icon("send", theme.accent_text, theme.muted))
         self.complete_transfer_button.setIcon(icon("transfer", theme.text, theme.muted))
         self.conference_button.setIcon(icon("conference", theme.text, theme.muted))
-        self.status.setStyleSheet(f"color: {theme.muted.name()};")
-        self.title.setStyleSheet("font-weight: 600;")
+        # a tinted panel: the internal chat must not be mistaken for the customer's
+        self.setStyleSheet(
+            f"#consultationView {{ background: {theme.window.name()};"
+            f" border-left: 1px solid {theme.border.name()}; }}"
+            f" #consultationStatus {{ color: {theme.muted.name()}; }}"
+            " #consultationTitle { font-weight: 600; }"
+            f" #consultationView #transcript {{ border: 1px solid {theme.border.name()};"
+            " border-radius: 6px; }"
+        )
 
     def sync_state(self) -> None:
         state = self.consultation.state
@@ -152,7 +159,7 @@ class ConsultationView(QFrame):
             "complete_transfer": (
                 self.complete_transfer_button,
                 self.tr("Transferring…"),
-                self.tr("Transfer to {0}").format(self.consultation.target.name),
+                self.tr("Transfer"),
             ),
             "consult_conference": (
                 self.conference_button,
