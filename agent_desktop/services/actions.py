@@ -160,7 +160,7 @@ class InteractionActions(QObject):
         async def call() -> None:
             try:
                 consultation_id = await self.backend.consult(iid, target.id)
-            except BaseException:
+            except Exception:
                 consultation.lifecycle.move(ConsultationState.FAILED)
                 self._drop(iid, consultation)
                 raise
@@ -350,6 +350,18 @@ class InteractionActions(QObject):
     def _forget(self, iid: str) -> None:
         self._wrap_ups.pop(iid, None)
         consultation = self._consultations.pop(iid, None)
-        if consultation is not None:
-            self.consultationChanged.emit(iid)
-            consultation.deleteLater()
+        if consultation is None:
+            return
+        consultation_id = consultation.id
+        if consultation.lifecycle.is_live and consultation_id is not None:
+            # the chat is off the desk: the colleague need not wait in the consultation
+
+            async def close() -> None:
+                try:
+                    await self.backend.end_consultation(consultation_id)
+                except (BackendError, OSError) as exc:
+                    log.info("consultation %s not ended: %s", consultation_id, exc)
+
+            self._tasks.spawn(close(), f"consult-close:{consultation_id}")
+        self.consultationChanged.emit(iid)
+        consultation.deleteLater()

@@ -283,6 +283,45 @@ def test_party_menu_removes_a_colleague_then_the_agent_leaves(h: AppHarness) -> 
     assert h.colleagues.in_interaction(iid) == ["Julien Lefèvre"]
 
 
+@pytest.mark.parametrize("action", ["conference", "consult"])
+@pytest.mark.parametrize("failure", ["ignore", "error"])
+def test_failed_conference_or_consultation_changes_nothing(
+    h: AppHarness, monkeypatch: pytest.MonkeyPatch, action: str, failure: str
+) -> None:
+    iid, view = open_chat(h)
+    if failure == "ignore":
+        h.colleagues.ignore_next(CLAIRE)
+        kind = "conference" if action == "conference" else "consultation"
+        expected = f"Claire Moreau did not answer the {kind} request within 0.4 s"
+    else:
+        expected = "the team directory is unreachable"
+
+        async def broken(interaction_id: str, target_id: str) -> str:
+            raise BackendError(expected)
+
+        monkeypatch.setattr(h.backend, action, broken)
+    button = child(view, QAbstractButton, f"{action}Button")
+    choose(h, view, f"{action}Button", CLAIRE)
+    h.wait_until(lambda: expected in banner_text(h))
+    h.wait_until(lambda: view.findChild(ConsultationView, "consultationView") is None)
+    assert CLAIRE not in party_states(view)
+    assert h.colleagues.in_interaction(iid) == []
+    h.wait_until(button.isEnabled)
+    assert h.chat_view(iid) is view
+
+
+def test_failed_call_says_so(h: AppHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, view = open_chat(h, phone="+33 6 39 98 12 34")
+
+    async def broken(interaction_id: str | None, number: str) -> None:
+        raise BackendError("no telephony line")
+
+    monkeypatch.setattr(h.backend, "start_call", broken)
+    child(view, QAbstractButton, "callContactButton").click()
+    h.wait_until(lambda: "The call could not be started: no telephony line" in banner_text(h))
+    assert h.colleagues.outbound == []
+
+
 def test_declined_conference_changes_nothing(h: AppHarness) -> None:
     iid, view = open_chat(h)
     h.colleagues.decline_next(CLAIRE)
@@ -461,3 +500,20 @@ def test_note_shows_in_history(h: AppHarness) -> None:
     # a later chat with the same contact: the saved interaction keeps its note
     record = h.backend.saved_interaction(iid)
     assert record is not None and record["note"] == "Called back on Tuesday"
+
+
+def test_consultation_closes_when_its_chat_is_done(h: AppHarness) -> None:
+    iid, view = open_chat(h)
+    choose(h, view, "consultButton", CLAIRE)
+    cv = consultation(h, view)
+    h.wait_until(cv.composer.isEnabled)
+    assert h.colleagues.in_consultation(CLAIRE)
+    h.customers.leave(iid)
+    h.wait_until(view.done_button.isEnabled)
+    # the chat has ended: the consultation cannot hand it over any more
+    child(cv, QPushButton, "completeTransferButton").click()
+    h.wait_until(lambda: "It stays with you" in banner_text(h))
+    view.done_button.click()
+    h.wait_until(lambda: h.chat_view(iid) is None)
+    # Claire does not wait in a consultation about a chat that is over
+    h.wait_until(lambda: not h.colleagues.in_consultation(CLAIRE))

@@ -160,6 +160,10 @@ class TeamSimulator:
                     PartyLeft(interaction_id=interaction_id, party_id=colleague.party_id)
                 )
 
+    def in_consultation(self, name: str) -> bool:
+        """Whether ``name`` is in an open consultation with the agent."""
+        return self._open_consultation_of(self._named(name)) is not None
+
     def consultation_messages(self, name: str) -> list[str]:
         """What was said in ``name``'s open consultation, in order (agent and colleague)."""
         consultation = self._open_consultation_of(self._named(name))
