@@ -189,3 +189,26 @@ def test_disposition_and_note_are_saved_with_the_interaction(tmp_path: Path) -> 
             assert (record["disposition"], record["note"]) == ("Resolved", "Refund sent")
 
     run(scenario)
+
+
+def test_colleagues_of_the_self_running_demo_answer_in_consultations(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        async with connected(tmp_path, spontaneous=True, arrival_interval_s=60, **FAST) as (
+            backend,
+            log,
+        ):
+            iid = await active_chat(backend, log)
+            cid = await backend.consult(iid, CLAIRE)
+            await backend.send_message(cid, "Tu as une minute ?", "c1")
+            assert backend.background_task_count >= 1
+            reply = await log.wait_for(
+                MessageReceived,
+                lambda e: (
+                    e.message.interaction_id == cid and e.message.author_role is PartyRole.COLLEAGUE
+                ),
+                timeout=3.0,
+            )
+            assert reply.message.author_name == "Claire Moreau"
+        assert backend.background_task_count == 0
+
+    run(scenario)

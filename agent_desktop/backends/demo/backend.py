@@ -67,19 +67,20 @@ class DemoBackend(MessagingBackend):
     @property
     def background_task_count(self) -> int:
         """Tasks of the scripted customers still running (0 after :meth:`disconnect`)."""
-        return self._scripted.task_count
+        return self._scripted.task_count + self.team.task_count
 
     # lifecycle ------------------------------------------------------------------------
     async def connect(self, agent: AgentIdentity) -> None:
         await self._center.open(agent)
+        self.team.start()
         if self.demo_config.spontaneous:
             self._scripted.start()
 
     async def disconnect(self) -> None:
         try:
             await self._scripted.stop()
+            await self.team.stop()
         finally:
-            self.team.clear()
             await self._center.close()
 
     def events(self) -> AsyncIterator[BackendEvent]:

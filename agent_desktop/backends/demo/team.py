@@ -17,6 +17,7 @@ from typing import Literal
 from agent_desktop.backends.base import BackendError, Target
 from agent_desktop.backends.demo.center import ContactCenter, LiveInteraction, Stage, new_id
 from agent_desktop.backends.demo.config import DemoConfig
+from agent_desktop.backends.demo.simulator import TaskSet
 from agent_desktop.backends.demo.store import fold
 from agent_desktop.core.events import (
     ConsultationEnded,
@@ -69,6 +70,13 @@ QUEUES: tuple[Target, ...] = (
 
 Answer = Literal["accept", "decline", "ignore"]
 
+#: what a colleague answers in a consultation when the demo runs on its own (spontaneous)
+CONSULT_REPLIES = (
+    "Oui, je connais ce dossier. Que se passe-t-il ?",
+    "OK, je peux le prendre si tu veux.",
+    "Sure — send it over when you're ready.",
+)
+
 
 @dataclass
 class Consultation:
@@ -102,6 +110,7 @@ class TeamSimulator:
         self._conferences: dict[str, list[Colleague]] = {}
         #: calls and e-mails the agent started, in order (tests read this)
         self.outbound: list[OutboundRequest] = []
+        self._tasks = TaskSet()
 
     # the harness's h.colleagues ----------------------------------------------------------
     def names(self) -> list[str]:
@@ -168,6 +177,10 @@ class TeamSimulator:
         """What was said in ``name``'s open consultation, in order (agent and colleague)."""
         consultation = self._open_consultation_of(self._named(name))
         return [] if consultation is None else [m.text for m in consultation.messages]
+
+    @property
+    def task_count(self) -> int:
+        return len(self._tasks)
 
     # the backend's side ------------------------------------------------------------------
     def owns(self, interaction_id: str) -> bool:
@@ -237,7 +250,18 @@ class TeamSimulator:
                 txn_id=txn_id,
             )
             consultation.messages.append(existing)
+            if self._config.spontaneous:
+                self._tasks.spawn(
+                    self._reply(consultation), name=f"demo-colleague-{consultation.id}"
+                )
         self._center.confirm(consultation.id, txn_id, existing.id)
+
+    async def _reply(self, consultation: Consultation) -> None:
+        """A colleague of the self-running demo answers the agent in a consultation."""
+        await asyncio.sleep(2 * self._config.colleague_answer_s)
+        said = sum(1 for m in consultation.messages if m.author_role is PartyRole.COLLEAGUE)
+        if consultation.open and said < len(CONSULT_REPLIES):
+            self.say(consultation.colleague.name, CONSULT_REPLIES[said])
 
     async def end_consultation(self, consultation_id: str) -> None:
         self._close(self._live_consultation(consultation_id), "ended")
@@ -282,8 +306,12 @@ class TeamSimulator:
             raise BackendError(f"{address!r} is not an e-mail address")
         self.outbound.append(OutboundRequest("email", interaction_id, address.strip()))
 
-    def clear(self) -> None:
-        """Forget live consultations and conferences (the center closed)."""
+    def start(self) -> None:
+        self._tasks.reopen()
+
+    async def stop(self) -> None:
+        """Cancel the colleagues' replies and forget consultations and conferences."""
+        await self._tasks.cancel_all()
         self._consultations.clear()
         self._conferences.clear()
         self._answers.clear()
