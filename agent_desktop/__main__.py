@@ -118,6 +118,9 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
     return code
 
 
+_WAKE_UP: list[object] = []
+
+
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> None:
     """Ctrl+C and SIGTERM end the app cleanly (shutdown runs, tasks are cancelled)."""
     assert callable(stop)
@@ -125,8 +128,16 @@ def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> N
         try:
             loop.add_signal_handler(sig, stop)
         except (NotImplementedError, RuntimeError):
-            # Windows: Python handles signals between bytecodes; the Qt loop must wake up
+            # Windows: Python runs signal handlers between bytecodes only, and the Qt loop
+            # may sit in C++ for long; a light timer gives the interpreter a turn.
             signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop))
+            if not _WAKE_UP:
+                from PySide6.QtCore import QTimer
+
+                timer = QTimer()
+                timer.timeout.connect(lambda: None)
+                timer.start(250)
+                _WAKE_UP.append(timer)
 
 
 if __name__ == "__main__":

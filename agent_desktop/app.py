@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from agent_desktop.backends import registry
 from agent_desktop.backends.base import BackendContext, MessagingBackend
+from agent_desktop.core.emoji import default_catalog
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.settings import merge
@@ -21,6 +22,7 @@ from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.services.state_store import LocalState
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.theme import apply_theme
 
@@ -119,6 +121,8 @@ class AgentDesktop:
             self.theme,
             self.agent.display_name,
         )
+        self.local_state = LocalState(paths.state_db, default_catalog(), self.settings_store)
+        self.window.attach_local_state(self.local_state)
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         if self.load_error:
@@ -127,6 +131,7 @@ class AgentDesktop:
             )
 
     def start(self) -> None:
+        self.local_state.start()
         self.window.show()
         if self.session is not None:
             self.session.start()
@@ -138,13 +143,17 @@ class AgentDesktop:
             self.window.set_theme(theme)
 
     async def shutdown(self) -> None:
-        """Close the windows, disconnect, cancel every task. Safe to call twice."""
+        """Close the windows, disconnect, cancel every task. Safe to call twice.
+
+        The windows may already be gone (a test framework deletes the widgets it tracks
+        before its fixtures end), so they are only touched while they still exist.
+        """
         actions = self.window.interaction_actions
-        # pytest-qt may already have deleted the window it was given (qtbot.addWidget)
-        if shiboken6.isValid(self.window):
-            self.window.toast.hide()
-            self.window.close()
+        for widget in (self.window.toast, self.window.bar.preview, self.window):
+            if shiboken6.isValid(widget):
+                widget.close()
         if self.session is not None:
             await self.session.shutdown()
         if actions is not None:
             await actions.shutdown()
+        await self.local_state.close()

@@ -14,6 +14,7 @@ from agent_desktop.backends.base import BackendError, MessagingBackend
 from agent_desktop.core import events as ev
 from agent_desktop.core.models import AgentIdentity, Message
 from agent_desktop.core.types import (
+    Capability,
     ConnectionState,
     DeliveryState,
     InteractionState,
@@ -45,6 +46,7 @@ class AgentSession(QObject):
     readyChanged = Signal(bool)
     busyChanged = Signal(str, bool)  # "<action>:<iid>", in progress
     agentMessageSent = Signal(str, str)  # iid, text (local echo done)
+    urlPushed = Signal(str, str)  # iid, url (local echo done)
 
     def __init__(
         self,
@@ -107,6 +109,7 @@ class AgentSession(QObject):
         await self._tasks.shutdown()
 
     def _set_connection(self, state: ConnectionState, detail: str = "") -> None:
+        log.info("backend connection: %s %s", state.value, detail)
         self.connection = state
         self.connectionChanged.emit(state.value, detail)
 
@@ -230,6 +233,59 @@ class AgentSession(QObject):
         self._transmit(iid, txn_id, text)
         return True
 
+    def push_url(self, iid: str, url: str) -> bool:
+        """Push ``url`` (already checked by ``core.urls.check_url``) with a local echo."""
+        record = self.store.get(iid)
+        if record is None or record.state is not InteractionState.ACTIVE or not url:
+            return False
+        txn_id = uuid.uuid4().hex
+        echo = Message(
+            id=f"local:{txn_id}",
+            interaction_id=iid,
+            author_id=self.agent_party_id,
+            author_name=self.agent.display_name,
+            author_role=PartyRole.AGENT,
+            text=url,
+            time=time.time(),
+            txn_id=txn_id,
+            delivery=DeliveryState.SENDING,
+            url=url,
+        )
+        record.add_message(echo)
+        self.urlPushed.emit(iid, url)
+        self._transmit_url(iid, txn_id, url)
+        return True
+
+    def _transmit_url(self, iid: str, txn_id: str, url: str) -> None:
+        async def run() -> None:
+            try:
+                await self.backend.push_url(iid, url, txn_id)
+            except (BackendError, OSError) as exc:
+                self._delivery_failed(iid, txn_id, str(exc))
+
+        self._tasks.spawn(run(), f"send:{txn_id}")
+
+    def follow_contact_link(self, iid: str, kind: str, address: str) -> bool:
+        """Start an e-mail (``kind`` "email") or a call ("phone") to ``address`` through
+        the backend; False when the backend cannot, so the UI falls back to the OS."""
+        capability = {"email": Capability.EMAIL, "phone": Capability.CALL}.get(kind)
+        if capability is None or not self.backend.has(capability):
+            return False
+
+        async def call() -> None:
+            if kind == "email":
+                await self.backend.start_email(iid, address)
+            else:
+                await self.backend.start_call(iid, address)
+
+        failure = (
+            tr("Could not start the e-mail: {0}")
+            if kind == "email"
+            else tr("Could not start the call: {0}")
+        )
+        self._do(f"link-{kind}", iid, call, failure)
+        return True
+
     def retry(self, iid: str, txn_id: str) -> None:
         """Send a failed message again, with the same txn id (the backend dedupes)."""
         record = self.store.get(iid)
@@ -239,6 +295,9 @@ class AgentSession(QObject):
         if message is None or message.delivery is not DeliveryState.FAILED:
             return
         record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
+        if message.url:
+            self._transmit_url(iid, txn_id, message.url)
+            return
         self._transmit(iid, txn_id, message.text)
 
     def _transmit(self, iid: str, txn_id: str, text: str) -> None:

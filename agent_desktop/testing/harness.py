@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
 W = TypeVar("W", bound=QObject)
+T = TypeVar("T")
 
 
 def child(parent: QObject, kind: type[W], name: str) -> W:
@@ -128,6 +129,16 @@ class AppHarness:
 
     def wait_until(self, predicate: Callable[[], object], timeout: float = 5.0) -> None:
         self.qtbot.waitUntil(lambda: bool(predicate()), timeout=int(timeout * 1000))
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: float = 5.0) -> T:
+        """Run ``coro`` on the app's loop (e.g. a backend query) and return its result."""
+        task: asyncio.Task[T] = self._loop.create_task(coro)
+        try:
+            self.wait_until(task.done, timeout)
+        finally:
+            if not task.done():
+                task.cancel()
+        return task.result()
 
     def toast(self) -> IncomingChatToast | None:
         toast = self.window.toast

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.types import DeliveryState, InteractionState
 from agent_desktop.services.interaction_store import InteractionRecord
 from agent_desktop.ui.action_buttons import ActionButtons
@@ -81,6 +84,9 @@ class ChatView(QWidget):
         self.setAccessibleName(self.tr("Chat with {0}").format(record.contact.name))
         self.record = record
         self._theme = theme
+        #: each guard sees the text about to be sent and returns True to keep it unsent
+        #: (it tells the agent why); the emoji setting adds one
+        self.submit_guards: list[Callable[[str], bool]] = []
 
         # header ------------------------------------------------------------------------
         header = QFrame(self)
@@ -90,7 +96,7 @@ class ChatView(QWidget):
         self.contact_name = QLabel(header)
         self.contact_name.setObjectName("contactName")
         self.contact_name.setTextFormat(Qt.TextFormat.PlainText)
-        self.contact_name.setText(record.contact.name)
+        self.contact_name.setText(display_text(record.contact.name, limit=120))
         self.contact_name.setAccessibleName(self.tr("Contact"))
         self.contact_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.channel_label = QLabel(channel_label(record.channel), header)
@@ -131,7 +137,9 @@ class ChatView(QWidget):
         self.typing_notice = QLabel(self)
         self.typing_notice.setObjectName("typingNotice")
         self.typing_notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.typing_notice.setText(self.tr("{0} is typing…").format(record.contact.name))
+        self.typing_notice.setText(
+            self.tr("{0} is typing…").format(display_text(record.contact.name, limit=60))
+        )
         self.typing_notice.setAccessibleName(self.tr("Typing notice"))
         self.typing_notice.setVisible(False)
 
@@ -154,6 +162,7 @@ class ChatView(QWidget):
         frame_box.addLayout(self.composer_tools)
 
         conversation = QWidget(self)
+        conversation.setObjectName("conversationPane")
         conversation_box = QVBoxLayout(conversation)
         conversation_box.setContentsMargins(0, 0, 0, 10)
         conversation_box.setSpacing(4)
@@ -285,6 +294,8 @@ class ChatView(QWidget):
     def _submit(self) -> None:
         text = self.composer.toPlainText().strip()
         if not text or self.record.state is not InteractionState.ACTIVE:
+            return
+        if any(guard(text) for guard in self.submit_guards):
             return
         self.composer.clear()
         self.sendRequested.emit(text)

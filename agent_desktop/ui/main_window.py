@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,14 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desktop.core.types import ConnectionState
+from agent_desktop.core.emoji import SkinTone, default_catalog
+from agent_desktop.core.linkify import LinkKind
+from agent_desktop.core.types import Capability, ConnectionState, InteractionState
 from agent_desktop.services.actions import InteractionActions
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.services.state_store import LocalState
 from agent_desktop.ui.action_wiring import ActionsController
 from agent_desktop.ui.chat_view import ChatView
+from agent_desktop.ui.composer_tools import ComposerTools
+from agent_desktop.ui.composer_tools import install as install_composer_tools
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
 from agent_desktop.ui.settings_dialog import SettingsDialog
@@ -31,6 +36,10 @@ from agent_desktop.ui.sound import play_incoming
 from agent_desktop.ui.taskbar import TaskbarFlasher
 from agent_desktop.ui.theme import Theme
 from agent_desktop.ui.toast import IncomingChatToast
+from agent_desktop.ui.transcript_links import TranscriptLinks
+
+#: the only kinds of link a click in a transcript may open
+OPENABLE_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 class NoticeBanner(QFrame):
@@ -88,6 +97,8 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.theme = theme
         self.views: dict[str, ChatView] = {}
+        self.composer_tools: dict[str, ComposerTools] = {}
+        self.local_state: LocalState | None = None
         self._accepted_by_click: set[str] = set()
         #: transfer, conference, consultation, call / e-mail, disposition and note
         self.interaction_actions = (
@@ -239,6 +250,68 @@ class MainWindow(QMainWindow):
         view.composing.connect(lambda: session.composing(iid))
         view.retryRequested.connect(lambda txn: session.retry(iid, txn))
 
+    # emoji, Push URL and links (the composer tools of every chat view) ------------------
+    def attach_local_state(self, state: LocalState) -> None:
+        """Recent emojis, URL history and skin tone come from ``state``; changes go back."""
+        self.local_state = state
+        state.recentEmojisChanged.connect(self._sync_recent_emojis)
+        state.urlHistoryChanged.connect(self._sync_url_history)
+        state.skinToneChanged.connect(self._sync_skin_tone)
+        self.settings_store.changed.connect(self._apply_tool_settings)
+        if self.session is not None:
+            self.session.agentMessageSent.connect(lambda _iid, text: state.record_sent_text(text))
+            self.session.urlPushed.connect(lambda _iid, url: state.record_pushed_url(url))
+
+    def _add_composer_tools(self, view: ChatView, iid: str) -> None:
+        session = self.session
+        push = session is not None and session.backend.has(Capability.PUSH_URL)
+        tools = install_composer_tools(view, default_catalog(), self.theme, push)
+        self.composer_tools[iid] = tools
+        tools.apply_settings(self.settings_store.settings)
+        links = TranscriptLinks(view.transcript, view.delegate)
+        links.activated.connect(lambda kind, target: self.open_link(iid, kind, target))
+        view.record.stateChanged.connect(
+            lambda: tools.set_enabled(view.record.state is InteractionState.ACTIVE)
+        )
+        state = self.local_state
+        if state is not None:
+            tools.set_recent(state.recent_emojis)
+            tools.set_url_history(state.url_history)
+            tools.set_tone(int(state.skin_tone))
+            tools.skinToneChosen.connect(lambda tone: state.set_skin_tone(SkinTone(tone)))
+        if session is not None:
+            tools.urlPushRequested.connect(lambda url: session.push_url(iid, url))
+
+    def _apply_tool_settings(self) -> None:
+        for tools in self.composer_tools.values():
+            tools.apply_settings(self.settings_store.settings)
+
+    def _sync_recent_emojis(self) -> None:
+        if self.local_state is not None:
+            for tools in self.composer_tools.values():
+                tools.set_recent(self.local_state.recent_emojis)
+
+    def _sync_url_history(self) -> None:
+        if self.local_state is not None:
+            for tools in self.composer_tools.values():
+                tools.set_url_history(self.local_state.url_history)
+
+    def _sync_skin_tone(self, tone: int) -> None:
+        for tools in self.composer_tools.values():
+            tools.set_tone(tone)
+
+    def open_link(self, iid: str, kind: str, target: str) -> None:
+        """A link in a transcript was clicked: a web page opens in the browser; an e-mail
+        address or phone number goes to the backend when it can, else to the OS."""
+        url = QUrl(target)
+        if url.scheme().lower() not in OPENABLE_SCHEMES:
+            return
+        if kind in (LinkKind.EMAIL.value, LinkKind.PHONE.value) and self.session is not None:
+            address = target.split(":", 1)[1]
+            if self.session.follow_contact_link(iid, kind, address):
+                return
+        QDesktopServices.openUrl(url)
+
     # reactions --------------------------------------------------------------------------
     def _accept(self, iid: str) -> None:
         if self.session is not None:
@@ -308,6 +381,7 @@ class MainWindow(QMainWindow):
         self.views[iid] = view
         self.stack.addWidget(view)
         self._connect_view(view, iid)
+        self._add_composer_tools(view, iid)
         if iid in self._accepted_by_click:
             # the agent accepted from the notification: bring the chat in front of them
             self._accepted_by_click.discard(iid)
@@ -322,6 +396,7 @@ class MainWindow(QMainWindow):
         order = self.bar.ordered_ids()
         was_current = self.current_view() is self.views.get(iid)
         self.bar.remove(iid)
+        self.composer_tools.pop(iid, None)
         view = self.views.pop(iid, None)
         if view is not None:
             self.stack.removeWidget(view)
@@ -402,6 +477,8 @@ class MainWindow(QMainWindow):
         self.bar.set_theme(theme)
         for view in self.views.values():
             view.set_theme(theme)
+        for tools in self.composer_tools.values():
+            tools.set_theme(theme)
         if self.action_controller is not None:
             self.action_controller.set_theme(theme)
         self._sync_ready(self.ready_button.isChecked())

@@ -104,7 +104,12 @@ class PendingIndicator(QWidget):
     def _text(self) -> str:
         if self._level is PendingLevel.IDLE or self._waited_s is None:
             return self.tr("No reply pending")
-        return format_elapsed(self._waited_s)
+        waited = format_elapsed(self._waited_s)
+        if self._level is PendingLevel.GREEN:
+            return self.tr("Waiting {0}").format(waited)
+        if self._level is PendingLevel.YELLOW:
+            return self.tr("Overdue {0}").format(waited)
+        return self.tr("Urgent {0}").format(waited)
 
     # painting -------------------------------------------------------------------------
     def sizeHint(self) -> QSize:

@@ -170,6 +170,7 @@ def stylesheet(theme: Theme) -> str:
                 border: 1px solid {theme.border.name()}; border-radius: 8px; }}
     #composerFrame[focused="true"] {{ border: 1px solid {theme.accent.name()}; }}
     #composer {{ border: none; background: transparent; }}
+    #conversationPane {{ background: {theme.surface.name()}; }}
     #transcript, #partyList {{ border: none; background: {theme.surface.name()}; }}
     #sidePanel {{ background: {theme.surface.name()};
                 border-left: 1px solid {theme.border.name()}; }}

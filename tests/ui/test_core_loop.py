@@ -352,3 +352,20 @@ def test_three_chats_on_three_channels(h: AppHarness, qtbot: QtBot) -> None:
         view.composer.setPlainText(f"Reply to {iid}")
         view.send_button.click()
     h.wait_until(lambda: all(h.customers.received(i) == [f"Reply to {i}"] for i in ids))
+
+
+def test_incoming_chat_plays_a_sound_unless_turned_off(
+    start: StartHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agent_desktop.ui import main_window
+
+    played: list[bool] = []
+    monkeypatch.setattr(main_window, "play_incoming", lambda: played.append(True))
+    h = start(settings={"chat": {"notification_sound": True}})
+    h.customers.start_chat("Marie", "Bonjour")
+    h.wait_until(lambda: h.toast() is not None)
+    assert played == [True]
+    quiet = start(settings={"chat": {"notification_sound": False}})
+    quiet.customers.start_chat("Paul", "Hello")
+    quiet.wait_until(lambda: quiet.toast() is not None)
+    assert played == [True]

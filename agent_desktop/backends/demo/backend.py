@@ -30,7 +30,13 @@ class DemoBackend(MessagingBackend):
     name: ClassVar[str] = "demo"
     config_model: ClassVar[type[BackendConfig]] = DemoConfig
     capabilities = frozenset(
-        {Capability.TYPING, Capability.HISTORY, Capability.CONTACTS, Capability.SEARCH}
+        {
+            Capability.TYPING,
+            Capability.HISTORY,
+            Capability.CONTACTS,
+            Capability.SEARCH,
+            Capability.PUSH_URL,
+        }
     )
     #: colleagues and queues (team.py)
     capabilities |= frozenset(
