@@ -47,6 +47,7 @@ class ActionsController(QObject):
         actions.targetsFound.connect(self._targets_found)
         actions.session.busyChanged.connect(self._busy)
         settings.changed.connect(self._settings_changed)
+        actions.session.store.removed.connect(self._removed)
 
     # attaching a chat view ------------------------------------------------------------------
     def attach(self, view: ChatView, iid: str) -> None:
@@ -120,6 +121,12 @@ class ActionsController(QObject):
             self.actions.conference(iid, target)
         else:
             self.actions.consult(iid, target)
+
+    def _removed(self, iid: str) -> None:
+        """The chat left the desk: a picker still open for it has nothing left to act on."""
+        picker = self.pickers.get(iid)
+        if picker is not None:
+            picker.reject()
 
     def _targets_found(self, query: str, targets: list[Target]) -> None:
         for picker in self.pickers.values():

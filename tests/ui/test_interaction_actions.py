@@ -137,6 +137,17 @@ def test_target_picker_shows_presence_greys_unavailable_and_searches(h: AppHarne
     p.reject()
 
 
+def test_picker_closes_when_its_chat_leaves_the_desk(h: AppHarness) -> None:
+    iid, view = open_chat(h)
+    child(view, QAbstractButton, "transferButton").click()
+    assert picker(h).isVisible()
+    h.customers.leave(iid)
+    h.wait_until(view.done_button.isEnabled)
+    view.done_button.click()
+    h.wait_until(lambda: h.chat_view(iid) is None)
+    h.wait_until(lambda: h.window.findChild(TargetPicker, "targetPicker") is None)
+
+
 def test_consult_and_conference_pickers_offer_no_queue(h: AppHarness) -> None:
     _, view = open_chat(h)
     child(view, QAbstractButton, "consultButton").click()
