@@ -148,9 +148,12 @@ class AgentDesktop:
         The windows may already be gone (a test framework deletes the widgets it tracks
         before its fixtures end), so they are only touched while they still exist.
         """
+        actions = self.window.interaction_actions
         for widget in (self.window.toast, self.window.bar.preview, self.window):
             if shiboken6.isValid(widget):
                 widget.close()
         if self.session is not None:
             await self.session.shutdown()
+        if actions is not None:
+            await actions.shutdown()
         await self.local_state.close()

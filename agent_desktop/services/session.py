@@ -69,6 +69,8 @@ class AgentSession(QObject):
         self._typing_sent_at: dict[str, float] = {}
         self._typing_idle: dict[str, QTimer] = {}
         self._closing = False
+        #: told about every backend event after the session applied it (services/actions.py)
+        self.event_listeners: list[Callable[[ev.BackendEvent], None]] = []
         settings.changed.connect(self._apply_settings)
 
     @property
@@ -149,6 +151,17 @@ class AgentSession(QObject):
 
         self._tasks.spawn(run(), key)
         return True
+
+    def run_intent(
+        self,
+        action: str,
+        iid: str,
+        call: Callable[[], Awaitable[None]],
+        failure: str,
+        on_success: Callable[[], None] | None = None,
+    ) -> bool:
+        """:meth:`_do` for the other intent services (one in flight per action and iid)."""
+        return self._do(action, iid, call, failure, on_success)
 
     # agent ----------------------------------------------------------------------------
     def set_ready(self, ready: bool) -> None:
@@ -358,7 +371,8 @@ class AgentSession(QObject):
                     store.end(iid)
                 self._stop_typing(iid)
             case ev.InteractionTransferred(interaction_id=iid):
-                store.finish(iid, InteractionState.ACTIVE)
+                self._stop_typing(iid)
+                store.finish(iid, InteractionState.TRANSFERRED)
             case ev.MessageReceived(message=message):
                 record = store.get(message.interaction_id)
                 if record is not None:
@@ -387,3 +401,5 @@ class AgentSession(QObject):
                     record.set_party_state(pid, state)
             case ev.ContactPresence():
                 pass  # the Communication view (asynchronous chats) listens to this
+        for listener in self.event_listeners:
+            listener(event)

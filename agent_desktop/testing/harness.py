@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from agent_desktop.app import AgentDesktop
 from agent_desktop.backends.demo import CustomerSimulator, DemoBackend
+from agent_desktop.backends.demo.team import TeamSimulator
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.settings import Settings
@@ -116,6 +117,11 @@ class AppHarness:
     @property
     def customers(self) -> CustomerSimulator:
         return self.backend.customers
+
+    @property
+    def colleagues(self) -> TeamSimulator:
+        """The demo backend's team members (CONTRACT.md ``h.colleagues``)."""
+        return self.backend.team
 
     @property
     def settings(self) -> Settings:

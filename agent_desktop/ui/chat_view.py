@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from agent_desktop.core.display import display_text
 from agent_desktop.core.types import DeliveryState, InteractionState
 from agent_desktop.services.interaction_store import InteractionRecord
+from agent_desktop.ui.action_buttons import ActionButtons
 from agent_desktop.ui.composer import ComposerEdit
+from agent_desktop.ui.disposition_panel import DispositionPanel
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.labels import channel_label
 from agent_desktop.ui.message_delegate import MessageDelegate
@@ -119,6 +121,8 @@ class ChatView(QWidget):
         header_row.addLayout(name_box, 1)
         header_row.addWidget(self.pending)
         header_row.addSpacing(8)
+        self.action_buttons = ActionButtons(record, header)  # transfer, consult, call...
+        header_row.addWidget(self.action_buttons)
         header_row.addWidget(self.end_button)
         header_row.addWidget(self.done_button)
 
@@ -182,6 +186,9 @@ class ChatView(QWidget):
         side_box.setContentsMargins(8, 10, 8, 8)
         side_box.addWidget(side_title)
         side_box.addWidget(self.party_list, 1)
+        self.party_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.disposition = DispositionPanel(side)
+        side_box.addWidget(self.disposition)
         self.side_panel = side
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -191,6 +198,7 @@ class ChatView(QWidget):
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([640, 200])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter  # a consultation view is inserted beside the chat
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -226,6 +234,7 @@ class ChatView(QWidget):
         self.send_button.setIcon(icon("send", theme.accent_text, theme.muted))
         self.end_button.setIcon(icon("end-chat", theme.text, theme.muted))
         self.done_button.setIcon(icon("done", theme.text, theme.muted))
+        self.action_buttons.set_theme(theme)
 
     def _sync_state(self) -> None:
         state = self.record.state
@@ -257,6 +266,7 @@ class ChatView(QWidget):
         if button is not None:
             button.setEnabled(not busy and self._action_allowed(action))
             button.setProperty("busy", busy)
+        self.action_buttons.set_busy(action, busy)
 
     def _action_allowed(self, action: str) -> bool:
         state = self.record.state

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 from agent_desktop.core.emoji import SkinTone, default_catalog
 from agent_desktop.core.linkify import LinkKind
 from agent_desktop.core.types import Capability, ConnectionState, InteractionState
+from agent_desktop.services.actions import InteractionActions
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.state_store import LocalState
+from agent_desktop.ui.action_wiring import ActionsController
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.composer_tools import ComposerTools
 from agent_desktop.ui.composer_tools import install as install_composer_tools
@@ -98,6 +100,15 @@ class MainWindow(QMainWindow):
         self.composer_tools: dict[str, ComposerTools] = {}
         self.local_state: LocalState | None = None
         self._accepted_by_click: set[str] = set()
+        #: transfer, conference, consultation, call / e-mail, disposition and note
+        self.interaction_actions = (
+            InteractionActions(session, self) if session is not None else None
+        )
+        self.action_controller = (
+            ActionsController(self.interaction_actions, settings, self.views.get, theme, self)
+            if self.interaction_actions is not None
+            else None
+        )
 
         # top bar -------------------------------------------------------------------------
         top = QFrame(self)
@@ -230,7 +241,12 @@ class MainWindow(QMainWindow):
             return
         view.sendRequested.connect(lambda text: session.send(iid, text))
         view.endRequested.connect(lambda: session.end(iid))
-        view.doneRequested.connect(lambda: session.mark_done(iid))
+        if self.action_controller is not None:
+            controller = self.action_controller
+            controller.attach(view, iid)
+            view.doneRequested.connect(lambda: controller.mark_done(iid))
+        else:
+            view.doneRequested.connect(lambda: session.mark_done(iid))
         view.composing.connect(lambda: session.composing(iid))
         view.retryRequested.connect(lambda txn: session.retry(iid, txn))
 
@@ -463,6 +479,8 @@ class MainWindow(QMainWindow):
             view.set_theme(theme)
         for tools in self.composer_tools.values():
             tools.set_theme(theme)
+        if self.action_controller is not None:
+            self.action_controller.set_theme(theme)
         self._sync_ready(self.ready_button.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -46,7 +46,15 @@ def customer_row(h: AppHarness, view: ChatView, text: str) -> int:
 TEXT = "Voir https://exemple.fr/suivi, écrire à marie@example.com ou appeler le 06 12 34 56 78"
 
 
-def test_links_in_a_message_open_in_the_browser_or_the_os(h: AppHarness, opened: list[str]) -> None:
+def test_links_in_a_message_open_in_the_browser_or_the_os(
+    h: AppHarness, opened: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a backend without calls or e-mails
+    monkeypatch.setattr(
+        DemoBackend,
+        "capabilities",
+        h.backend.capabilities - {Capability.EMAIL, Capability.CALL},
+    )
     iid = h.customers.start_chat("Marie", TEXT)
     view = h.accept(iid)
     row = customer_row(h, view, TEXT)
@@ -60,7 +68,7 @@ def test_links_in_a_message_open_in_the_browser_or_the_os(h: AppHarness, opened:
     ]
     for span in spans:
         click_link(h, view, row, span)
-    # the demo backend has no call / e-mail capability: the OS handles mailto: and tel:
+    # without the call / e-mail capability the OS handles mailto: and tel:
     assert opened == [s.target for s in spans]
     # a click beside the links opens nothing
     rect = view.transcript.visualRect(index)
@@ -95,6 +103,21 @@ def test_email_and_phone_go_through_the_backend_when_it_can(
     click_link(h, view, row, spans[2])
     h.wait_until(lambda: len(calls) == 2)
     assert calls == [("email", iid, "marie@example.com"), ("call", iid, "0612345678")]
+    assert opened == []
+
+
+def test_links_reach_the_demo_team_as_calls_and_emails(h: AppHarness, opened: list[str]) -> None:
+    iid = h.customers.start_chat("Marie", TEXT)
+    view = h.accept(iid)
+    row = customer_row(h, view, TEXT)
+    spans = view.delegate.links(view.transcript.model().index(row, 0))
+    click_link(h, view, row, spans[1])
+    click_link(h, view, row, spans[2])
+    h.wait_until(lambda: len(h.colleagues.outbound) == 2)
+    assert [(r.kind, r.interaction_id, r.address) for r in h.colleagues.outbound] == [
+        ("email", iid, "marie@example.com"),
+        ("call", iid, "0612345678"),
+    ]
     assert opened == []
 
 
