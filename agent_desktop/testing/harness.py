@@ -43,6 +43,7 @@ def children(parent: QObject, kind: type[W], name: str) -> list[W]:
 
 
 _LOOPS: dict[int, qasync.QEventLoop] = {}
+_OPEN: set[AppHarness] = set()
 
 
 def _shared_loop(app: QApplication) -> qasync.QEventLoop:
@@ -57,6 +58,10 @@ def _shared_loop(app: QApplication) -> qasync.QEventLoop:
         loop = qasync.QEventLoop(app, already_running=True)
         _LOOPS[id(app)] = loop
     asyncio.set_event_loop(loop)
+    # qasync marks the loop running only when it is constructed; a reused loop is marked
+    # again here, and unmarked by AppHarness.close so that plain asyncio code (asyncio.run in
+    # a later unit test) works after a harness test in the same process.
+    asyncio.events._set_running_loop(loop)
     return loop
 
 
@@ -92,6 +97,7 @@ class AppHarness:
             agent=agent or AgentIdentity(id="agent1", name="Alex Martin"),
         )
         harness = cls(qtbot, desktop, loop)
+        _OPEN.add(harness)
         qtbot.addWidget(desktop.window)
         qtbot.addWidget(desktop.window.toast)
         desktop.start()
@@ -167,10 +173,17 @@ class AppHarness:
         if self._closed:
             return
         self._closed = True
+        _shared_loop(self.desktop.app)
         task = self._loop.create_task(self.desktop.shutdown())
-        with contextlib.suppress(Exception):
-            self.qtbot.waitUntil(task.done, timeout=10_000)
-        if task.done() and not task.cancelled() and task.exception() is not None:
-            raise task.exception()
-        for widget in QApplication.topLevelWidgets():
-            widget.close()
+        try:
+            with contextlib.suppress(Exception):
+                self.qtbot.waitUntil(task.done, timeout=10_000)
+            if task.done() and not task.cancelled() and task.exception() is not None:
+                raise task.exception()
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+        finally:
+            _OPEN.discard(self)
+            if not _OPEN:  # the last open harness hands the thread back to plain asyncio
+                asyncio.events._set_running_loop(None)
+                asyncio.set_event_loop(None)
