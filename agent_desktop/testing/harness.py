@@ -46,7 +46,13 @@ _LOOPS: dict[int, qasync.QEventLoop] = {}
 _OPEN: set[AppHarness] = set()
 
 
-def _shared_loop(app: QApplication) -> qasync.QEventLoop:
+def release_loop() -> None:
+    """Undo :func:`install_loop`: the thread has no running asyncio loop any more."""
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+
+
+def install_loop(app: QApplication) -> qasync.QEventLoop:
     """One qasync loop per QApplication, made the thread's running loop.
 
     It is created with ``already_running=True`` so that any Qt event processing
@@ -87,7 +93,7 @@ class AppHarness:
         app = QApplication.instance()
         assert isinstance(app, QApplication), "pytest-qt's qapp must exist"
         app.setQuitOnLastWindowClosed(False)
-        loop = _shared_loop(app)
+        loop = install_loop(app)
         desktop = AgentDesktop(
             app,
             ProfilePaths.portable(tmp_path / "profile"),
@@ -173,7 +179,7 @@ class AppHarness:
         if self._closed:
             return
         self._closed = True
-        _shared_loop(self.desktop.app)
+        install_loop(self.desktop.app)
         task = self._loop.create_task(self.desktop.shutdown())
         try:
             with contextlib.suppress(Exception):
@@ -185,5 +191,4 @@ class AppHarness:
         finally:
             _OPEN.discard(self)
             if not _OPEN:  # the last open harness hands the thread back to plain asyncio
-                asyncio.events._set_running_loop(None)
-                asyncio.set_event_loop(None)
+                release_loop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from agent_desktop.app import AgentDesktop
 from agent_desktop.core.paths import ProfilePaths
-from agent_desktop.testing import AppHarness, child, children
+from agent_desktop.testing import AppHarness, child, children, install_loop, release_loop
 from agent_desktop.ui.interaction_bar import InteractionBarItem
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.settings_dialog import SettingsDialog
@@ -65,6 +66,15 @@ def test_models_pass_the_model_tester(h: AppHarness, check_model: CheckModel) ->
     check_model(view.party_list.model())
 
 
+@pytest.fixture
+def qt_loop(qapp: QApplication) -> Iterator[None]:
+    """The qasync loop, for tests that build the app without the harness."""
+    install_loop(qapp)
+    yield
+    release_loop()
+
+
+@pytest.mark.usefixtures("qt_loop")
 def test_unknown_backend_is_reported_not_fatal(qtbot: QtBot, tmp_path: Path) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -78,6 +88,7 @@ def test_unknown_backend_is_reported_not_fatal(qtbot: QtBot, tmp_path: Path) -> 
     assert not child(window, QPushButton, "readyButton").isEnabled()
 
 
+@pytest.mark.usefixtures("qt_loop")
 def test_backend_failing_at_import_is_reported(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
