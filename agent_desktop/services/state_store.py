@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -43,6 +44,24 @@ MIGRATIONS: tuple[str, ...] = (
         url TEXT NOT NULL UNIQUE
     );
     """,
+    """
+    -- the composer's unsent text, per interaction (kept across switches and restarts)
+    CREATE TABLE drafts (
+        interaction_id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        updated REAL NOT NULL
+    );
+    -- messages the agent sent that the backend has not confirmed yet (resent with the same
+    -- txn id, which backends deduplicate, until confirmed)
+    CREATE TABLE outbox (
+        txn_id TEXT PRIMARY KEY,
+        interaction_id TEXT NOT NULL,
+        kind TEXT NOT NULL,  -- 'text' or 'url'
+        body TEXT NOT NULL,
+        created REAL NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: the lists tables this module keeps, each a (position, value) ordered list
@@ -54,6 +73,18 @@ class StateError(Exception):
     """The state database cannot be used (for example, written by a newer version)."""
 
 
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One unconfirmed message: resent with the same ``txn_id`` until the backend confirms."""
+
+    txn_id: str
+    interaction_id: str
+    kind: str  # "text" or "url"
+    body: str
+    created: float
+    attempts: int = 0
+
+
 @dataclass
 class StateSnapshot:
     """Everything :class:`LocalState` reads at start-up."""
@@ -61,6 +92,8 @@ class StateSnapshot:
     recent_emojis: list[str] = field(default_factory=list)
     url_history: list[str] = field(default_factory=list)
     preferences: dict[str, str] = field(default_factory=dict)
+    drafts: dict[str, str] = field(default_factory=dict)
+    outbox: list[OutboxEntry] = field(default_factory=list)
 
 
 class StateDatabase:
@@ -149,11 +182,59 @@ class StateDatabase:
             (key, value),
         )
 
+    # drafts -------------------------------------------------------------------------------
+    def drafts(self) -> dict[str, str]:
+        rows = self._db.execute("SELECT interaction_id, text FROM drafts")
+        return {str(iid): str(text) for iid, text in rows}
+
+    def set_draft(self, interaction_id: str, text: str, updated: float) -> None:
+        """Store the draft of ``interaction_id``; an empty text removes it."""
+        if not text:
+            self._db.execute("DELETE FROM drafts WHERE interaction_id = ?", (interaction_id,))
+            return
+        self._db.execute(
+            "INSERT INTO drafts (interaction_id, text, updated) VALUES (?, ?, ?)"
+            " ON CONFLICT (interaction_id) DO UPDATE"
+            " SET text = excluded.text, updated = excluded.updated",
+            (interaction_id, text, updated),
+        )
+
+    # outbox -------------------------------------------------------------------------------
+    def outbox(self) -> list[OutboxEntry]:
+        rows = self._db.execute(
+            "SELECT txn_id, interaction_id, kind, body, created, attempts FROM outbox"
+            " ORDER BY created, txn_id"
+        )
+        return [
+            OutboxEntry(str(t), str(i), str(k), str(b), float(c), int(a))
+            for t, i, k, b, c, a in rows
+        ]
+
+    def outbox_put(self, entry: OutboxEntry) -> None:
+        self._db.execute(
+            "INSERT INTO outbox (txn_id, interaction_id, kind, body, created, attempts)"
+            " VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (txn_id) DO UPDATE SET attempts = excluded.attempts",
+            (
+                entry.txn_id,
+                entry.interaction_id,
+                entry.kind,
+                entry.body,
+                entry.created,
+                entry.attempts,
+            ),
+        )
+
+    def outbox_remove(self, txn_id: str) -> None:
+        self._db.execute("DELETE FROM outbox WHERE txn_id = ?", (txn_id,))
+
     def snapshot(self) -> StateSnapshot:
         return StateSnapshot(
             recent_emojis=self.read_list("recent_emojis"),
             url_history=self.read_list("url_history"),
             preferences=self.preferences(),
+            drafts=self.drafts(),
+            outbox=self.outbox(),
         )
 
 
@@ -183,6 +264,8 @@ class LocalState(QObject):
         self.database = StateDatabase(path)
         self.recent_emojis: list[str] = []
         self.url_history: list[str] = []
+        self.drafts: dict[str, str] = {}
+        self.outbox: dict[str, OutboxEntry] = {}
         self.skin_tone = SkinTone.NONE
         self.is_loaded = False
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="state-store")
@@ -214,6 +297,9 @@ class LocalState(QObject):
             tone = SkinTone.NONE
         if not self.is_loaded:
             self.skin_tone = tone
+        # drafts typed and messages queued before the read finished win over stored ones
+        self.drafts = {**snapshot.drafts, **self.drafts}
+        self.outbox = {**{e.txn_id: e for e in snapshot.outbox}, **self.outbox}
         self.is_loaded = True
         self.loaded.emit()
         self.recentEmojisChanged.emit()
@@ -263,6 +349,26 @@ class LocalState(QObject):
         self.skin_tone = tone
         self.skinToneChanged.emit(int(tone))
         self._write(lambda: self.database.set_preference(SKIN_TONE_KEY, str(int(tone))))
+
+    def set_draft(self, interaction_id: str, text: str) -> None:
+        """Remember the composer's text for ``interaction_id`` (empty: forget it)."""
+        if self.drafts.get(interaction_id, "") == text:
+            return
+        if text:
+            self.drafts[interaction_id] = text
+        else:
+            self.drafts.pop(interaction_id, None)
+        now = time.time()
+        self._write(lambda: self.database.set_draft(interaction_id, text, now))
+
+    def outbox_put(self, entry: OutboxEntry) -> None:
+        """Keep ``entry`` until :meth:`outbox_remove` (the backend confirmed it)."""
+        self.outbox[entry.txn_id] = entry
+        self._write(lambda: self.database.outbox_put(entry))
+
+    def outbox_remove(self, txn_id: str) -> None:
+        if self.outbox.pop(txn_id, None) is not None:
+            self._write(lambda: self.database.outbox_remove(txn_id))
 
     def _write_list(self, table: str, values: list[str]) -> None:
         self._write(lambda: self.database.write_list(table, values))
