@@ -20,6 +20,7 @@ from agent_desktop.core.settings import merge
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_store import InteractionStore
+from agent_desktop.services.outbox import OutboxKeeper
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.state_store import LocalState
@@ -123,6 +124,10 @@ class AgentDesktop:
         )
         self.local_state = LocalState(paths.state_db, default_catalog(), self.settings_store)
         self.window.attach_local_state(self.local_state)
+        #: unconfirmed messages, sent again after a reconnect or a restart
+        self.outbox = (
+            OutboxKeeper(self.session, self.local_state) if self.session is not None else None
+        )
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         if self.load_error:
@@ -156,4 +161,6 @@ class AgentDesktop:
             await self.session.shutdown()
         if actions is not None:
             await actions.shutdown()
+        if self.outbox is not None:
+            await self.outbox.shutdown()
         await self.local_state.close()

@@ -58,6 +58,15 @@ class MessagingBackend(abc.ABC):
     Every method is a coroutine running on the UI thread's asyncio loop: an implementation
     must never block it (use ``asyncio.to_thread`` or a worker for blocking I/O).
     Events flow through :meth:`events`, an async iterator that ends after :meth:`disconnect`.
+
+    Connection and restarts (the session relies on these; see ``services/session.py``):
+    ``ConnectionChanged(CONNECTED)`` comes after the interactions already on the agent's
+    desk were announced (offered / accepted, with their transcript), so what is not on the
+    desk then is gone. When :meth:`events` ends or raises ``BackendError`` / ``OSError``
+    without :meth:`disconnect`, the connection is lost: the session calls :meth:`connect`
+    again (with backoff) and a backend resumes, delivering the events it held meanwhile.
+    ``send_message`` and ``push_url`` are idempotent on ``txn_id``: the outbox sends an
+    unconfirmed message again with the same id after a reconnect or a restart.
     """
 
     #: entry-point name (``agent_desktop.backends``)

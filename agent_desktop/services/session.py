@@ -7,6 +7,7 @@ import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -37,6 +38,14 @@ TYPING_IDLE_S = 4.0
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("AgentSession", text)
+
+
+class Outbox(Protocol):
+    """Where the session records unconfirmed messages (``services/outbox.py``)."""
+
+    def put(self, iid: str, txn_id: str, kind: str, body: str) -> None: ...
+
+    def confirmed(self, txn_id: str) -> None: ...
 
 
 class AgentSession(QObject):
@@ -71,6 +80,8 @@ class AgentSession(QObject):
         self._closing = False
         #: told about every backend event after the session applied it (services/actions.py)
         self.event_listeners: list[Callable[[ev.BackendEvent], None]] = []
+        #: records every agent message before the backend call (set by the OutboxKeeper)
+        self.outbox: Outbox | None = None
         settings.changed.connect(self._apply_settings)
 
     @property
@@ -229,6 +240,8 @@ class AgentSession(QObject):
         )
         record.add_message(echo)
         self._stop_typing(iid)
+        if self.outbox is not None:  # on disk before the backend hears of it
+            self.outbox.put(iid, txn_id, "text", text)
         self.agentMessageSent.emit(iid, text)
         self._transmit(iid, txn_id, text)
         return True
@@ -252,16 +265,21 @@ class AgentSession(QObject):
             url=url,
         )
         record.add_message(echo)
+        if self.outbox is not None:
+            self.outbox.put(iid, txn_id, "url", url)
         self.urlPushed.emit(iid, url)
         self._transmit_url(iid, txn_id, url)
         return True
 
     def _transmit_url(self, iid: str, txn_id: str, url: str) -> None:
+        if self._held_for_reconnect():
+            return
+
         async def run() -> None:
             try:
                 await self.backend.push_url(iid, url, txn_id)
             except (BackendError, OSError) as exc:
-                self._delivery_failed(iid, txn_id, str(exc))
+                self._send_failed(iid, txn_id, str(exc))
 
         self._tasks.spawn(run(), f"send:{txn_id}")
 
@@ -301,13 +319,54 @@ class AgentSession(QObject):
         self._transmit(iid, txn_id, message.text)
 
     def _transmit(self, iid: str, txn_id: str, text: str) -> None:
+        if self._held_for_reconnect():
+            return
+
         async def run() -> None:
             try:
                 await self.backend.send_message(iid, text, txn_id)
             except (BackendError, OSError) as exc:
-                self._delivery_failed(iid, txn_id, str(exc))
+                self._send_failed(iid, txn_id, str(exc))
 
         self._tasks.spawn(run(), f"send:{txn_id}")
+
+    def _held_for_reconnect(self) -> bool:
+        """While the backend is away, a message waits in the outbox (shown as sending)."""
+        return self.outbox is not None and self.connection is not ConnectionState.CONNECTED
+
+    def _send_failed(self, iid: str, txn_id: str, reason: str) -> None:
+        if self._held_for_reconnect():
+            # the connection dropped under the call: the outbox sends it after reconnecting
+            log.info("message %s waits for the connection: %s", txn_id, reason)
+            return
+        self._delivery_failed(iid, txn_id, reason)
+
+    def resend(self, iid: str, txn_id: str, kind: str, body: str) -> None:
+        """Send an unconfirmed message again with its txn id (the outbox, after a reconnect
+        or a restart); its local echo is put back if this run never showed it."""
+        record = self.store.get(iid)
+        if record is not None:
+            if record.transcript.by_txn(txn_id) is None:
+                record.add_message(
+                    Message(
+                        id=f"local:{txn_id}",
+                        interaction_id=iid,
+                        author_id=self.agent_party_id,
+                        author_name=self.agent.display_name,
+                        author_role=PartyRole.AGENT,
+                        text=body,
+                        time=time.time(),
+                        txn_id=txn_id,
+                        delivery=DeliveryState.SENDING,
+                        url=body if kind == "url" else None,
+                    )
+                )
+            else:
+                record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
+        if kind == "url":
+            self._transmit_url(iid, txn_id, body)
+        else:
+            self._transmit(iid, txn_id, body)
 
     def _delivery_failed(self, iid: str, txn_id: str, reason: str) -> None:
         record = self.store.get(iid)
@@ -378,6 +437,8 @@ class AgentSession(QObject):
                 if record is not None:
                     record.add_message(message)
             case ev.MessageDelivered(interaction_id=iid, txn_id=txn, message_id=mid, time=t):
+                if self.outbox is not None:
+                    self.outbox.confirmed(txn)
                 record = store.get(iid)
                 if record is not None:
                     record.transcript.set_delivery(txn, DeliveryState.SENT, message_id=mid, time=t)

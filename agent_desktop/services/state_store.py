@@ -62,6 +62,12 @@ MIGRATIONS: tuple[str, ...] = (
         attempts INTEGER NOT NULL DEFAULT 0
     );
     """,
+    """
+    -- where an unconfirmed message goes when its interaction is gone after a restart: the
+    -- contact's asynchronous conversation on the same channel (services/outbox.py)
+    ALTER TABLE outbox ADD COLUMN contact_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: the lists tables this module keeps, each a (position, value) ordered list
@@ -83,6 +89,9 @@ class OutboxEntry:
     body: str
     created: float
     attempts: int = 0
+    #: the interaction's contact and channel, for delivery once the interaction is gone
+    contact_id: str = ""
+    channel: str = ""
 
 
 @dataclass
@@ -202,18 +211,18 @@ class StateDatabase:
     # outbox -------------------------------------------------------------------------------
     def outbox(self) -> list[OutboxEntry]:
         rows = self._db.execute(
-            "SELECT txn_id, interaction_id, kind, body, created, attempts FROM outbox"
-            " ORDER BY created, txn_id"
+            "SELECT txn_id, interaction_id, kind, body, created, attempts, contact_id, channel"
+            " FROM outbox ORDER BY created, txn_id"
         )
         return [
-            OutboxEntry(str(t), str(i), str(k), str(b), float(c), int(a))
-            for t, i, k, b, c, a in rows
+            OutboxEntry(str(t), str(i), str(k), str(b), float(c), int(a), str(ct), str(ch))
+            for t, i, k, b, c, a, ct, ch in rows
         ]
 
     def outbox_put(self, entry: OutboxEntry) -> None:
         self._db.execute(
-            "INSERT INTO outbox (txn_id, interaction_id, kind, body, created, attempts)"
-            " VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO outbox (txn_id, interaction_id, kind, body, created, attempts,"
+            " contact_id, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (txn_id) DO UPDATE SET attempts = excluded.attempts",
             (
                 entry.txn_id,
@@ -222,6 +231,8 @@ class StateDatabase:
                 entry.body,
                 entry.created,
                 entry.attempts,
+                entry.contact_id,
+                entry.channel,
             ),
         )
 
@@ -369,6 +380,12 @@ class LocalState(QObject):
     def outbox_remove(self, txn_id: str) -> None:
         if self.outbox.pop(txn_id, None) is not None:
             self._write(lambda: self.database.outbox_remove(txn_id))
+
+    async def flush(self) -> None:
+        """Wait until every change queued so far is in the database (crash-safety tests)."""
+        if self._closed:
+            return
+        await asyncio.wrap_future(self._executor.submit(lambda: None))
 
     def _write_list(self, table: str, values: list[str]) -> None:
         self._write(lambda: self.database.write_list(table, values))

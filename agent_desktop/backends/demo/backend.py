@@ -61,7 +61,10 @@ class DemoBackend(MessagingBackend):
         super().__init__(config, context)
         self.demo_config = config
         self._center = ContactCenter(
-            context.data_dir / DATABASE_NAME, config.max_concurrent_chats, clock
+            context.data_dir / DATABASE_NAME,
+            config.max_concurrent_chats,
+            clock,
+            resume_active=config.resume_active_chats,
         )
         self.customers = CustomerSimulator(self._center)
         self._scripted = ScriptedCustomers(self.customers, config, rng or random.Random())

@@ -20,7 +20,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from agent_desktop.backends.base import BackendError
-from agent_desktop.backends.demo.store import DemoStore, StoreError, StoreThread, fold
+from agent_desktop.backends.demo.store import (
+    UNFINISHED_STATES,
+    DemoStore,
+    StoreError,
+    StoreThread,
+    fold,
+)
 from agent_desktop.core.events import (
     BackendEvent,
     ConnectionChanged,
@@ -131,8 +137,17 @@ class EventStream:
 class ContactCenter:
     """Routes customers' chats to the one agent and keeps both sides' state."""
 
-    def __init__(self, database_path: Path, max_concurrent_chats: int, clock: Clock) -> None:
+    def __init__(
+        self,
+        database_path: Path,
+        max_concurrent_chats: int,
+        clock: Clock,
+        *,
+        resume_active: bool = False,
+    ) -> None:
         self._database_path = database_path
+        #: chats a previous run left active come back on connect (their customers waited)
+        self._resume_active = resume_active
         self._capacity = max_concurrent_chats
         self._clock = clock
         self._queue: asyncio.Queue[BackendEvent | _EndOfStream] = asyncio.Queue()
@@ -160,8 +175,13 @@ class ContactCenter:
         store = StoreThread(self._database_path)
         try:
             await store.open()
-            # customers of interactions a previous run left open are long gone
-            left_open = await store.call(DemoStore.end_unfinished, self._clock())
+            # customers of interactions a previous run left open are long gone, unless
+            # resume_active: then the active ones waited for the agent to come back
+            resumed = await store.call(DemoStore.active_interactions) if self._resume_active else []
+            unfinished = tuple(
+                s for s in UNFINISHED_STATES if not (self._resume_active and s == "active")
+            )
+            left_open = await store.call(DemoStore.end_unfinished, self._clock(), unfinished)
         except BaseException as exc:
             await store.close()  # never leave the worker thread behind
             if isinstance(exc, OSError | sqlite3.Error | StoreError):
@@ -175,7 +195,38 @@ class ContactCenter:
         self._agent = agent
         self._ready_channels.clear()
         self._interactions.clear()
+        for interaction_id, contact, channel, messages in resumed:
+            self._resume(interaction_id, contact, channel, messages, agent)
+        # after the desk is announced (the backend contract: see MessagingBackend.events)
         self._emit(ConnectionChanged(state=ConnectionState.CONNECTED))
+
+    def _resume(
+        self,
+        interaction_id: str,
+        contact: Contact,
+        channel: Channel,
+        messages: list[Message],
+        agent: AgentIdentity,
+    ) -> None:
+        """Put a chat a previous run left active back on the agent's desk, transcript and all."""
+        live = LiveInteraction(id=interaction_id, contact=contact, channel=channel)
+        live.stage = Stage.ACTIVE
+        self._interactions[interaction_id] = live
+        now = self._clock()
+        summary = InteractionSummary(
+            id=live.id,
+            contact=contact,
+            channel=channel,
+            offered_at=now,
+            parties=(live.customer,),
+        )
+        self._emit(InteractionOffered(interaction=summary))
+        self._emit(InteractionAccepted(interaction_id=live.id, time=now))
+        party = Party(id=agent_party_id(agent.id), name=agent.display_name, role=PartyRole.AGENT)
+        self._emit(PartyJoined(interaction_id=live.id, party=party))
+        for message in messages:
+            self._emit(MessageReceived(message=message))
+        log.info("resumed interaction %s left active by a previous run", interaction_id)
 
     async def close(self) -> None:
         store, self._store = self._store, None

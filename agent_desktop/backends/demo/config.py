@@ -44,6 +44,12 @@ class DemoConfig(BackendConfig):
         description="a request no colleague answered within this fails with a clear message",
     )
 
+    resume_active_chats: bool = Field(
+        default=False,
+        description="chats left active when the app stopped come back on the next start "
+        "(their customers waited), instead of being ended",
+    )
+
     @field_validator("reply_delay_s", "typing_s")
     @classmethod
     def _ordered(cls, value: tuple[float, float]) -> tuple[float, float]:

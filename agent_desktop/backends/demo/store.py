@@ -281,15 +281,37 @@ class DemoStore:
             (time, disposition, note, interaction_id),
         )
 
-    def end_unfinished(self, time: float) -> int:
-        """End the interactions a previous run left open; returns how many."""
-        placeholders = ", ".join("?" * len(UNFINISHED_STATES))
+    def end_unfinished(self, time: float, states: Sequence[str] = UNFINISHED_STATES) -> int:
+        """End the interactions a previous run left open (in ``states``); returns how many."""
+        placeholders = ", ".join("?" * len(states))
         cursor = self._db.execute(
             f"UPDATE interactions SET state = 'ended', ended_at = ?"
             f" WHERE state IN ({placeholders})",
-            (time, *UNFINISHED_STATES),
+            (time, *states),
         )
         return cursor.rowcount
+
+    def active_interactions(self) -> list[tuple[str, Contact, Channel, list[Message]]]:
+        """Interactions a previous run left active, with their messages, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, contact_id, channel FROM interactions WHERE state = 'active'"
+            " ORDER BY created_at, rowid"
+        ).fetchall()
+        resumed: list[tuple[str, Contact, Channel, list[Message]]] = []
+        for interaction_id, contact_id, channel in rows:
+            contact = self.contact(str(contact_id))
+            if contact is None:
+                continue
+            messages = [
+                _message(row)
+                for row in self._db.execute(
+                    f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE interaction_id = ?"
+                    " ORDER BY time, rowid",
+                    (interaction_id,),
+                )
+            ]
+            resumed.append((str(interaction_id), contact, Channel(channel), messages))
+        return resumed
 
     # messages -------------------------------------------------------------------------
     def add_message(self, message: Message, contact_id: str) -> None:
