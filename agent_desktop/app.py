@@ -19,6 +19,7 @@ from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.settings import merge
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.drafts import DraftKeeper
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.outbox import OutboxKeeper
 from agent_desktop.services.session import AgentSession
@@ -124,6 +125,9 @@ class AgentDesktop:
         )
         self.local_state = LocalState(paths.state_db, default_catalog(), self.settings_store)
         self.window.attach_local_state(self.local_state)
+        #: the composer's unsent text of every chat, kept across restarts
+        self.drafts = DraftKeeper(self.local_state, self.store)
+        self.window.attach_drafts(self.drafts)
         #: unconfirmed messages, sent again after a reconnect or a restart
         self.outbox = (
             OutboxKeeper(self.session, self.local_state) if self.session is not None else None
@@ -163,4 +167,5 @@ class AgentDesktop:
             await actions.shutdown()
         if self.outbox is not None:
             await self.outbox.shutdown()
+        self.drafts.flush()
         await self.local_state.close()

@@ -21,6 +21,7 @@ from agent_desktop.core.linkify import LinkKind
 from agent_desktop.core.types import Capability, ConnectionState, InteractionState
 from agent_desktop.services.actions import InteractionActions
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.drafts import DraftKeeper
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, ChatView] = {}
         self.composer_tools: dict[str, ComposerTools] = {}
         self.local_state: LocalState | None = None
+        self.drafts: DraftKeeper | None = None
         self._accepted_by_click: set[str] = set()
         #: transfer, conference, consultation, call / e-mail, disposition and note
         self.interaction_actions = (
@@ -262,6 +264,32 @@ class MainWindow(QMainWindow):
             self.session.agentMessageSent.connect(lambda _iid, text: state.record_sent_text(text))
             self.session.urlPushed.connect(lambda _iid, url: state.record_pushed_url(url))
 
+    # drafts (services/drafts.py) ------------------------------------------------------------
+    def attach_drafts(self, drafts: DraftKeeper) -> None:
+        """Each chat's composer text is saved by ``drafts`` and restored with its view."""
+        self.drafts = drafts
+        drafts.restored.connect(self._restore_draft)
+
+    def _bind_draft(self, view: ChatView, iid: str) -> None:
+        drafts = self.drafts
+        if drafts is None:
+            return
+        text = drafts.draft(iid)
+        if text:
+            view.composer.setPlainText(text)
+        composer = view.composer
+        composer.textChanged.connect(lambda: drafts.edited(iid, composer.toPlainText()))
+
+    def _restore_draft(self, iid: str, text: str) -> None:
+        view = self.views.get(iid)
+        if view is None or view.composer.toPlainText():
+            return
+        view.blockSignals(True)  # restoring is not the agent typing: no typing notification
+        try:
+            view.composer.setPlainText(text)
+        finally:
+            view.blockSignals(False)
+
     def _add_composer_tools(self, view: ChatView, iid: str) -> None:
         session = self.session
         push = session is not None and session.backend.has(Capability.PUSH_URL)
@@ -380,6 +408,7 @@ class MainWindow(QMainWindow):
         view = ChatView(record, self.theme, self.stack)
         self.views[iid] = view
         self.stack.addWidget(view)
+        self._bind_draft(view, iid)  # before _connect_view: a restored draft is not typing
         self._connect_view(view, iid)
         self._add_composer_tools(view, iid)
         if iid in self._accepted_by_click:
