@@ -14,6 +14,12 @@ from agent_desktop import __version__
 
 log = logging.getLogger("agent_desktop")
 
+#: TEST HOOK (crash-safety and soak tests): a Python file defining ``async def run(desktop)``,
+#: run on the app's loop right after start-up to drive the app from inside the process
+#: (tests/ui/test_crash_safety.py). Whoever sets a process's environment can already run
+#: code in it (PYTHONPATH...), so this opens nothing new; it is never set in production.
+TEST_HOOK_ENV = "AGENT_DESKTOP_TEST_HOOK"
+
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
@@ -102,6 +108,7 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
     desktop.window.closed.connect(lambda: finish(0))
     _install_signal_handlers(loop, lambda: finish(130))
     desktop.start()
+    hook = _start_test_hook(desktop)
     if args.self_test:
         from agent_desktop.selftest import SelfTestFailed, run_self_test
 
@@ -114,8 +121,30 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
             print("self-test ok")
             finish(0)
     code = await finished
+    if hook is not None and not hook.done():
+        hook.cancel()
     await desktop.shutdown()
     return code
+
+
+def _start_test_hook(desktop: object) -> asyncio.Task[None] | None:
+    """Run the :data:`TEST_HOOK_ENV` script's ``run(desktop)`` as a task, if one is set."""
+    import os
+    import runpy
+
+    script = os.environ.get(TEST_HOOK_ENV)
+    if not script:
+        return None
+    log.warning("test hook %s runs inside the app", script)
+    namespace = runpy.run_path(script)
+    task: asyncio.Task[None] = asyncio.get_running_loop().create_task(namespace["run"](desktop))
+
+    def finished(done: asyncio.Task[None]) -> None:
+        if not done.cancelled() and done.exception() is not None:
+            log.error("test hook failed", exc_info=done.exception())
+
+    task.add_done_callback(finished)
+    return task
 
 
 _WAKE_UP: list[object] = []

@@ -10,8 +10,10 @@ is :func:`agent_desktop.core.outbox.route`; this module only applies it. Backend
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+from concurrent.futures import Future
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -47,6 +49,8 @@ class OutboxKeeper(QObject):
         self._tasks = TaskKeeper("outbox")
         #: txn ids already reported as undeliverable in this run (one notice each)
         self._reported: set[str] = set()
+        #: outbox writes not yet known to be on disk, by txn id
+        self._saving: dict[str, Future[None]] = {}
         session.outbox = self
         session.connectionChanged.connect(self._connection_changed)
         session.store.opened.connect(self._interaction_opened)
@@ -56,7 +60,7 @@ class OutboxKeeper(QObject):
     def put(self, iid: str, txn_id: str, kind: str, body: str) -> None:
         """The agent sent ``body`` (``kind`` "text" or "url"); called before the backend."""
         record = self.session.store.get(iid)
-        self.state.outbox_put(
+        saving = self.state.outbox_put(
             OutboxEntry(
                 txn_id=txn_id,
                 interaction_id=iid,
@@ -67,6 +71,17 @@ class OutboxKeeper(QObject):
                 channel=record.channel.value if record is not None else "",
             )
         )
+        if saving is not None:
+            self._saving[txn_id] = saving
+
+    async def saved(self, txn_id: str) -> None:
+        """Wait until the entry of ``txn_id`` is on disk (write-ahead: before the backend)."""
+        saving = self._saving.pop(txn_id, None)
+        if saving is not None:
+            try:
+                await asyncio.wrap_future(saving)
+            except Exception:  # logged by the state store; sending beats waiting forever
+                log.warning("outbox entry %s may not be on disk", txn_id)
 
     def confirmed(self, txn_id: str) -> None:
         self.state.outbox_remove(txn_id)

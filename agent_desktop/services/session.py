@@ -45,6 +45,8 @@ class Outbox(Protocol):
 
     def put(self, iid: str, txn_id: str, kind: str, body: str) -> None: ...
 
+    async def saved(self, txn_id: str) -> None: ...
+
     def confirmed(self, txn_id: str) -> None: ...
 
 
@@ -277,6 +279,8 @@ class AgentSession(QObject):
 
         async def run() -> None:
             try:
+                if self.outbox is not None:
+                    await self.outbox.saved(txn_id)
                 await self.backend.push_url(iid, url, txn_id)
             except (BackendError, OSError) as exc:
                 self._send_failed(iid, txn_id, str(exc))
@@ -324,6 +328,8 @@ class AgentSession(QObject):
 
         async def run() -> None:
             try:
+                if self.outbox is not None:
+                    await self.outbox.saved(txn_id)
                 await self.backend.send_message(iid, text, txn_id)
             except (BackendError, OSError) as exc:
                 self._send_failed(iid, txn_id, str(exc))

@@ -372,10 +372,11 @@ class LocalState(QObject):
         now = time.time()
         self._write(lambda: self.database.set_draft(interaction_id, text, now))
 
-    def outbox_put(self, entry: OutboxEntry) -> None:
-        """Keep ``entry`` until :meth:`outbox_remove` (the backend confirmed it)."""
+    def outbox_put(self, entry: OutboxEntry) -> Future[None] | None:
+        """Keep ``entry`` until :meth:`outbox_remove` (the backend confirmed it); returns
+        the pending write (done once the entry is on disk), None if the state is closed."""
         self.outbox[entry.txn_id] = entry
-        self._write(lambda: self.database.outbox_put(entry))
+        return self._write(lambda: self.database.outbox_put(entry))
 
     def outbox_remove(self, txn_id: str) -> None:
         if self.outbox.pop(txn_id, None) is not None:
@@ -390,13 +391,15 @@ class LocalState(QObject):
     def _write_list(self, table: str, values: list[str]) -> None:
         self._write(lambda: self.database.write_list(table, values))
 
-    def _write(self, job: Callable[[], None]) -> None:
+    def _write(self, job: Callable[[], None]) -> Future[None] | None:
         if self._closed:
             log.warning("local state closed; a change was not saved")
-            return
+            return None
         # the start-up read was queued first, so the database is open when this runs (if it
         # could not be opened, the write fails and is logged); close() queues behind it
-        self._executor.submit(job).add_done_callback(_log_failure)
+        future = self._executor.submit(job)
+        future.add_done_callback(_log_failure)
+        return future
 
 
 def _log_failure(future: Future[None]) -> None:
