@@ -22,6 +22,11 @@ class NotSupported(BackendError):
     """The backend lacks the capability for this operation."""
 
 
+class ConnectionLost(BackendError):
+    """The link to the backend dropped during the call; it may have happened or not, so the
+    caller retries it after reconnecting (messages: with the same txn id)."""
+
+
 class BackendConfig(BaseModel):
     """Base of every backend's own config section (``settings.backends[name]``)."""
 

@@ -11,8 +11,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from agent_desktop.backends.base import BackendError, MessagingBackend
+from agent_desktop.backends.base import BackendError, ConnectionLost, MessagingBackend
 from agent_desktop.core import events as ev
+from agent_desktop.core.backoff import Backoff
 from agent_desktop.core.models import AgentIdentity, Message
 from agent_desktop.core.types import (
     Capability,
@@ -80,6 +81,8 @@ class AgentSession(QObject):
         self._typing_sent_at: dict[str, float] = {}
         self._typing_idle: dict[str, QTimer] = {}
         self._closing = False
+        #: delays between reconnection attempts (capped exponential, with jitter)
+        self.backoff = Backoff()
         #: told about every backend event after the session applied it (services/actions.py)
         self.event_listeners: list[Callable[[ev.BackendEvent], None]] = []
         #: records every agent message before the backend call (set by the OutboxKeeper)
@@ -95,18 +98,65 @@ class AgentSession(QObject):
         self._tasks.spawn(self._run(), "session-run")
 
     async def _run(self) -> None:
-        self._set_connection(ConnectionState.CONNECTING)
-        try:
-            await self.backend.connect(self.agent)
-        except (BackendError, OSError) as exc:
-            self._set_connection(ConnectionState.FAILED, str(exc))
-            self.bridge.error(tr("Could not connect to the messaging backend: {0}").format(exc))
-            return
-        async for event in self.backend.events():
+        """Connect, pump events; when the connection is lost, reconnect with backoff."""
+        connected_once = False
+        reported = False  # one notice per outage
+        while not self._closing:
+            self._set_connection(
+                ConnectionState.RECONNECTING if connected_once else ConnectionState.CONNECTING
+            )
             try:
-                self.apply(event)
-            except Exception:  # one bad event must not stop the pump
-                log.exception("could not apply backend event %r", event)
+                await self.backend.connect(self.agent)
+            except (BackendError, OSError) as exc:
+                delay = self.backoff.next_delay()
+                log.warning("could not connect (%s); next attempt in %.1f s", exc, delay)
+                if connected_once:
+                    self._set_connection(ConnectionState.RECONNECTING, str(exc))
+                else:
+                    self._set_connection(ConnectionState.FAILED, str(exc))
+                if not reported:
+                    reported = True
+                    self.bridge.error(
+                        tr("Could not connect to the messaging backend: {0}").format(exc)
+                    )
+                await asyncio.sleep(delay)
+                continue
+            self.backoff.reset()
+            if reported:
+                reported = False
+                self.bridge.info(tr("Connected to the messaging backend again."))
+            if connected_once and self.ready:
+                self._tasks.spawn(self._restore_ready(), "restore-ready")
+            connected_once = True
+            reason = await self._pump()
+            if self._closing:
+                return
+            delay = self.backoff.next_delay()
+            log.warning("connection lost (%s); reconnecting in %.1f s", reason, delay)
+            self._set_connection(ConnectionState.RECONNECTING, reason)
+            await asyncio.sleep(delay)
+
+    async def _pump(self) -> str:
+        """Apply the backend's events until its stream ends; returns why it ended."""
+        try:
+            async for event in self.backend.events():
+                try:
+                    self.apply(event)
+                except Exception:  # one bad event must not stop the pump
+                    log.exception("could not apply backend event %r", event)
+        except (BackendError, OSError) as exc:
+            return str(exc) or type(exc).__name__
+        except Exception as exc:  # a broken stream must not end the session for good
+            log.exception("the backend's event stream failed")
+            return str(exc) or type(exc).__name__
+        return tr("the connection ended")
+
+    async def _restore_ready(self) -> None:
+        """After a reconnect, tell the backend again that the agent is Ready."""
+        try:
+            await self.backend.set_ready(CHAT_CHANNEL, True)
+        except (BackendError, OSError) as exc:
+            log.warning("could not restore Ready after reconnecting: %s", exc)
 
     async def shutdown(self) -> None:
         """Disconnect the backend and cancel every task this session started."""
@@ -283,7 +333,7 @@ class AgentSession(QObject):
                     await self.outbox.saved(txn_id)
                 await self.backend.push_url(iid, url, txn_id)
             except (BackendError, OSError) as exc:
-                self._send_failed(iid, txn_id, str(exc))
+                self._send_failed(iid, txn_id, str(exc), isinstance(exc, ConnectionLost))
 
         self._tasks.spawn(run(), f"send:{txn_id}")
 
@@ -332,7 +382,7 @@ class AgentSession(QObject):
                     await self.outbox.saved(txn_id)
                 await self.backend.send_message(iid, text, txn_id)
             except (BackendError, OSError) as exc:
-                self._send_failed(iid, txn_id, str(exc))
+                self._send_failed(iid, txn_id, str(exc), isinstance(exc, ConnectionLost))
 
         self._tasks.spawn(run(), f"send:{txn_id}")
 
@@ -340,7 +390,10 @@ class AgentSession(QObject):
         """While the backend is away, a message waits in the outbox (shown as sending)."""
         return self.outbox is not None and self.connection is not ConnectionState.CONNECTED
 
-    def _send_failed(self, iid: str, txn_id: str, reason: str) -> None:
+    def _send_failed(self, iid: str, txn_id: str, reason: str, lost: bool = False) -> None:
+        if self.outbox is not None and lost:
+            log.info("message %s waits for the connection: %s", txn_id, reason)
+            return
         if self._held_for_reconnect():
             # the connection dropped under the call: the outbox sends it after reconnecting
             log.info("message %s waits for the connection: %s", txn_id, reason)

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
+import logging
 import random
 import time
 from collections.abc import AsyncIterator
 from typing import ClassVar
 
+from pydantic import ValidationError
+
 from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend, Target
 from agent_desktop.backends.demo.center import ContactCenter
 from agent_desktop.backends.demo.config import DemoConfig
+from agent_desktop.backends.demo.faults import FaultInjector
 from agent_desktop.backends.demo.simulator import CustomerSimulator, ScriptedCustomers
 from agent_desktop.backends.demo.team import TeamSimulator
-from agent_desktop.core.events import BackendEvent
+from agent_desktop.core.events import (
+    BackendEvent,
+    ConnectionChanged,
+    MessageDelivered,
+    decode_event,
+)
 from agent_desktop.core.models import AgentIdentity, Contact, Message
-from agent_desktop.core.types import Capability, Clock
+from agent_desktop.core.types import Capability, Clock, ConnectionState
+
+log = logging.getLogger(__name__)
+#: how much of a malformed event's raw form goes to the log
+RAW_LOG_CHARS = 2000
 
 #: file name of the demo database inside the backend's data dir
 DATABASE_NAME = "demo.sqlite3"
@@ -72,20 +88,51 @@ class DemoBackend(MessagingBackend):
         self._center.closed_hooks.append(self._scripted.interaction_closed)
         #: the agent's colleagues and queues (the harness's ``h.colleagues``)
         self.team = TeamSimulator(self._center, config, clock)
+        #: injected faults (the harness's ``h.backend.faults``)
+        self.faults = FaultInjector(config.faults, rng or random.Random())
+        #: txn ids whose confirmation a fault swallows
+        self._swallowed: set[str] = set()
+        #: queued where the link dropped (see _link_events)
+        self._drop_markers: list[BackendEvent] = []
+        self.faults.on_drop = self._mark_drop
+        self._dropper: asyncio.Task[None] | None = None
+        #: malformed raw events skipped (inject_raw_event)
+        self.skipped_events = 0
 
     @property
     def background_task_count(self) -> int:
         """Tasks of the scripted customers still running (0 after :meth:`disconnect`)."""
-        return self._scripted.task_count + self.team.task_count
+        dropper = int(self._dropper is not None and not self._dropper.done())
+        return self._scripted.task_count + self.team.task_count + dropper
 
     # lifecycle ------------------------------------------------------------------------
     async def connect(self, agent: AgentIdentity) -> None:
+        if self._center.connected and not self.faults.link_up:
+            # reconnecting after a dropped link: the center kept the chats and the events
+            self.faults.restore_link()
+            self._center.publish(ConnectionChanged(state=ConnectionState.CONNECTED))
+            return
         await self._center.open(agent)
         self.team.start()
         if self.demo_config.spontaneous:
             self._scripted.start()
+        every = self.demo_config.faults.drop_connection_every_s
+        if every is not None and self._dropper is None:
+            self._dropper = asyncio.get_running_loop().create_task(self._drop_every(every))
+
+    async def _drop_every(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            if self.faults.link_up:
+                log.info("demo fault: dropping the connection")
+                self.faults.drop_connection()
 
     async def disconnect(self) -> None:
+        dropper, self._dropper = self._dropper, None
+        if dropper is not None:
+            dropper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await dropper
         try:
             await self._scripted.stop()
             await self.team.stop()
@@ -93,52 +140,117 @@ class DemoBackend(MessagingBackend):
             await self._center.close()
 
     def events(self) -> AsyncIterator[BackendEvent]:
-        return self._center.events()
+        return self._link_events()
+
+    async def _link_events(self) -> AsyncIterator[BackendEvent]:
+        """The center's events while the link is up; ends when it drops (the events after
+        the drop stay queued for the next connection)."""
+        if not self.faults.link_up:
+            return
+        async for event in self._center.events():
+            if any(event is marker for marker in self._drop_markers):
+                self._drop_markers = [m for m in self._drop_markers if m is not event]
+                if not self.faults.link_up:
+                    return
+                continue  # a drop the app already reconnected from
+            if not self._swallow(event):
+                yield event
+
+    def _mark_drop(self) -> None:
+        """Queue the point where the link dropped: the event stream ends there."""
+        marker = ConnectionChanged(state=ConnectionState.RECONNECTING, detail="link dropped")
+        self._drop_markers.append(marker)
+        self._center.publish(marker)
+
+    def _swallow(self, event: BackendEvent) -> bool:
+        """True for a confirmation a fault makes disappear."""
+        if isinstance(event, MessageDelivered) and event.txn_id in self._swallowed:
+            self._swallowed.discard(event.txn_id)
+            return True
+        return False
+
+    def inject_raw_event(self, raw: str | bytes | dict[str, object]) -> BackendEvent | None:
+        """Feed one event as it would come off the wire (JSON text or a decoded dict).
+
+        It is parsed by pydantic (``core.events.decode_event``); a malformed one is logged
+        with its raw form and skipped (None), never passed on. Tests use this to play a
+        backend that sends garbage.
+        """
+        try:
+            event = decode_event(raw)
+        except (ValidationError, ValueError, TypeError) as exc:
+            self.skipped_events += 1
+            log.warning(
+                "skipped a malformed backend event: %s; raw: %s",
+                _first_line(exc),
+                _raw_for_log(raw),
+            )
+            return None
+        self._center.publish(event)
+        return event
 
     # agent ----------------------------------------------------------------------------
     async def set_ready(self, channel: str, ready: bool) -> None:
+        await self.faults.before_call()
         await self._center.set_ready(channel, ready)
 
     # interaction ----------------------------------------------------------------------
     async def accept(self, interaction_id: str) -> None:
+        await self.faults.before_call()
         await self._center.accept(interaction_id)
 
     async def reject(self, interaction_id: str) -> None:
+        await self.faults.before_call()
         await self._center.reject(interaction_id)
 
     async def send_message(self, interaction_id: str, text: str, txn_id: str) -> None:
+        await self.faults.before_call(sending=True)
         if self.team.owns(interaction_id):  # a consultation with a colleague
             await self.team.send(interaction_id, text, txn_id)
             return
         await self._center.send_message(interaction_id, text, txn_id)
+        self._maybe_lose_confirmation(txn_id)
 
     async def push_url(self, interaction_id: str, url: str, txn_id: str) -> None:
+        await self.faults.before_call(sending=True)
         # the customer sees the bare URL; ``Message.url`` marks it as pushed
         await self._center.send_message(interaction_id, url, txn_id, url=url)
+        self._maybe_lose_confirmation(txn_id)
+
+    def _maybe_lose_confirmation(self, txn_id: str) -> None:
+        # the center queued the confirmation during the call; the link filter drops it
+        if self.faults.take_lost_confirmation():
+            self._swallowed.add(txn_id)
 
     async def send_typing(self, interaction_id: str, typing: bool) -> None:
+        await self.faults.before_call()
         if self.team.owns(interaction_id):
             return  # colleagues do not see typing in consultations
         await self._center.send_typing(interaction_id, typing)
 
     async def end(self, interaction_id: str) -> None:
+        await self.faults.before_call()
         await self._center.end(interaction_id)
 
     async def mark_done(
         self, interaction_id: str, disposition: str | None = None, note: str = ""
     ) -> None:
+        await self.faults.before_call()
         await self._center.mark_done(interaction_id, disposition, note)
 
     # contacts and history -------------------------------------------------------------
     async def search_contacts(self, query: str, limit: int = 50) -> list[Contact]:
+        await self.faults.before_call()
         return await self._center.search_contacts(query, limit)
 
     async def history(
         self, contact_id: str, before: float | None = None, limit: int = 50
     ) -> list[Message]:
+        await self.faults.before_call()
         return await self._center.history(contact_id, before, limit)
 
     async def search_messages(self, contact_id: str, query: str) -> list[Message]:
+        await self.faults.before_call()
         return await self._center.search_messages(contact_id, query)
 
     def saved_interaction(self, interaction_id: str) -> dict[str, object] | None:
@@ -147,34 +259,61 @@ class DemoBackend(MessagingBackend):
 
     # colleagues and queues --------------------------------------------------------------
     async def targets(self, query: str = "") -> list[Target]:
+        await self.faults.before_call()
         return await self.team.targets(query)
 
     async def transfer(self, interaction_id: str, target_id: str) -> None:
+        await self.faults.before_call()
         await self.team.transfer(interaction_id, target_id)
 
     async def conference(self, interaction_id: str, target_id: str) -> None:
+        await self.faults.before_call()
         await self.team.conference(interaction_id, target_id)
 
     async def consult(self, interaction_id: str, target_id: str) -> str:
+        await self.faults.before_call()
         return await self.team.consult(interaction_id, target_id)
 
     async def complete_transfer(self, consultation_id: str) -> None:
+        await self.faults.before_call()
         await self.team.complete_transfer(consultation_id)
 
     async def consultation_to_conference(self, consultation_id: str) -> None:
+        await self.faults.before_call()
         await self.team.consultation_to_conference(consultation_id)
 
     async def end_consultation(self, consultation_id: str) -> None:
+        await self.faults.before_call()
         await self.team.end_consultation(consultation_id)
 
     async def leave_conference(self, interaction_id: str) -> None:
+        await self.faults.before_call()
         await self.team.leave_conference(interaction_id)
 
     async def remove_party(self, interaction_id: str, party_id: str) -> None:
+        await self.faults.before_call()
         await self.team.remove_party(interaction_id, party_id)
 
     async def start_call(self, interaction_id: str | None, number: str) -> None:
+        await self.faults.before_call()
         await self.team.start_call(interaction_id, number)
 
     async def start_email(self, interaction_id: str | None, address: str) -> None:
+        await self.faults.before_call()
         await self.team.start_email(interaction_id, address)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _raw_for_log(raw: str | bytes | dict[str, object]) -> str:
+    """The raw event as one bounded log line (control characters escaped by repr)."""
+    if isinstance(raw, dict):
+        try:
+            text = json.dumps(raw, ensure_ascii=True, default=repr)
+        except ValueError:  # circular
+            text = repr(raw)
+    else:
+        text = repr(raw)
+    return text if len(text) <= RAW_LOG_CHARS else text[:RAW_LOG_CHARS] + "…"

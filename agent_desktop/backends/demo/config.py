@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from agent_desktop.backends.base import BackendConfig
+from agent_desktop.backends.demo.faults import FaultConfig
 
 #: a (shortest, longest) range of seconds; each wait is drawn uniformly from it
 DelayRange = tuple[Annotated[float, Field(ge=0)], Annotated[float, Field(ge=0)]]
@@ -48,6 +49,11 @@ class DemoConfig(BackendConfig):
         default=False,
         description="chats left active when the app stopped come back on the next start "
         "(their customers waited), instead of being ended",
+    )
+
+    faults: FaultConfig = Field(
+        default_factory=FaultConfig,
+        description="injected faults (dropped connection, slow calls, send errors)",
     )
 
     @field_validator("reply_delay_s", "typing_s")

@@ -1,0 +1,115 @@
+"""Fault injection for the demo backend: dropped connections, slow calls, failed sends.
+
+Configured by ``DemoConfig.faults`` (``drop_connection_every_s``, ``slow_ms``,
+``send_error_rate``) and driven from tests through ``h.backend.faults``:
+:meth:`FaultInjector.drop_connection`, :meth:`~FaultInjector.slow`,
+:meth:`~FaultInjector.fail_sends`, :meth:`~FaultInjector.lose_confirmations`,
+:meth:`~FaultInjector.heal`. A dropped connection is a dropped *link*: the contact center
+keeps its chats and holds the events meant for the agent until the app reconnects, as a
+real server would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from agent_desktop.backends.base import BackendError, ConnectionLost
+
+
+class FaultConfig(BaseModel):
+    """``settings.backends["demo"]["faults"]``: faults that happen on their own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    drop_connection_every_s: float | None = Field(
+        default=None, gt=0, description="the link to the agent drops this often"
+    )
+    slow_ms: int = Field(default=0, ge=0, description="every agent-side call takes this long")
+    send_error_rate: float = Field(
+        default=0.0, ge=0, le=1, description="share of sends refused with an error"
+    )
+
+
+class FaultInjector:
+    """The faults the demo backend applies to the agent's side of the link."""
+
+    def __init__(self, config: FaultConfig, rng: random.Random) -> None:
+        self.config = config
+        self.slow_ms = config.slow_ms
+        self.send_error_rate = config.send_error_rate
+        self._rng = rng
+        self._failing_sends = 0
+        self._lost_confirmations = 0
+        self._link_up = True
+        self._down_until = 0.0
+        #: told when the link drops (the backend ends its event stream there)
+        self.on_drop: Callable[[], None] = lambda: None
+        #: how many times the link dropped (tests and the soak count them)
+        self.drops = 0
+
+    # what tests call ----------------------------------------------------------------------
+    def drop_connection(self, down_s: float = 0.0) -> None:
+        """Drop the link now; reconnecting fails for ``down_s`` seconds."""
+        self._link_up = False
+        self._down_until = time.monotonic() + down_s
+        self.drops += 1
+        self.on_drop()
+
+    def slow(self, ms: int) -> None:
+        """Every agent-side call waits ``ms`` milliseconds first (0: back to normal)."""
+        self.slow_ms = max(0, ms)
+
+    def fail_sends(self, count: int) -> None:
+        """The next ``count`` messages the agent sends are refused with an error."""
+        self._failing_sends += max(0, count)
+
+    def lose_confirmations(self, count: int) -> None:
+        """The next ``count`` messages are stored but their confirmation never arrives."""
+        self._lost_confirmations += max(0, count)
+
+    def heal(self) -> None:
+        """No more faults (a dropped link comes back at the next reconnect)."""
+        self.slow_ms = 0
+        self.send_error_rate = 0.0
+        self._failing_sends = 0
+        self._lost_confirmations = 0
+        self._down_until = 0.0
+
+    # what the backend asks ---------------------------------------------------------------
+    @property
+    def link_up(self) -> bool:
+        return self._link_up
+
+    def restore_link(self) -> None:
+        """A reconnect: the link is up again, unless it is still meant to be down."""
+        if time.monotonic() < self._down_until:
+            raise BackendError("the demo contact center is unreachable (simulated outage)")
+        self._link_up = True
+
+    def check_link(self) -> None:
+        if not self._link_up:
+            raise ConnectionLost("the connection to the demo contact center was lost")
+
+    async def before_call(self, *, sending: bool = False) -> None:
+        """Apply the faults to one agent-side call (``sending``: a message or URL)."""
+        self.check_link()
+        if self.slow_ms:
+            await asyncio.sleep(self.slow_ms / 1000)
+            self.check_link()
+        if sending:
+            if self._failing_sends:
+                self._failing_sends -= 1
+                raise BackendError("the demo contact center refused the message (simulated)")
+            if self.send_error_rate and self._rng.random() < self.send_error_rate:
+                raise BackendError("the demo contact center refused the message (simulated)")
+
+    def take_lost_confirmation(self) -> bool:
+        if self._lost_confirmations:
+            self._lost_confirmations -= 1
+            return True
+        return False
