@@ -31,6 +31,7 @@ class SettingsStore(QObject):
     def load(self, overrides: dict[str, Any] | None = None) -> Settings:
         """Read the file (if any), merge ``overrides`` over it, validate."""
         data: dict[str, Any] = {}
+        self._remove_stale_temp_files()
         if self.path.exists():
             try:
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
@@ -49,6 +50,15 @@ class SettingsStore(QObject):
             full = merge(full, overrides)
         self.settings = Settings.model_validate(full)
         return self.settings
+
+    def _remove_stale_temp_files(self) -> None:
+        """A save cut short (the app was killed) leaves its temp file; the settings file
+        itself is whole (written atomically), so the leftover goes."""
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            try:
+                stale.unlink()
+            except OSError as exc:
+                log.warning("could not remove %s: %s", stale, exc)
 
     def save(self) -> None:
         text = json.dumps(self.settings.model_dump(mode="json"), indent=2, ensure_ascii=False)

@@ -1,0 +1,170 @@
+"""Crash safety: the app is killed with SIGKILL while it sends, while it writes its settings
+and while it writes its local state; on restart nothing is lost and nothing is doubled.
+
+The app runs as a subprocess (``python -m agent_desktop --profile DIR``, offscreen) driven
+from inside by the test hook ``tests/crash_hooks/drive.py`` (``AGENT_DESKTOP_TEST_HOOK``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import selectors
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent_desktop.core.paths import ProfilePaths
+
+HOOK = Path(__file__).resolve().parents[1] / "crash_hooks" / "drive.py"
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = {
+    "chat": {"notification_sound": False},
+    "backends": {"demo": {"resume_active_chats": True}},
+}
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+
+def launch(profile: Path, phase: str, **env: str) -> subprocess.Popen[str]:
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "AGENT_DESKTOP_TEST_HOOK": str(HOOK),
+        "CRASH_PHASE": phase,
+        "PYTHONPATH": str(ROOT),
+        **env,
+    }
+    stderr = (profile / f"stderr-{phase}.txt").open("w")
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "agent_desktop", "--profile", str(profile)],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            env=environment,
+            cwd=ROOT,
+        )
+    finally:
+        stderr.close()
+
+
+def wait_ready(process: subprocess.Popen[str], timeout: float = 30.0) -> Any:
+    """The payload of the hook's ``READY {json}`` line."""
+    assert process.stdout is not None
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            if not selector.select(timeout=max(0.0, deadline - time.monotonic())):
+                break
+            line = process.stdout.readline()
+            if not line:
+                break
+            if line.startswith("READY "):
+                return json.loads(line[len("READY ") :])
+    finally:
+        selector.close()
+    process.kill()
+    raise AssertionError(f"the app never got ready (exit code {process.poll()})")
+
+
+def kill(process: subprocess.Popen[str], after_s: float = 0.0) -> None:
+    if after_s:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=after_s)  # it keeps working meanwhile
+    os.kill(process.pid, signal.SIGKILL)
+    assert process.wait(timeout=10) == -signal.SIGKILL
+
+
+def restart_and_check(profile: Path, iids: list[str]) -> dict[str, Any]:
+    result = profile / "result.json"
+    process = launch(profile, "check", CRASH_IIDS=json.dumps(iids), CRASH_RESULT=str(result))
+    try:
+        code = process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    log = profile / "stderr-check.txt"
+    assert code == 0, log.read_text()
+    data: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    paths = ProfilePaths.portable(tmp_path / "profile")
+    paths.create()
+    paths.settings_file.write_text(json.dumps(SETTINGS), encoding="utf-8")
+    return tmp_path / "profile"
+
+
+def test_killed_while_sending_every_message_arrives_once_and_drafts_come_back(
+    profile: Path,
+) -> None:
+    process = launch(profile, "sending")
+    first, second = wait_ready(process)["iids"]
+    kill(process)
+
+    seen = restart_and_check(profile, [first, second])
+    assert seen["received"][first] == ["m1 delivered", "m2 unconfirmed", "m3 in flight"]
+    assert seen["received"][second] == ["m4 in flight"]
+    assert seen["drafts"] == {first: "draft one", second: "draft two"}
+    # in the demo backend's database, each message of the agent is stored exactly once
+    demo = sqlite3.connect(profile / "data" / "demo" / "demo.sqlite3")
+    try:
+        rows = demo.execute(
+            "SELECT text, count(*), count(DISTINCT txn_id) FROM messages"
+            " WHERE author_role = 'agent' GROUP BY text ORDER BY text"
+        ).fetchall()
+    finally:
+        demo.close()
+    assert rows == [
+        ("m1 delivered", 1, 1),
+        ("m2 unconfirmed", 1, 1),
+        ("m3 in flight", 1, 1),
+        ("m4 in flight", 1, 1),
+    ]
+
+
+def test_killed_while_writing_settings_they_are_intact_or_set_aside(profile: Path) -> None:
+    process = launch(profile, "settings")
+    wait_ready(process)
+    kill(process, after_s=random.uniform(0.05, 0.4))
+
+    settings_file = profile / "config" / "settings.json"
+    seen = restart_and_check(profile, [])
+    if seen["load_warning"] is None:
+        # written atomically: the old or the new file, whole
+        data = json.loads(settings_file.read_text(encoding="utf-8"))
+        assert 1 <= data["chat"]["typing_timeout_s"] <= 50
+        assert seen["typing_timeout_s"] == data["chat"]["typing_timeout_s"]
+    else:
+        assert Path(seen["load_warning"]).name == "settings.json.bad"
+        assert "could not be read" in seen["banner"]
+    assert not list(settings_file.parent.glob(".settings.json.*.tmp"))  # no leftovers
+
+
+def test_killed_while_writing_state_it_opens_intact_with_the_draft(profile: Path) -> None:
+    process = launch(profile, "state")
+    (iid,) = wait_ready(process)["iids"]
+    kill(process, after_s=random.uniform(0.1, 0.4))
+
+    seen = restart_and_check(profile, [iid])
+    assert seen["drafts"][iid].startswith("draft ")
+    assert seen["url_history"] > 0
+    assert len(seen["recent_emojis"]) == 2  # 👍 and 🎉, in catalog form
+    state = sqlite3.connect(profile / "data" / "state.sqlite3")
+    try:
+        assert state.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        state.close()
