@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
-from agent_desktop.core.models import InteractionSummary, Message, Party
+from agent_desktop.core.models import InteractionSummary, Message, Party, valid_unicode
 from agent_desktop.core.types import Channel, ConnectionState, PartyState
+
+log = logging.getLogger(__name__)
+#: how much of a malformed event's raw form goes to the log
+RAW_LOG_CHARS = 2000
 
 
 class _Event(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _valid_unicode(cls, value: object) -> object:
+        return valid_unicode(value) if isinstance(value, str) else value
 
 
 class InteractionOffered(_Event):
@@ -144,3 +155,30 @@ def decode_event(raw: str | bytes | dict[str, object]) -> BackendEvent:
     if isinstance(raw, dict):
         return EVENT_ADAPTER.validate_python(raw)
     return EVENT_ADAPTER.validate_json(raw)
+
+
+def parse_event(
+    raw: str | bytes | dict[str, object], source: str = "backend"
+) -> BackendEvent | None:
+    """:func:`decode_event` for data straight off the wire: a malformed event is logged with
+    its raw form (bounded, escaped) and skipped (None); it never raises."""
+    try:
+        return decode_event(raw)
+    except (ValidationError, ValueError, TypeError, RecursionError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        log.warning("%s: skipped a malformed event (%s); raw: %s", source, reason, raw_for_log(raw))
+        return None
+
+
+def raw_for_log(raw: object) -> str:
+    """``raw`` as one bounded log line (control characters escaped)."""
+    try:
+        text = json.dumps(raw, ensure_ascii=True, default=repr) if isinstance(raw, dict) else ""
+    except (ValueError, TypeError, RecursionError):  # circular or odd: fall back on repr
+        text = ""
+    if not text:
+        try:
+            text = ascii(raw)
+        except RecursionError:
+            text = f"<{type(raw).__name__}>"
+    return text if len(text) <= RAW_LOG_CHARS else text[:RAW_LOG_CHARS] + "…"

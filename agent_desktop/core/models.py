@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from agent_desktop.core.types import (
     Channel,
@@ -12,10 +12,25 @@ from agent_desktop.core.types import (
 )
 
 
+def valid_unicode(value: str) -> str:
+    """``value`` with lone surrogates (from a broken wire: JSON ``"\\ud800"``, bad UTF-16)
+    replaced by U+FFFD, so that it can be stored (UTF-8) and shown; valid text is unchanged."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
 class Frozen(BaseModel):
     """Base for immutable value objects."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _valid_unicode(cls, value: object) -> object:
+        return valid_unicode(value) if isinstance(value, str) else value
 
 
 class ChannelAddress(Frozen):

@@ -152,3 +152,36 @@ def test_the_backend_drops_on_its_own_and_nothing_is_lost(start: StartHarness) -
     h.wait_until(lambda: len(h.customers.received(iid)) == len(sent), timeout=10)
     assert h.customers.received(iid) == sent
     h.wait_until(lambda: not h.desktop.local_state.outbox, timeout=5)
+
+
+def test_malformed_events_are_skipped_and_the_app_carries_on(h: AppHarness) -> None:
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    view = h.accept(iid)
+    garbage: list[str | dict[str, object]] = [
+        "{not json",
+        {"type": "message_received", "message": {"text": "no id"}},
+        {"type": "typing", "interaction_id": iid, "party_id": 3, "typing": "maybe"},
+        {"type": "from_the_future", "payload": [1, 2, 3]},
+        {"type": "interaction_ended", "interaction_id": "nobody", "time": 1.0},
+    ]
+    for raw in garbage:
+        h.backend.inject_raw_event(raw)
+    assert h.backend.skipped_events == 4  # the last one is well-formed, for no one
+    event = h.backend.inject_raw_event(
+        {
+            "type": "message_received",
+            "message": {
+                "id": "raw-1",
+                "interaction_id": iid,
+                "author_id": "contact:x",
+                "author_name": "Marie",
+                "author_role": "customer",
+                "text": "Arrivé\ud800 brut",
+                "time": 1e9,
+            },
+        }
+    )
+    assert event is not None
+    model = view.transcript.model()
+    h.wait_until(lambda: model.index(model.rowCount() - 1, 0).data() == "Arrivé\ufffd brut")
+    assert connection(h) == ConnectionState.CONNECTED.value

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import random
 import time
 from collections.abc import AsyncIterator
 from typing import ClassVar
-
-from pydantic import ValidationError
 
 from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend, Target
 from agent_desktop.backends.demo.center import ContactCenter
@@ -23,14 +20,12 @@ from agent_desktop.core.events import (
     BackendEvent,
     ConnectionChanged,
     MessageDelivered,
-    decode_event,
+    parse_event,
 )
 from agent_desktop.core.models import AgentIdentity, Contact, Message
 from agent_desktop.core.types import Capability, Clock, ConnectionState
 
 log = logging.getLogger(__name__)
-#: how much of a malformed event's raw form goes to the log
-RAW_LOG_CHARS = 2000
 
 #: file name of the demo database inside the backend's data dir
 DATABASE_NAME = "demo.sqlite3"
@@ -172,24 +167,17 @@ class DemoBackend(MessagingBackend):
     def inject_raw_event(self, raw: str | bytes | dict[str, object]) -> BackendEvent | None:
         """Feed one event as it would come off the wire (JSON text or a decoded dict).
 
-        It is parsed by pydantic (``core.events.decode_event``); a malformed one is logged
+        It is parsed by pydantic (``core.events.parse_event``); a malformed one is logged
         with its raw form and skipped (None), never passed on. Tests use this to play a
         backend that sends garbage.
         """
-        try:
-            event = decode_event(raw)
-        except (ValidationError, ValueError, TypeError) as exc:
+        event = parse_event(raw, source="demo backend")
+        if event is None:
             self.skipped_events += 1
-            log.warning(
-                "skipped a malformed backend event: %s; raw: %s",
-                _first_line(exc),
-                _raw_for_log(raw),
-            )
             return None
         self._center.publish(event)
         return event
 
-    # agent ----------------------------------------------------------------------------
     async def set_ready(self, channel: str, ready: bool) -> None:
         await self.faults.before_call()
         await self._center.set_ready(channel, ready)
@@ -301,19 +289,3 @@ class DemoBackend(MessagingBackend):
     async def start_email(self, interaction_id: str | None, address: str) -> None:
         await self.faults.before_call()
         await self.team.start_email(interaction_id, address)
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).splitlines()[0] if str(error) else type(error).__name__
-
-
-def _raw_for_log(raw: str | bytes | dict[str, object]) -> str:
-    """The raw event as one bounded log line (control characters escaped by repr)."""
-    if isinstance(raw, dict):
-        try:
-            text = json.dumps(raw, ensure_ascii=True, default=repr)
-        except ValueError:  # circular
-            text = repr(raw)
-    else:
-        text = repr(raw)
-    return text if len(text) <= RAW_LOG_CHARS else text[:RAW_LOG_CHARS] + "…"

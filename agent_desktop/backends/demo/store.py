@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from agent_desktop.core.models import ChannelAddress, Contact, Message
+from agent_desktop.core.models import ChannelAddress, Contact, Message, valid_unicode
 from agent_desktop.core.types import Channel, PartyRole
 
 P = ParamSpec("P")
@@ -426,10 +426,22 @@ class StoreThread:
         self, method: Callable[Concatenate[DemoStore, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
         loop = asyncio.get_running_loop()
-        bound = functools.partial(method, self.store, *args, **kwargs)
+        bound = functools.partial(_unicode_safe(method), self.store, *args, **kwargs)
         return await loop.run_in_executor(self._executor, bound)
 
     def call_sync(
         self, method: Callable[Concatenate[DemoStore, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
-        return self._executor.submit(method, self.store, *args, **kwargs).result()
+        return self._executor.submit(_unicode_safe(method), self.store, *args, **kwargs).result()
+
+
+def _unicode_safe(method: Callable[..., T]) -> Callable[..., T]:
+    """``method`` with lone surrogates in its text arguments replaced (SQLite stores UTF-8:
+    a query or name with one would raise UnicodeEncodeError, an undocumented failure)."""
+
+    def call(*args: Any, **kwargs: Any) -> T:
+        args = tuple(valid_unicode(a) if isinstance(a, str) else a for a in args)
+        kwargs = {k: valid_unicode(v) if isinstance(v, str) else v for k, v in kwargs.items()}
+        return method(*args, **kwargs)
+
+    return call
