@@ -152,7 +152,8 @@ class EmojiCatalog:
         Case and accents are ignored; exact matches come first, then word-prefix matches,
         then matches inside a word; catalog order within each rank.
         """
-        words = fold(query).split()
+        # the separator inside haystacks must never match (a query holding NUL)
+        words = fold(query).replace(_SEPARATOR, " ").split()
         if not words:
             return []
         phrase = " ".join(words)
