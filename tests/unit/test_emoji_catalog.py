@@ -75,7 +75,7 @@ def test_search_never_fails_and_results_match(query: str) -> None:
     catalog = small_catalog()
     for entry in catalog.search(query):
         terms = fold(" ".join([*entry.names.values(), *entry.keywords["en"]]))
-        assert all(word in terms for word in fold(query).split())
+        assert all(word in terms for word in fold(query).replace("\x00", " ").split())
 
 
 def test_search_per_keystroke_is_fast() -> None:
