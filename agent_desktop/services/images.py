@@ -1,0 +1,118 @@
+"""Decode an image safely and re-encode it without metadata (Qt, no widgets).
+
+:func:`prepare_image` is the one way an image file becomes something the app sends or
+shows: the pure checks of ``core/images.py`` first (size, magic bytes, declared pixels),
+then ``QImageReader`` with an allocation limit, its own idea of the format and size checked
+before ``read()``, then a fresh image painted from the decoded one (so no EXIF, text chunk,
+colour profile or comment of the original survives) encoded as PNG, or JPEG for photos.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPainter
+
+from agent_desktop.core.images import (
+    ImageFormat,
+    ImageLimits,
+    ImageRejected,
+    RejectReason,
+    check_image,
+)
+
+#: what QImageReader.format() answers for each allowed format
+_QT_FORMATS = {b"png": ImageFormat.PNG, b"jpeg": ImageFormat.JPEG, b"jpg": ImageFormat.JPEG,
+               b"gif": ImageFormat.GIF, b"webp": ImageFormat.WEBP}  # fmt: skip
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Images", text)
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """An image ready to send: re-encoded, without metadata."""
+
+    data: bytes
+    mime: str
+    width: int
+    height: int
+
+
+def prepare_image(data: bytes, limits: ImageLimits | None = None) -> PreparedImage:
+    """Check, decode under limits and re-encode ``data``; raises :class:`ImageRejected`."""
+    limits = limits or ImageLimits()
+    sniffed = check_image(data, limits)
+    array = QByteArray(data)
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setDecideFormatFromContent(True)
+    reader.setAllocationLimit(limits.allocation_mb)
+    reader.setAutoTransform(True)  # apply the EXIF orientation before it is dropped
+    decoded_as = _QT_FORMATS.get(bytes(reader.format().data()).lower())
+    if decoded_as is None or decoded_as is not sniffed:
+        raise ImageRejected(RejectReason.NOT_ALLOWED, f"decoder says {reader.format()!r}")
+    size = reader.size()  # from the header, before any pixel is decoded
+    if size.isValid():
+        limits.check_dimensions(size.width(), size.height())
+    image = reader.read()
+    buffer.close()
+    if image.isNull():
+        raise ImageRejected(RejectReason.CORRUPT, reader.errorString())
+    limits.check_dimensions(image.width(), image.height())
+    clean = _without_metadata(image)
+    photo = sniffed is ImageFormat.JPEG
+    encoded = _encode(clean, "JPEG" if photo else "PNG")
+    return PreparedImage(
+        data=encoded,
+        mime=(ImageFormat.JPEG if photo else ImageFormat.PNG).mime,
+        width=clean.width(),
+        height=clean.height(),
+    )
+
+
+def _without_metadata(image: QImage) -> QImage:
+    """A new image holding only the pixels (text keys, profiles and the like stay behind)."""
+    clean = QImage(image.width(), image.height(), QImage.Format.Format_ARGB32)
+    clean.fill(0)
+    painter = QPainter(clean)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return clean
+
+
+def _encode(image: QImage, fmt: str) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if fmt == "JPEG":
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+    writer = QImageWriter(buffer, QByteArray(fmt.encode()))
+    if fmt == "JPEG":
+        writer.setQuality(90)
+    if not writer.write(image):
+        raise ImageRejected(RejectReason.CORRUPT, "could not re-encode")
+    buffer.close()
+    return bytes(array.data())
+
+
+def rejection_message(error: ImageRejected, limits: ImageLimits | None = None) -> str:
+    """What the agent reads when an image is refused (translated)."""
+    limits = limits or ImageLimits()
+    match error.reason:
+        case RejectReason.EMPTY:
+            return tr("The file is empty.")
+        case RejectReason.FILE_TOO_BIG:
+            return tr("The file is too big to send (at most {0} MB).").format(
+                limits.max_bytes // (1024 * 1024)
+            )
+        case RejectReason.NOT_ALLOWED:
+            return tr("Only PNG, JPEG, GIF and WebP images can be sent.")
+        case RejectReason.TOO_MANY_PIXELS:
+            return tr("The image is too large ({0} pixels; at most {1} pixels a side).").format(
+                error.detail.replace(" x ", " × "), limits.max_side
+            )
+    return tr("The file is damaged or is not an image.")

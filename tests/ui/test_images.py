@@ -1,0 +1,160 @@
+"""Images: size and pixel limits (decompression bombs refused before decoding), only PNG /
+JPEG / GIF / WebP, metadata stripped on re-encoding, a corrupt file refused with a message."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QImage, QImageWriter
+from pytestqt.qtbot import QtBot
+
+from agent_desktop.core.images import (
+    ImageFormat,
+    ImageLimits,
+    ImageRejected,
+    RejectReason,
+    check_image,
+    declared_size,
+    sniff_format,
+)
+from agent_desktop.services.images import prepare_image, rejection_message
+
+
+def encoded(fmt: str, width: int = 8, height: int = 6, text: str | None = None) -> bytes:
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(0xFF3366CC)
+    if text is not None:
+        image.setText("Author", text)
+        image.setText("GPS", "48.8566,2.3522")
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert QImageWriter(buffer, QByteArray(fmt.encode())).write(image)
+    buffer.close()
+    return bytes(array.data())
+
+
+def png_chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def png_bomb(width: int = 50_000, height: int = 50_000) -> bytes:
+    """A tiny PNG whose header declares ``width`` x ``height`` pixels."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * 1024)  # a sliver; a decoder would inflate for ever
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", pixels)
+        + png_chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("PNG", ImageFormat.PNG), ("JPEG", ImageFormat.JPEG), ("WEBP", ImageFormat.WEBP)],
+)
+def test_allowed_formats_are_recognised_by_content_with_their_size(
+    qtbot: QtBot, fmt: str, expected: ImageFormat
+) -> None:
+    data = encoded(fmt, 8, 6)
+    assert sniff_format(data) is expected
+    assert declared_size(data, expected) == (8, 6)
+    prepared = prepare_image(data)
+    assert (prepared.width, prepared.height) == (8, 6)
+    assert prepared.mime == ("image/jpeg" if expected is ImageFormat.JPEG else "image/png")
+
+
+def test_gif_header_size_is_read() -> None:
+    data = b"GIF89a" + struct.pack("<HH", 320, 200) + b"\x00" * 20
+    assert sniff_format(data) is ImageFormat.GIF
+    assert declared_size(data, ImageFormat.GIF) == (320, 200)
+
+
+def test_a_decompression_bomb_is_refused_before_any_decoding(qtbot: QtBot) -> None:
+    bomb = png_bomb()
+    assert len(bomb) < 200
+    with pytest.raises(ImageRejected) as refused:
+        check_image(bomb)
+    assert refused.value.reason is RejectReason.TOO_MANY_PIXELS
+    with pytest.raises(ImageRejected) as again:
+        prepare_image(bomb)
+    message = rejection_message(again.value)
+    assert "50000 × 50000" in message
+    # within the side limit but over the pixel budget: still refused
+    with pytest.raises(ImageRejected):
+        check_image(png_bomb(9_000, 9_000))
+
+
+def test_the_decoder_limit_holds_even_when_the_header_check_allows_it(qtbot: QtBot) -> None:
+    data = encoded("PNG", 64, 64)
+    tight = ImageLimits(max_pixels=64 * 64, max_side=64)
+    assert prepare_image(data, tight).width == 64
+    with pytest.raises(ImageRejected) as refused:
+        prepare_image(data, ImageLimits(max_pixels=64 * 63, max_side=64))
+    assert refused.value.reason is RejectReason.TOO_MANY_PIXELS
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"BM" + b"\x00" * 60,  # a BMP: Qt could decode it, we do not send it
+        b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+        b"%PDF-1.7 not an image",
+        b"MZ\x90\x00 an executable renamed .png",
+    ],
+)
+def test_other_formats_are_refused_whatever_their_name(qtbot: QtBot, data: bytes) -> None:
+    with pytest.raises(ImageRejected) as refused:
+        prepare_image(data)
+    assert refused.value.reason is RejectReason.NOT_ALLOWED
+    assert "PNG, JPEG, GIF and WebP" in rejection_message(refused.value)
+
+
+def test_a_corrupt_file_is_refused_with_a_message(qtbot: QtBot) -> None:
+    good = encoded("PNG", 16, 16)
+    corrupt = good[:40] + b"\x00" * 30  # header intact, pixels gone
+    with pytest.raises(ImageRejected) as refused:
+        prepare_image(corrupt)
+    assert refused.value.reason is RejectReason.CORRUPT
+    assert rejection_message(refused.value) == "The file is damaged or is not an image."
+    with pytest.raises(ImageRejected) as empty:
+        prepare_image(b"")
+    assert empty.value.reason is RejectReason.EMPTY
+
+
+def test_a_file_over_the_byte_limit_is_refused_unread(qtbot: QtBot) -> None:
+    with pytest.raises(ImageRejected) as refused:
+        check_image(encoded("PNG"), ImageLimits(max_bytes=10))
+    assert refused.value.reason is RejectReason.FILE_TOO_BIG
+
+
+def test_metadata_is_stripped_when_re_encoding(qtbot: QtBot) -> None:
+    original = encoded("PNG", 12, 12, text="Marie Dupont")
+    assert b"Marie Dupont" in original and b"48.8566" in original
+    prepared = prepare_image(original)
+    assert b"Marie Dupont" not in prepared.data
+    assert b"48.8566" not in prepared.data
+    assert b"tEXt" not in prepared.data and b"iTXt" not in prepared.data
+    decoded = QImage.fromData(prepared.data)
+    assert decoded.textKeys() == []
+    assert decoded.pixel(5, 5) == 0xFF3366CC  # the pixels survive
+
+
+MAGICS = [b"", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF89a", b"RIFF\0\0\0\0WEBPVP8X"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(MAGICS))
+def test_random_bytes_are_an_image_or_refused(data: bytes, magic: bytes) -> None:
+    try:
+        prepared = prepare_image(magic + data)
+    except ImageRejected as refused:
+        assert rejection_message(refused)
+    else:
+        assert not QImage.fromData(prepared.data).isNull()
