@@ -205,7 +205,10 @@ class AgentSession(QObject):
                 await call()
             except (BackendError, OSError, KeyError) as exc:
                 log.warning("%s failed: %s", key, exc)
-                self.bridge.error(failure.format(exc))
+                if isinstance(exc, ConnectionLost):  # not the agent's fault; they may retry
+                    self.bridge.warning(failure.format(exc))
+                else:
+                    self.bridge.error(failure.format(exc))
             else:
                 if on_success is not None:
                     on_success()
@@ -475,6 +478,11 @@ class AgentSession(QObject):
         match event:
             case ev.ConnectionChanged(state=state, detail=detail):
                 self._set_connection(state, detail)
+                if state is ConnectionState.CONNECTED and self.settings.settings.chat.auto_answer:
+                    # an automatic answer the connection cut short is tried again
+                    for offered in store:
+                        if offered.state is InteractionState.OFFERED:
+                            self.accept(offered.id)
             case ev.InteractionOffered(interaction=summary):
                 store.offer(summary)
                 if self.settings.settings.chat.auto_answer:

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtTest import QTest
 
 from agent_desktop.core.backoff import Backoff
-from agent_desktop.core.types import ConnectionState, DeliveryState
+from agent_desktop.core.types import ConnectionState, DeliveryState, InteractionState
 from agent_desktop.testing import AppHarness
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.transcript_model import Roles
@@ -185,3 +185,21 @@ def test_malformed_events_are_skipped_and_the_app_carries_on(h: AppHarness) -> N
     model = view.transcript.model()
     h.wait_until(lambda: model.index(model.rowCount() - 1, 0).data() == "Arrivé\ufffd brut")
     assert connection(h) == ConnectionState.CONNECTED.value
+
+
+def test_an_automatic_answer_cut_by_a_drop_is_retried_after_reconnecting(
+    start: StartHarness,
+) -> None:
+    h = start(settings={"chat": {"auto_answer": True, "notification_sound": False}})
+    session = h.desktop.session
+    assert session is not None
+    session.backoff = Backoff(base_s=0.05, cap_s=0.2, floor_s=0.01)
+    h.backend.faults.slow(300)  # the automatic accept is on its way...
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    h.wait_until(lambda: h.desktop.store.get(iid) is not None)
+    h.backend.faults.drop_connection(down_s=0.5)  # ...when the link drops under it
+    h.backend.faults.slow(0)
+    h.wait_until(lambda: "connection" in h.window.banner.label.text())
+    assert h.window.banner.property("level") == "warning"  # not an error: it is retried
+    h.wait_until(lambda: h.chat_view(iid) is not None, timeout=5)
+    assert h.window.views[iid].record.state is InteractionState.ACTIVE
