@@ -1,0 +1,62 @@
+"""Claims of docs/security.md that no other test covers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from agent_desktop.backends.demo import DemoConfig
+from agent_desktop.core.settings import Settings
+
+PACKAGE = Path(__file__).resolve().parents[2] / "agent_desktop"
+SECRET_WORDS = re.compile(r"password|passwd|token|secret|api_?key|credential", re.IGNORECASE)
+
+
+def keys(schema: Any) -> list[str]:
+    """Every property name anywhere in a JSON schema."""
+    found: list[str] = []
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key == "properties" and isinstance(value, dict):
+                found.extend(value)
+            found.extend(keys(value))
+    elif isinstance(schema, list):
+        for item in schema:
+            found.extend(keys(item))
+    return found
+
+
+def test_the_settings_file_has_no_place_for_a_secret() -> None:
+    """Secrets go to the OS keyring; settings.json (plain JSON) never holds one."""
+    names = keys(Settings.model_json_schema()) + keys(DemoConfig.model_json_schema())
+    assert names  # the walk found the settings
+    assert [name for name in names if SECRET_WORDS.search(name)] == []
+
+
+def test_no_code_turns_certificate_checks_off() -> None:
+    """TLS: every HTTPS connection verifies the server's certificate and host name."""
+    forbidden = re.compile(
+        r"ssl\s*=\s*False|verify_ssl\s*=\s*False|CERT_NONE|check_hostname\s*=\s*False"
+        r"|_create_unverified_context|verify\s*=\s*False"
+    )
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in PACKAGE.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if forbidden.search(line)
+    ]
+    assert offenders == []
+
+
+def test_wire_text_is_never_rich_text() -> None:
+    """Every QLabel-like text the app sets from wire data is plain text: no widget in the UI
+    turns on rich text or opens links by itself."""
+    rich = re.compile(r"TextFormat\.(RichText|MarkdownText|AutoText)|setOpenExternalLinks\(True")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in (PACKAGE / "ui").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if rich.search(line)
+    ]
+    assert offenders == []
