@@ -18,9 +18,9 @@ from typing import Any, TypeVar
 
 from nio import AsyncClient
 
+from agent_desktop.backends.base import BackendError
 from agent_desktop.backends.demo.simulator import CustomerSimulator
 from agent_desktop.backends.matrix.backend import CONVERSATION_EVENT
-from agent_desktop.backends.base import BackendError
 from agent_desktop.backends.matrix.client import JsonDict, call, make_client, q
 from agent_desktop.testing.synapse import SynapseServer
 
