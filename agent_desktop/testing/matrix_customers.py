@@ -45,6 +45,7 @@ class _Chat:
     seen: set[str] = field(default_factory=set)
     agent_typing: bool = False
     agent_joined: bool = False
+    customer_typing: bool = False
 
 
 class MatrixCustomerSimulator(CustomerSimulator):
@@ -197,6 +198,7 @@ class MatrixCustomerSimulator(CustomerSimulator):
 
     def typing(self, interaction_id: str, on: bool = True) -> None:
         chat = self._chat(interaction_id)
+        chat.customer_typing = on
         body: JsonDict = {"typing": on, "timeout": 30_000} if on else {"typing": False}
         self._run(
             call(
@@ -208,7 +210,10 @@ class MatrixCustomerSimulator(CustomerSimulator):
         )
 
     def say(self, interaction_id: str, text: str) -> None:
-        self._send(self._chat(interaction_id), {"msgtype": "m.text", "body": text})
+        chat = self._chat(interaction_id)
+        if chat.customer_typing:  # as Matrix clients do: sending ends typing
+            self.typing(interaction_id, False)
+        self._send(chat, {"msgtype": "m.text", "body": text})
 
     def leave(self, interaction_id: str) -> None:
         chat = self._chat(interaction_id)
@@ -232,11 +237,34 @@ class MatrixCustomerSimulator(CustomerSimulator):
         self._run(call(client, "POST", f"/_matrix/client/v3/rooms/{room}/leave", {}))
 
     def received(self, interaction_id: str) -> list[str]:
-        return list(self._chat(interaction_id).received)
+        """Every message the agent side sent, as the homeserver holds it now (/messages)."""
+        return [str(e.get("content", {}).get("body", "")) for e in self._history(interaction_id)]
+
+    def _history(self, interaction_id: str) -> list[JsonDict]:
+        chat = self._chat(interaction_id)
+        client = chat.customer.client
+        events: list[JsonDict] = []
+        token = ""
+        while True:
+            path = f"/_matrix/client/v3/rooms/{q(chat.room_id)}/messages?dir=b&limit=100"
+            if token:
+                path += f"&from={q(token)}"
+            page = self._run(call(client, "GET", path))
+            chunk = page.get("chunk", [])
+            events.extend(
+                e
+                for e in chunk
+                if e.get("type") == "m.room.message" and e.get("sender") != chat.customer.user_id
+            )
+            token = str(page.get("end") or "")
+            if not chunk or not token:
+                break
+        events.reverse()
+        return events
 
     def received_events(self, interaction_id: str) -> list[JsonDict]:
         """The raw m.room.message events the customer got, in order."""
-        return list(self._chat(interaction_id).events)
+        return self._history(interaction_id)
 
     def agent_typing(self, interaction_id: str) -> bool:
         return self._chat(interaction_id).agent_typing

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ from agent_desktop.core.types import ConnectionState
 from agent_desktop.testing.synapse import RegisteredUser, SynapseServer
 
 E = TypeVar("E")
+T = TypeVar("T")
 
 
 async def until(predicate: Callable[[], object], timeout: float = 10.0) -> None:
@@ -82,3 +84,9 @@ class Agent:
             for e in self.of(ev.MessageReceived)
             if e.message.interaction_id == room_id
         ]
+
+
+def run_async(work: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(work)`` on a fresh thread: the UI tests leave a qasync loop running here."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="async-test") as pool:
+        return pool.submit(asyncio.run, work).result()

@@ -15,7 +15,7 @@ from agent_desktop.core import events as ev
 from agent_desktop.core.types import Channel, ConnectionState, PartyRole, PartyState
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
 from agent_desktop.testing.synapse import SynapseServer
-from tests.integration.matrix_helpers import Agent, until
+from tests.integration.matrix_helpers import Agent, run_async, until
 
 Scenario = Callable[[Agent, MatrixCustomerSimulator], Coroutine[Any, Any, None]]
 
@@ -38,7 +38,7 @@ def run(synapse: SynapseServer, tmp_path: Path) -> Iterator[Callable[[Scenario],
             finally:
                 await agent.stop()
 
-        asyncio.run(main())
+        run_async(main())
 
     yield _run
     for sim in sims:
@@ -63,6 +63,7 @@ def test_offer_accept_and_messages_both_ways(run: Callable[[Scenario], None]) ->
         await until(lambda: agent.texts(room) == ["Bonjour", "Ma commande 12345"])
         await agent.backend.send_message(room, "Je regarde", "txn-1")
         await until(lambda: customers.received(room) == ["Je regarde"])
+        await until(lambda: bool(agent.of(ev.MessageDelivered)))
         delivered = agent.of(ev.MessageDelivered)
         assert [(d.txn_id, d.interaction_id) for d in delivered] == [("txn-1", room)]
         assert delivered[0].message_id.startswith("$")

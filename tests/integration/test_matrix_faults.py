@@ -18,7 +18,7 @@ from agent_desktop.core import events as ev
 from agent_desktop.core.types import ConnectionState
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
 from agent_desktop.testing.synapse import SynapseServer, free_port
-from tests.integration.matrix_helpers import Agent, until
+from tests.integration.matrix_helpers import Agent, run_async, until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +57,7 @@ def test_synapse_restart_while_sending_loses_and_duplicates_nothing(
             await agent.stop()
 
     try:
-        asyncio.run(main())
+        run_async(main())
     finally:
         customers.close()
 
@@ -89,7 +89,7 @@ def test_app_killed_with_messages_in_the_outbox_delivers_each_once(
             await until(lambda: len(customers.received(room)) >= 5)
             await asyncio.sleep(0.5)
 
-        asyncio.run(arrived())
+        run_async(arrived())
         assert customers.received(room) == ["m1", "m2", "m3", "m4", "m5"]
     finally:
         customers.close()
@@ -115,7 +115,7 @@ def test_expired_token_asks_to_log_in_again(synapse: SynapseServer, tmp_path: Pa
         saved = keyring.get_password(KEYRING_SERVICE, keyring_user(synapse.url, user.user_id))
         assert saved is not None and "syt_expired" not in saved
 
-    asyncio.run(main())
+    run_async(main())
 
 
 def test_wrong_homeserver_url_is_a_clear_message(synapse: SynapseServer, tmp_path: Path) -> None:
@@ -130,4 +130,4 @@ def test_wrong_homeserver_url_is_a_clear_message(synapse: SynapseServer, tmp_pat
         with pytest.raises(BackendError, match="not a Matrix homeserver"):
             await not_matrix.start()
 
-    asyncio.run(main())
+    run_async(main())

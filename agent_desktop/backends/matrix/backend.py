@@ -186,7 +186,7 @@ class MatrixBackend(MessagingBackend):
 
     async def _stored_login(self) -> tuple[str, str] | None:
         key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
-        raw = await asyncio.to_thread(keyring.get_password, KEYRING_SERVICE, key)
+        raw = await self.outbox.run(keyring.get_password, KEYRING_SERVICE, key)
         if not raw:
             return None
         try:
@@ -198,12 +198,12 @@ class MatrixBackend(MessagingBackend):
     async def _store_login(self, token: str, device_id: str) -> None:
         key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
         value = json.dumps({"access_token": token, "device_id": device_id})
-        await asyncio.to_thread(keyring.set_password, KEYRING_SERVICE, key, value)
+        await self.outbox.run(keyring.set_password, KEYRING_SERVICE, key, value)
 
     async def _forget_login(self) -> None:
         key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
         with contextlib.suppress(Exception):
-            await asyncio.to_thread(keyring.delete_password, KEYRING_SERVICE, key)
+            await self.outbox.run(keyring.delete_password, KEYRING_SERVICE, key)
 
     async def _check_homeserver(self) -> None:
         if not self.matrix.homeserver.startswith(("https://", "http://")):
@@ -247,15 +247,15 @@ class MatrixBackend(MessagingBackend):
         self._agent = agent
         self._events = asyncio.Queue()
         self.login_problem = None
+        await self.outbox.open()
         try:
             await self._login()
-        except LoginRequired as exc:
-            self.login_problem = str(exc)
-            raise
-        except BackendError:
+        except BackendError as exc:
+            if isinstance(exc, LoginRequired):
+                self.login_problem = str(exc)
             await self._client.close()
+            await self.outbox.close()
             raise
-        await self.outbox.open()
         await self._set_presence()
         loop = asyncio.get_running_loop()
         self._tasks = [
@@ -558,7 +558,13 @@ class MatrixBackend(MessagingBackend):
     async def accept(self, interaction_id: str) -> None:
         room = self._room(interaction_id, "offered")
         await self._call("POST", f"/_matrix/client/v3/join/{q(interaction_id)}", {})
+        # what the customer already wrote, before the chat opens (as the demo does)
+        page = await self._call(
+            "GET", f"/_matrix/client/v3/rooms/{q(interaction_id)}/messages?dir=b&limit=50"
+        )
         room.state = "active"
+        for event in reversed(page.get("chunk", [])):
+            self._timeline_event(room, event)
         self._emit(InteractionAccepted(interaction_id=interaction_id, time=time.time()))
         agent = self._agent
         if agent is not None:

@@ -137,6 +137,15 @@ class Outbox:
             self._executor, functools.partial(method, self.db, *args, **kwargs)
         )
 
+    async def run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run any blocking ``function`` (a keyring call) on the outbox's worker thread."""
+        if self._executor is None:
+            raise RuntimeError("the outbox is closed")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._executor, functools.partial(function, *args, **kwargs)
+        )
+
     async def add(
         self, txn_id: str, room_id: str, event_type: str, content: dict[str, Any]
     ) -> bool:
