@@ -28,6 +28,17 @@ async def until(predicate: Callable[[], object], timeout: float = 10.0) -> None:
         await asyncio.sleep(0.02)
 
 
+async def until_async(
+    probe: Callable[[], Coroutine[Any, Any, T]], expected: T, timeout: float = 10.0
+) -> None:
+    """Call ``probe`` until it returns ``expected``."""
+    deadline = time.monotonic() + timeout
+    while (got := await probe()) != expected:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{got!r} != {expected!r}")
+        await asyncio.sleep(0.1)
+
+
 class Agent:
     """A MatrixBackend logged in as ``user``, with every event it emitted in ``events``."""
 

@@ -15,7 +15,7 @@ from agent_desktop.core import events as ev
 from agent_desktop.core.types import Channel, ConnectionState, PartyRole, PartyState
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
 from agent_desktop.testing.synapse import SynapseServer
-from tests.integration.matrix_helpers import Agent, run_async, until
+from tests.integration.matrix_helpers import Agent, run_async, until, until_async
 
 Scenario = Callable[[Agent, MatrixCustomerSimulator], Coroutine[Any, Any, None]]
 
@@ -191,11 +191,14 @@ def test_transfer_conference_consultation_and_presence(
                 "POST", "/_matrix/client/v3/createRoom", {"invite": [colleague_user.user_id]}
             )
             await colleague.backend._call("POST", f"/_matrix/client/v3/join/{team['room_id']}", {})
-            targets = await agent.backend.targets("Bea")
-            assert [(t.id, t.presence) for t in targets] == [(colleague_user.user_id, "ready")]
+
+            # the user directory and presence are updated in the background: poll
+            async def presence_of_bea() -> list[tuple[str, str]]:
+                return [(t.id, t.presence) for t in await agent.backend.targets("Bea")]
+
+            await until_async(presence_of_bea, [(colleague_user.user_id, "ready")])
             await colleague.backend.set_ready("chat", False)
-            targets = await agent.backend.targets("Bea")
-            assert targets[0].presence == "busy"
+            await until_async(presence_of_bea, [(colleague_user.user_id, "busy")])
             await colleague.backend.set_ready("chat", True)
 
             first = customers.start_chat("Conf Customer", "Hi")
