@@ -86,6 +86,7 @@ class AppHarness:
         backend: str = "demo",
         backend_config: dict[str, Any] | None = None,
         customers: CustomerSimulator | None = None,
+        wait_connected: bool = True,
     ) -> AppHarness:
         """Start the app; ``backend="matrix"`` with its ``backend_config`` and the
         ``customers`` that play the other side (a ``MatrixCustomerSimulator``)."""
@@ -109,6 +110,8 @@ class AppHarness:
         desktop.start()
         session = desktop.session
         assert session is not None, desktop.load_error
+        if not wait_connected:
+            return harness
         harness.wait_until(lambda: session.connection is ConnectionState.CONNECTED, timeout=15)
         if ready:
             session.set_ready(True)

@@ -158,7 +158,9 @@ class MatrixBackend(MessagingBackend):
         self._wake_outbox = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._state = ConnectionState.DISCONNECTED
+        #: why the agent must log in (again), after a failed connect or sync
         self.login_problem: str | None = None
+        self.login_kind: str | None = None
 
     @property
     def connected(self) -> bool:
@@ -220,6 +222,8 @@ class MatrixBackend(MessagingBackend):
             raise BackendError(f"{self.matrix.homeserver} is not a Matrix homeserver")
 
     async def _login(self) -> None:
+        if not self.matrix.homeserver or not self.matrix.user_id:
+            raise LoginRequired("log in to your Matrix account", kind="missing")
         await self._check_homeserver()
         stored = await self._stored_login()
         if stored is not None:
@@ -234,11 +238,11 @@ class MatrixBackend(MessagingBackend):
                 if self._password is None:
                     raise
         if self._password is None:
-            raise LoginRequired("log in to your Matrix account")
+            raise LoginRequired("log in to your Matrix account", kind="missing")
         response = await self._client.login(self._password, device_name=self.matrix.device_name)
         if not isinstance(response, LoginResponse):
             message = getattr(response, "message", "") or "login refused"
-            raise LoginRequired(f"the homeserver refused the login: {message}")
+            raise LoginRequired(f"the homeserver refused the login: {message}", kind="refused")
         self._password = None
         await self._store_login(response.access_token, response.device_id)
 
@@ -246,13 +250,13 @@ class MatrixBackend(MessagingBackend):
     async def connect(self, agent: AgentIdentity) -> None:
         self._agent = agent
         self._events = asyncio.Queue()
-        self.login_problem = None
+        self.login_problem = self.login_kind = None
         await self.outbox.open()
         try:
             await self._login()
         except BackendError as exc:
             if isinstance(exc, LoginRequired):
-                self.login_problem = str(exc)
+                self.login_problem, self.login_kind = str(exc), exc.kind
             await self._client.close()
             await self.outbox.close()
             raise
@@ -312,7 +316,7 @@ class MatrixBackend(MessagingBackend):
                 )
             except LoginRequired as exc:
                 self._online.clear()
-                self.login_problem = str(exc)
+                self.login_problem, self.login_kind = str(exc), exc.kind
                 await self._forget_login()
                 self._emit_state(ConnectionState.FAILED, str(exc))
                 return

@@ -37,7 +37,15 @@ class MatrixError(BackendError):
 
 
 class LoginRequired(BackendError):
-    """No usable access token: the agent must log in (again)."""
+    """No usable access token: the agent must log in (again).
+
+    ``kind``: "missing" (never logged in), "expired" (the token was revoked or expired),
+    "refused" (wrong user or password).
+    """
+
+    def __init__(self, message: str, kind: str = "expired") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def q(value: str) -> str:
