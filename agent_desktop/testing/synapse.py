@@ -12,6 +12,7 @@ import hmac
 import json
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -256,9 +257,11 @@ def main() -> None:  # pragma: no cover - interactive helper for ./dev synapse
             "password": registered.password,
         }
         state.write_text(json.dumps(user))
-    print(f"Synapse is running at {server.url} (data in {directory})")
+    print(f"Synapse is running at {server.url} (data in {directory})", flush=True)
     print(f"demo agent: {user['user_id']}  password: {user['password']}")
     print("Start the app with: ./dev run --backend matrix   (Ctrl+C here stops Synapse)")
+    print(f"and log in with homeserver {server.url}", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         assert server.process is not None
         server.process.wait()

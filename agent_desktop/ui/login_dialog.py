@@ -72,6 +72,8 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._update()
+        if homeserver and user:
+            self.password.setFocus()
 
     def _update(self) -> None:
         filled = all(e.text().strip() for e in (self.homeserver, self.user, self.password))
@@ -97,5 +99,7 @@ class LoginDialog(QDialog):
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
         self.message.setProperty("error", error)
-        self.message.setStyleSheet("color: palette(highlight);" if not error else "color: #c62828;")
+        dark = self.palette().window().color().lightness() < 128
+        red = "#ef9a9a" if dark else "#c62828"
+        self.message.setStyleSheet(f"color: {red};" if error else "")
         self.message.show()
