@@ -6,6 +6,7 @@ import getpass
 import logging
 from typing import Any
 
+import shiboken6
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -187,7 +188,10 @@ class AgentDesktop:
 
     async def shutdown(self) -> None:
         """Close the windows, disconnect, cancel every task. Safe to call twice."""
-        self.window.toast.hide()
-        self.window.close()
+        # the widgets may already be gone (pytest-qt deletes the ones a test registered)
+        if shiboken6.isValid(self.window.toast):
+            self.window.toast.hide()
+        if shiboken6.isValid(self.window):
+            self.window.close()
         if self.session is not None:
             await self.session.shutdown()
