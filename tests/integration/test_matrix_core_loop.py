@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.core.models import AgentIdentity
-from agent_desktop.testing import AppHarness
+from agent_desktop.core.types import DeliveryState
+from agent_desktop.testing import AppHarness, child
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
 from agent_desktop.testing.synapse import SynapseServer
+from agent_desktop.ui.transcript_model import Roles
 from tests.ui.conftest import StartHarness
 from tests.ui.test_core_loop import *  # noqa: F403  (the same tests, collected here too)
 
@@ -59,3 +62,32 @@ def start(qtbot: QtBot, tmp_path: Path, synapse: SynapseServer) -> Iterator[Star
 @pytest.fixture
 def h(start: StartHarness) -> AppHarness:
     return start()
+
+
+def test_connection_state_shown_and_nothing_lost_across_a_server_restart(
+    h: AppHarness, synapse: SynapseServer
+) -> None:
+    label = child(h.window, QLabel, "connectionStatus")
+    assert label.property("state") == "connected"
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    view = h.accept(iid)
+    synapse.stop()
+    try:
+        h.wait_until(lambda: label.property("state") == "reconnecting", timeout=10)
+        for text in ("First while away", "Second while away"):
+            view.composer.setPlainText(text)
+            view.send_button.click()
+    finally:
+        synapse.start()
+    h.wait_until(lambda: label.property("state") == "connected", timeout=20)
+    h.wait_until(
+        lambda: h.customers.received(iid) == ["First while away", "Second while away"],
+        timeout=20,
+    )
+    model = view.transcript.model()
+    h.wait_until(
+        lambda: all(
+            model.index(r, 0).data(Roles.DELIVERY) == DeliveryState.SENT.value
+            for r in range(1, model.rowCount())
+        )
+    )
