@@ -85,7 +85,8 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
     from agent_desktop.core.paths import ProfilePaths
 
     assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
-    backend_overrides = {"spontaneous": True} if args.demo_customers else None
+    on_demo = args.self_test or args.backend in (None, "demo")
+    backend_overrides = {"spontaneous": True} if args.demo_customers and on_demo else None
     desktop = AgentDesktop(
         app,
         paths,

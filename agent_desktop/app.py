@@ -17,12 +17,14 @@ from agent_desktop.core.emoji import default_catalog
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.settings import merge
+from agent_desktop.core.types import ConnectionState
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.state_store import LocalState
+from agent_desktop.ui.login_dialog import LoginDialog
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.theme import apply_theme
 
@@ -123,6 +125,9 @@ class AgentDesktop:
         )
         self.local_state = LocalState(paths.state_db, default_catalog(), self.settings_store)
         self.window.attach_local_state(self.local_state)
+        self.login_dialog: LoginDialog | None = None
+        if self.session is not None:
+            self.session.connectionChanged.connect(self._connection_changed)
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         if self.load_error:
@@ -134,6 +139,50 @@ class AgentDesktop:
         self.local_state.start()
         self.window.show()
         if self.session is not None:
+            self.session.start()
+
+    def _connection_changed(self, state: str, detail: str) -> None:
+        """A backend that needs a login (Matrix) gets the login dialog; see docs/matrix.md."""
+        from agent_desktop.backends.matrix import MatrixBackend
+
+        backend = self.backend
+        if not isinstance(backend, MatrixBackend) or self.session is None:
+            return
+        dialog = self.login_dialog
+        if state == ConnectionState.CONNECTED.value and dialog is not None:
+            self.login_dialog = None
+            dialog.accept()
+            dialog.deleteLater()
+            matrix = {"homeserver": backend.matrix.homeserver, "user_id": backend.matrix.user_id}
+            self.settings_store.try_update({"backends": {"matrix": matrix}})
+            return
+        if state != ConnectionState.FAILED.value:
+            return
+        if backend.login_problem is None and dialog is None:
+            return  # not a login problem: the banner tells
+        if dialog is None:
+            dialog = LoginDialog(backend.matrix.homeserver, backend.matrix.user_id, self.window)
+            dialog.loginRequested.connect(self._log_in)
+            self.login_dialog = dialog
+        dialog.set_busy(False)
+        messages = {
+            "missing": tr("Log in to your Matrix account."),
+            "expired": tr("Your session has expired or was signed out. Please log in again."),
+            "refused": tr("The homeserver refused the login. Check the user and password."),
+        }
+        kind = backend.login_kind
+        dialog.show_message(
+            messages[kind]
+            if kind in messages
+            else tr("Could not connect: {0}. Check the homeserver address.").format(detail)
+        )
+        dialog.open()
+
+    def _log_in(self, homeserver: str, user: str, password: str) -> None:
+        from agent_desktop.backends.matrix import MatrixBackend
+
+        if isinstance(self.backend, MatrixBackend) and self.session is not None:
+            self.backend.set_credentials(homeserver, user, password)
             self.session.start()
 
     def _settings_changed(self) -> None:
