@@ -109,9 +109,11 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
             await run_self_test(desktop)
         except SelfTestFailed as exc:
             print(f"self-test FAILED: {exc}", file=sys.stderr)
+            log.error("self-test FAILED: %s", exc)
             finish(1)
         else:
             print("self-test ok")
+            log.info("self-test ok")  # a windowed Windows build has no stdout: see the log
             finish(0)
     code = await finished
     await desktop.shutdown()
