@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from agent_desktop.app import install_translators, pick_language
+    from agent_desktop.app import configured_language, install_translators, pick_language
     from agent_desktop.core.paths import ProfilePaths
     from agent_desktop.logs import setup_logging
 
@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("agent_desktop")
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)  # the window's close ends the main coroutine
-    translators = install_translators(app, pick_language(args.lang))
+    # --lang, else the ui.language setting, else the system's language
+    language = pick_language(args.lang or configured_language(paths.settings_file))
+    translators = install_translators(app, language)
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
