@@ -142,8 +142,12 @@ class AgentDesktop:
             self.theme,
             self.agent.display_name,
         )
+        self.window.log_dir = paths.log_dir
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
+        app.styleHints().accessibility().contrastPreferenceChanged.connect(
+            lambda _preference: self._settings_changed()
+        )
         if self.load_error:
             self.bridge.error(
                 tr("The messaging backend could not be started: {0}").format(self.load_error)

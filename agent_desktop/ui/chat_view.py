@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -54,6 +55,24 @@ class TranscriptView(QListView):
         super().rowsInserted(parent, start, end)
         if follow:
             QTimer.singleShot(0, self.scrollToBottom)
+
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoomRequested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def set_zoom(self, percent: int) -> None:
+        """Message text at ``percent`` of the application font (bubbles re-measure)."""
+        font = QFont(QApplication.font(self))
+        font.setPointSizeF(font.pointSizeF() * percent / 100)
+        self.setFont(font)
+        self.scheduleDelayedItemsLayout()
 
     def copy_selection(self) -> str:
         rows = sorted(index.row() for index in self.selectedIndexes())

@@ -88,6 +88,130 @@
             <source>Reply urgently overdue</source>
             <translation>Reply urgently overdue</translation>
         </message>
+        <message>
+            <source>Go Ready / Not Ready on the Chat channel</source>
+            <translation>Go Ready / Not Ready on the Chat channel</translation>
+        </message>
+        <message>
+            <source>Accept the incoming chat</source>
+            <translation>Accept the incoming chat</translation>
+        </message>
+        <message>
+            <source>Reject the incoming chat</source>
+            <translation>Reject the incoming chat</translation>
+        </message>
+        <message>
+            <source>Go to the message field</source>
+            <translation>Go to the message field</translation>
+        </message>
+        <message>
+            <source>End the chat</source>
+            <translation>End the chat</translation>
+        </message>
+        <message>
+            <source>Mark the interaction Done</source>
+            <translation>Mark the interaction Done</translation>
+        </message>
+        <message>
+            <source>Next interaction</source>
+            <translation>Next interaction</translation>
+        </message>
+        <message>
+            <source>Previous interaction</source>
+            <translation>Previous interaction</translation>
+        </message>
+        <message>
+            <source>Open the emoji picker</source>
+            <translation>Open the emoji picker</translation>
+        </message>
+        <message>
+            <source>Push a web address (URL)</source>
+            <translation>Push a web address (URL)</translation>
+        </message>
+        <message>
+            <source>Larger transcript text (also Ctrl+wheel)</source>
+            <translation>Larger transcript text (also Ctrl+wheel)</translation>
+        </message>
+        <message>
+            <source>Smaller transcript text</source>
+            <translation>Smaller transcript text</translation>
+        </message>
+        <message>
+            <source>Transcript text at 100%</source>
+            <translation>Transcript text at 100%</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Send the message</source>
+            <translation>Send the message</translation>
+        </message>
+        <message>
+            <source>New line in the message</source>
+            <translation>New line in the message</translation>
+        </message>
+        <message>
+            <source>Next control</source>
+            <translation>Next control</translation>
+        </message>
+        <message>
+            <source>Previous control</source>
+            <translation>Previous control</translation>
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Agent Desktop</source>
+            <extracomment>(component, licence, where its terms are) — plain text, shown as is</extracomment>
+            <translation>About Agent Desktop</translation>
+        </message>
+        <message>
+            <source>Version {0}</source>
+            <translation>Version {0}</translation>
+        </message>
+        <message>
+            <source>Qt {0}, PySide6 {1}, Python {2}</source>
+            <translation>Qt {0}, PySide6 {1}, Python {2}</translation>
+        </message>
+        <message>
+            <source>Licences</source>
+            <translation>Licences</translation>
+        </message>
+        <message>
+            <source>Log folder</source>
+            <translation>Log folder</translation>
+        </message>
+        <message>
+            <source>Not writing log files</source>
+            <translation>Not writing log files</translation>
+        </message>
+        <message>
+            <source>Open log folder</source>
+            <translation>Open log folder</translation>
+        </message>
+        <message>
+            <source>About Qt</source>
+            <translation>About Qt</translation>
+        </message>
+        <message>
+            <source>Agent Desktop is built on these components, under their licences:</source>
+            <translation>Agent Desktop is built on these components, under their licences:</translation>
+        </message>
+        <message>
+            <source>Emoji names and keywords come from Unicode CLDR through emojibase. Emoji graphics by Twitter, Inc and other contributors (Twemoji), licensed under CC-BY 4.0.</source>
+            <translation>Emoji names and keywords come from Unicode CLDR through emojibase. Emoji graphics by Twitter, Inc and other contributors (Twemoji), licensed under CC-BY 4.0.</translation>
+        </message>
+        <message>
+            <source>Qt is used under the GNU Lesser General Public License v3: you may replace the Qt libraries shipped in the program folder with your own build.</source>
+            <translation>Qt is used under the GNU Lesser General Public License v3: you may replace the Qt libraries shipped in the program folder with your own build.</translation>
+        </message>
     </context>
     <context>
         <name>ChatView</name>
@@ -242,7 +366,20 @@
             <translation>Settings</translation>
         </message>
         <message>
+            <source>Help</source>
+            <translation>Help</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>About Agent Desktop</source>
+            <translation>About Agent Desktop</translation>
+        </message>
+        <message>
             <source>Your settings file could not be read; defaults are used. The unreadable file was kept as {0}.</source>
+            <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
             <translation>Your settings file could not be read; defaults are used. The unreadable file was kept as {0}.</translation>
         </message>
         <message>
@@ -321,6 +458,7 @@
         <name>NoticeBanner</name>
         <message>
             <source>Notice</source>
+            <extracomment>transcript zoom notches, in percent of the application font</extracomment>
             <translation>Notice</translation>
         </message>
         <message>
@@ -478,6 +616,25 @@
         <message>
             <source>Theme</source>
             <translation>Theme</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Every control is also reachable with Tab and Shift+Tab.</source>
+            <translation>Every control is also reachable with Tab and Shift+Tab.</translation>
         </message>
     </context>
     <context>

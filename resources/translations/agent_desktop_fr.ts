@@ -88,6 +88,130 @@
         <source>Reply urgently overdue</source>
         <translation>Réponse très en retard</translation>
     </message>
+    <message>
+        <source>Go Ready / Not Ready on the Chat channel</source>
+        <translation>Passer à l’état Prêt / Non prêt sur le canal Chat</translation>
+    </message>
+    <message>
+        <source>Accept the incoming chat</source>
+        <translation>Accepter le chat entrant</translation>
+    </message>
+    <message>
+        <source>Reject the incoming chat</source>
+        <translation>Refuser le chat entrant</translation>
+    </message>
+    <message>
+        <source>Go to the message field</source>
+        <translation>Aller au champ Message</translation>
+    </message>
+    <message>
+        <source>End the chat</source>
+        <translation>Terminer le chat</translation>
+    </message>
+    <message>
+        <source>Mark the interaction Done</source>
+        <translation>Marquer l’interaction comme terminée</translation>
+    </message>
+    <message>
+        <source>Next interaction</source>
+        <translation>Interaction suivante</translation>
+    </message>
+    <message>
+        <source>Previous interaction</source>
+        <translation>Interaction précédente</translation>
+    </message>
+    <message>
+        <source>Open the emoji picker</source>
+        <translation>Ouvrir le sélecteur d’émojis</translation>
+    </message>
+    <message>
+        <source>Push a web address (URL)</source>
+        <translation>Envoyer une adresse Web (URL)</translation>
+    </message>
+    <message>
+        <source>Larger transcript text (also Ctrl+wheel)</source>
+        <translation>Agrandir le texte de la transcription (ou Ctrl+molette)</translation>
+    </message>
+    <message>
+        <source>Smaller transcript text</source>
+        <translation>Réduire le texte de la transcription</translation>
+    </message>
+    <message>
+        <source>Transcript text at 100%</source>
+        <translation>Texte de la transcription à 100 %</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>Nouvelle ligne dans le message</translation>
+    </message>
+    <message>
+        <source>Next control</source>
+        <translation>Commande suivante</translation>
+    </message>
+    <message>
+        <source>Previous control</source>
+        <translation>Commande précédente</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Agent Desktop</source>
+        <extracomment>(component, licence, where its terms are) — plain text, shown as is</extracomment>
+        <translation>À propos d’Agent Desktop</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>Version {0}</translation>
+    </message>
+    <message>
+        <source>Qt {0}, PySide6 {1}, Python {2}</source>
+        <translation>Qt {0}, PySide6 {1}, Python {2}</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Dossier des journaux</translation>
+    </message>
+    <message>
+        <source>Not writing log files</source>
+        <translation>Aucun fichier journal n’est écrit</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Ouvrir le dossier des journaux</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>À propos de Qt</translation>
+    </message>
+    <message>
+        <source>Agent Desktop is built on these components, under their licences:</source>
+        <translation>Agent Desktop repose sur les composants suivants, sous leurs licences respectives :</translation>
+    </message>
+    <message>
+        <source>Emoji names and keywords come from Unicode CLDR through emojibase. Emoji graphics by Twitter, Inc and other contributors (Twemoji), licensed under CC-BY 4.0.</source>
+        <translation>Les noms et mots-clés des émojis proviennent d’Unicode CLDR via emojibase. Images d’émojis de Twitter, Inc et d’autres contributeurs (Twemoji), sous licence CC-BY 4.0.</translation>
+    </message>
+    <message>
+        <source>Qt is used under the GNU Lesser General Public License v3: you may replace the Qt libraries shipped in the program folder with your own build.</source>
+        <translation>Qt est utilisé sous la licence GNU Lesser General Public License v3 : vous pouvez remplacer les bibliothèques Qt livrées dans le dossier du programme par votre propre version.</translation>
+    </message>
 </context>
 <context>
     <name>ChatView</name>
@@ -242,7 +366,20 @@
         <translation>Paramètres</translation>
     </message>
     <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>About Agent Desktop</source>
+        <translation>À propos d’Agent Desktop</translation>
+    </message>
+    <message>
         <source>Your settings file could not be read; defaults are used. The unreadable file was kept as {0}.</source>
+        <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
         <translation>Votre fichier de paramètres est illisible ; les valeurs par défaut sont utilisées. Le fichier illisible a été conservé sous {0}.</translation>
     </message>
     <message>
@@ -321,6 +458,7 @@
     <name>NoticeBanner</name>
     <message>
         <source>Notice</source>
+        <extracomment>transcript zoom notches, in percent of the application font</extracomment>
         <translation>Avis</translation>
     </message>
     <message>
@@ -478,6 +616,25 @@
     <message>
         <source>Theme</source>
         <translation>Thème</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Every control is also reachable with Tab and Shift+Tab.</source>
+        <translation>Chaque commande est aussi accessible avec Tab et Maj+Tab.</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from agent_desktop.app import install_translators
 from agent_desktop.core.types import PendingLevel
 from agent_desktop.testing import AppHarness
+from agent_desktop.ui.about import AboutDialog
 from agent_desktop.ui.settings_dialog import SettingsDialog
+from agent_desktop.ui.shortcuts import ShortcutsDialog
 from tests.ui.conftest import FAST, StartHarness
 from tests.ui.widget_walk import describe, texts, visible_widgets
 
@@ -56,6 +59,11 @@ def untranslated(roots: list[QWidget], data: set[str]) -> list[str]:
         if not text or text in data or DATA.match(text):
             return True
         if any(p.match(text) for p in patterns):
+            return True
+        native = QKeySequence.SequenceFormat.NativeText
+        if all(  # key names ("Ctrl+Maj+A") come from Qt's own catalogue
+            QKeySequence.fromString(k, native).toString(native) == k and k for k in text.split(", ")
+        ):
             return True
         # composed labels: "Marie Dupont · Chat Web", "Marie Dupont, Chat Web, Prêt"
         pieces = [piece.strip() for piece in re.split(r" · |, ", text)]
@@ -101,15 +109,28 @@ def test_every_visible_string_is_french(start: StartHarness) -> None:
     h.desktop.bridge.warning("boom")  # the banner's own words are translated
     dialog = SettingsDialog(h.settings, window)
     dialog.show()
+    shortcuts_dialog = ShortcutsDialog(window)
+    shortcuts_dialog.show()
+    about = AboutDialog(h.desktop.paths.log_dir, window)
+    about.show()
+    log_dir = str(h.desktop.paths.log_dir)
     try:
-        problems = untranslated([window, dialog], data | {"boom"})
+        problems = untranslated(
+            [window, dialog, shortcuts_dialog, about], data | {"boom", log_dir, "Agent Desktop"}
+        )
         assert problems == [], "\n".join(problems)
         # Qt's own buttons come from qtbase_fr.qm
         buttons = {b.text().replace("&", "") for b in dialog.findChildren(QPushButton)}
         assert "Annuler" in buttons
+        # the About box's credits are translated prose around names and licences
+        assert "sous leurs licences respectives" in about.credits.toPlainText()
+        assert shortcuts_dialog.windowTitle() == "Raccourcis clavier"
+        keys = {item.text() for r in range(15) if (item := shortcuts_dialog.table.item(r, 0))}
+        assert "Ctrl+Maj+A" in keys
     finally:
-        dialog.close()
-        dialog.deleteLater()
+        for widget in (dialog, shortcuts_dialog, about):
+            widget.close()
+            widget.deleteLater()
 
 
 def test_the_check_catches_english(start: StartHarness) -> None:

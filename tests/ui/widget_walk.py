@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QTabBar,
+    QTableWidget,
     QTextEdit,
     QWidget,
 )
@@ -53,6 +54,13 @@ def texts(widget: QWidget) -> Iterator[tuple[str, str]]:
     elif isinstance(widget, QTabBar):
         for i in range(widget.count()):
             yield f"tab {i}", widget.tabText(i)
+    elif isinstance(widget, QTableWidget):
+        for column in range(widget.columnCount()):
+            header = widget.horizontalHeaderItem(column)
+            yield f"header {column}", header.text() if header is not None else ""
+            for row in range(widget.rowCount()):
+                item = widget.item(row, column)
+                yield f"cell {row},{column}", item.text() if item is not None else ""
     elif isinstance(widget, QMenu):
         for action in widget.actions():
             yield "action", action.text()
