@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.help_button.setToolTip(self.tr("Help"))
         self.help_button.setAutoRaise(True)
         self.help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.help_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.help_menu = QMenu(self.help_button)
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.setAccessibleName(self.tr("Help"))

@@ -244,7 +244,8 @@ def stylesheet(theme: Theme) -> str:
                 color: {theme.accent_text.name()}; border: none; border-radius: 6px;
                 padding: 6px 14px; font-weight: 600; }}
     QPushButton#acceptButton:disabled, QPushButton#sendButton:disabled {{
-                background: {theme.border.name()}; color: {theme.muted.name()}; }}
+                background: {theme.raised.name()}; color: {theme.muted.name()};
+                border: 1px solid {theme.border.name()}; }}
     """
 
 
