@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from agent_desktop.app import configured_language, install_translators, pick_language
     from agent_desktop.core.paths import ProfilePaths
     from agent_desktop.logs import setup_logging
+    from agent_desktop.services.crash_reporter import CrashReporter
 
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if args.self_test and args.profile is None:
@@ -69,22 +70,30 @@ def main(argv: list[str] | None = None) -> int:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    # from here on, an unhandled exception is logged and shown, never silently lost
+    crash_reporter = CrashReporter(app)
+    crash_reporter.install(loop)
     code = 0
     try:
         with loop:
-            code = int(loop.run_until_complete(_run(app, paths, args)))
+            code = int(loop.run_until_complete(_run(app, paths, args, crash_reporter)))
     finally:
+        crash_reporter.uninstall()
         del translators
         if scratch is not None:
             scratch.cleanup()
     return code
 
 
-async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
+async def _run(
+    app: object, paths: object, args: argparse.Namespace, reporter: object = None
+) -> int:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.app import AgentDesktop
     from agent_desktop.core.paths import ProfilePaths
+    from agent_desktop.services.crash_reporter import CrashReporter
 
     assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
     backend_overrides = {"spontaneous": True} if args.demo_customers else None
@@ -102,6 +111,8 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
             finished.set_result(code)
 
     desktop.window.closed.connect(lambda: finish(0))
+    if isinstance(reporter, CrashReporter):
+        reporter.crashed.connect(desktop.window.show_crash, Qt.ConnectionType.QueuedConnection)
     _install_signal_handlers(loop, lambda: finish(130))
     desktop.start()
     if args.self_test:

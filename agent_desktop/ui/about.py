@@ -29,7 +29,7 @@ CREDITS: tuple[tuple[str, str, str], ...] = (
     ("Qt 6 / PySide6", "LGPL v3", "https://www.qt.io/licensing/open-source-lgpl-obligations"),
     ("emojibase-data", "MIT", "https://github.com/milesj/emojibase"),
     ("Unicode CLDR", "Unicode License v3", "https://www.unicode.org/license.txt"),
-    ("Twemoji graphics", "CC-BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    ("Twemoji", "CC-BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
     ("qasync", "BSD-2-Clause", "https://github.com/CabbageDevelopment/qasync"),
     ("pydantic", "MIT", "https://github.com/pydantic/pydantic"),
     ("aiohttp", "Apache-2.0", "https://github.com/aio-libs/aiohttp"),

@@ -28,6 +28,7 @@ from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.ui.about import AboutDialog
 from agent_desktop.ui.chat_view import ChatView
+from agent_desktop.ui.crash_dialog import CrashDialog
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
 from agent_desktop.ui.settings_dialog import SettingsDialog
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.help_button.setMenu(self.help_menu)
         #: the folder of the log files, shown in About (set by the composition root)
         self.log_dir: Path | None = None
+        self._crash_dialog: CrashDialog | None = None
         top_row = QHBoxLayout(top)
         top_row.setContentsMargins(12, 6, 8, 6)
         top_row.setSpacing(10)
@@ -470,6 +472,17 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self.log_dir, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def show_crash(self, summary: str, details: str) -> None:
+        """An unhandled exception (see services/crash_reporter.py): tell the agent once."""
+        if self._crash_dialog is not None and self._crash_dialog.isVisible():
+            return  # one box at a time; every traceback is in the log
+        dialog = CrashDialog(summary, details, self.log_dir, self)
+        dialog.quit_button.clicked.connect(self.close)
+        self._crash_dialog = dialog
+        # not modal: incoming chats and open conversations stay usable behind it
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.show()
 
     # settings and theme ---------------------------------------------------------------------
     def open_settings(self) -> None:

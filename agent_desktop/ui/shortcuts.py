@@ -63,8 +63,8 @@ def editor_keys() -> list[tuple[str, str]]:
     """Keys of the message field itself (not window shortcuts): (keys, description)."""
     native = QKeySequence.SequenceFormat.NativeText
     return [
-        (QKeySequence("Return").toString(native), _tr("Send the message")),
-        (QKeySequence("Shift+Return").toString(native), _tr("New line in the message")),
+        (QKeySequence("Enter").toString(native), _tr("Send the message")),
+        (QKeySequence("Shift+Enter").toString(native), _tr("New line in the message")),
         (QKeySequence("Tab").toString(native), _tr("Next control")),
         (QKeySequence("Shift+Tab").toString(native), _tr("Previous control")),
     ]
@@ -106,6 +106,10 @@ class ShortcutsDialog(QDialog):
         box.addWidget(self.table, 1)
         box.addWidget(note)
         box.addWidget(buttons)
-        self.resize(560, 520)
+        self.table.setWordWrap(True)
+        rows_header = self.table.verticalHeader()
+        rows_header.setMinimumSectionSize(self.fontMetrics().height() + 12)
+        rows_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.resize(680, 580)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         name_unnamed_controls(self)

@@ -276,6 +276,37 @@
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>Agent Desktop ran into a problem</source>
+            <translation>Agent Desktop ran into a problem</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside Agent Desktop.</source>
+            <translation>Something went wrong inside Agent Desktop.</translation>
+        </message>
+        <message>
+            <source>The details were written to the log in {0}.</source>
+            <translation>The details were written to the log in {0}.</translation>
+        </message>
+        <message>
+            <source>You can keep working. If something no longer responds, quit and start Agent Desktop again.</source>
+            <translation>You can keep working. If something no longer responds, quit and start Agent Desktop again.</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Open log folder</source>
+            <translation>Open log folder</translation>
+        </message>
+        <message>
+            <source>Quit Agent Desktop</source>
+            <translation>Quit Agent Desktop</translation>
+        </message>
+    </context>
+    <context>
         <name>IncomingChatToast</name>
         <message>
             <source>Incoming chat</source>

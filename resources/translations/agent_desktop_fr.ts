@@ -276,6 +276,37 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Agent Desktop ran into a problem</source>
+        <translation>Agent Desktop a rencontré un problème</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Agent Desktop.</source>
+        <translation>Une erreur inattendue s’est produite dans Agent Desktop.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log in {0}.</source>
+        <translation>Les détails ont été enregistrés dans le journal, dans {0}.</translation>
+    </message>
+    <message>
+        <source>You can keep working. If something no longer responds, quit and start Agent Desktop again.</source>
+        <translation>Vous pouvez continuer à travailler. Si quelque chose ne répond plus, quittez Agent Desktop puis relancez-le.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Ouvrir le dossier des journaux</translation>
+    </message>
+    <message>
+        <source>Quit Agent Desktop</source>
+        <translation>Quitter Agent Desktop</translation>
+    </message>
+</context>
+<context>
     <name>IncomingChatToast</name>
     <message>
         <source>Incoming chat</source>

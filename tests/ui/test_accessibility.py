@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from agent_desktop.core.types import PendingLevel
 from agent_desktop.testing import AppHarness
 from agent_desktop.ui.about import AboutDialog
+from agent_desktop.ui.crash_dialog import CrashDialog
 from agent_desktop.ui.settings_dialog import SettingsDialog
 from agent_desktop.ui.shortcuts import ShortcutsDialog, shortcuts
 from agent_desktop.ui.theme import DARK, HIGH_CONTRAST, LIGHT
@@ -93,6 +94,7 @@ def test_every_control_is_named_and_reachable(start: StartHarness) -> None:
         SettingsDialog(h.settings, h.window),
         ShortcutsDialog(h.window),
         AboutDialog(h.desktop.paths.log_dir, h.window),
+        CrashDialog("Boom", "Traceback", h.desktop.paths.log_dir, h.window),
     ]
     try:
         for dialog in dialogs:

@@ -16,6 +16,7 @@ from agent_desktop.app import install_translators
 from agent_desktop.core.types import PendingLevel
 from agent_desktop.testing import AppHarness
 from agent_desktop.ui.about import AboutDialog
+from agent_desktop.ui.crash_dialog import CrashDialog
 from agent_desktop.ui.settings_dialog import SettingsDialog
 from agent_desktop.ui.shortcuts import ShortcutsDialog
 from tests.ui.conftest import FAST, StartHarness
@@ -26,7 +27,8 @@ FR_TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "ag
 #: content that is data, not interface: names, numbers, times, symbols, units, language
 #: names (shown in their own language), and the words of Qt's own buttons (qtbase_fr.qm)
 DATA = re.compile(
-    r"^[\d\s:+·.,%✕×—–-]*$|^\d*\s*s$|^(English|Français)$|^&?(OK|Annuler|Fermer|Oui|Non)$"
+    r"^[\d\s:+·.,%✕×—–-]*$|^\d*\s*s$|^(English|Français)$"
+    r"|^&?(OK|Annuler|Fermer|Oui|Non|Montrer les détails…|Masquer les détails…)$"
 )
 
 
@@ -65,9 +67,11 @@ def untranslated(roots: list[QWidget], data: set[str]) -> list[str]:
             QKeySequence.fromString(k, native).toString(native) == k and k for k in text.split(", ")
         ):
             return True
-        # composed labels: "Marie Dupont · Chat Web", "Marie Dupont, Chat Web, Prêt"
-        pieces = [piece.strip() for piece in re.split(r" · |, ", text)]
-        return len(pieces) > 1 and all(french_or_data(piece) for piece in pieces)
+        # composed labels: paragraphs, "Marie Dupont · Chat Web", "Marie Dupont, Chat Web, Prêt"
+        return any(
+            separator in text and all(french_or_data(p) for p in text.split(separator))
+            for separator in ("\n\n", " · ", ", ")
+        )
 
     problems = []
     for root in roots:
@@ -113,10 +117,13 @@ def test_every_visible_string_is_french(start: StartHarness) -> None:
     shortcuts_dialog.show()
     about = AboutDialog(h.desktop.paths.log_dir, window)
     about.show()
+    crash = CrashDialog("Boom", "Traceback", h.desktop.paths.log_dir, window)
+    crash.show()
     log_dir = str(h.desktop.paths.log_dir)
     try:
         problems = untranslated(
-            [window, dialog, shortcuts_dialog, about], data | {"boom", log_dir, "Agent Desktop"}
+            [window, dialog, shortcuts_dialog, about, crash],
+            data | {"boom", "Boom", log_dir, "Agent Desktop"},
         )
         assert problems == [], "\n".join(problems)
         # Qt's own buttons come from qtbase_fr.qm
@@ -128,7 +135,7 @@ def test_every_visible_string_is_french(start: StartHarness) -> None:
         keys = {item.text() for r in range(15) if (item := shortcuts_dialog.table.item(r, 0))}
         assert "Ctrl+Maj+A" in keys
     finally:
-        for widget in (dialog, shortcuts_dialog, about):
+        for widget in (dialog, shortcuts_dialog, about, crash):
             widget.close()
             widget.deleteLater()
 
