@@ -81,6 +81,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qtbase.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qtbase)
         installed.append(qtbase)
+    else:
+        log.warning("Qt's own catalogue qtbase_%s is missing from %s", language, qt_dir)
     QLocale.setDefault(QLocale(language))
     return installed
 
