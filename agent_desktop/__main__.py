@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     # --lang, else the ui.language setting, else the system's language
     language = pick_language(args.lang or configured_language(paths.settings_file))
     translators = install_translators(app, language)
+    log.info("user interface language: %s", language)
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
