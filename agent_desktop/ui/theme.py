@@ -249,9 +249,28 @@ def stylesheet(theme: Theme) -> str:
     """
 
 
+def _high_contrast_rules(theme: Theme) -> str:
+    """Fusion outlines fields and check boxes in a shade of the window colour, which on
+    pure black is black: draw them in the border colour instead. (Bordered spin boxes lose
+    Fusion's arrows; their values are typed, or stepped with Up / Down and the wheel.)"""
+    return f"""
+    QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView {{
+                border: 1px solid {theme.border.name()}; }}
+    QPushButton {{ border: 1px solid {theme.border.name()}; border-radius: 4px;
+                padding: 4px 12px; }}
+    QPushButton:focus {{ border: 2px solid {theme.accent.name()}; }}
+    QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 0; border: none; }}
+    QCheckBox::indicator {{ width: 13px; height: 13px; border: 1px solid {theme.border.name()};
+                background: {theme.surface.name()}; }}
+    QCheckBox::indicator:checked {{ background: {theme.accent.name()}; }}
+    """
+
+
 def apply_theme(app: QApplication, mode: str) -> Theme:
     theme = resolve(mode)
     sheet = stylesheet(theme)
+    if theme is HIGH_CONTRAST:
+        sheet += _high_contrast_rules(theme)
     if app.style().name().lower() == "fusion" and app.styleSheet() == sheet:
         return theme  # unchanged: re-polishing every widget would only cost time
     # a new style sheet re-polishes every widget and drops fonts set with setFont (a bold
