@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     from agent_desktop.core.paths import ProfilePaths
     from agent_desktop.logs import setup_logging
     from agent_desktop.services.crash_reporter import CrashReporter
+    from agent_desktop.ui.app_icon import app_icon
 
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if args.self_test and args.profile is None:
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Agent Desktop")
     app.setOrganizationName("agent_desktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the window's close ends the main coroutine
     # --lang, else the ui.language setting, else the system's language
     language = pick_language(args.lang or configured_language(paths.settings_file))

@@ -1,8 +1,7 @@
-"""Render the application icon (``resources/icons/app.svg``) to PNG and multi-size ICO.
+"""Write the application icon (agent_desktop/ui/app_icon.py) as PNG and multi-size ICO.
 
-The line icon is drawn in white on a rounded accent-blue tile, so it reads on any
-taskbar or desktop background. Run as ``python packaging/make_icons.py OUT_DIR``;
-the PyInstaller spec calls :func:`write_icons` itself.
+Run as ``python packaging/make_icons.py OUT_DIR``; the PyInstaller spec calls
+:func:`write_icons` itself.
 """
 
 from __future__ import annotations
@@ -11,34 +10,13 @@ import struct
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QGuiApplication, QImage
 
-ROOT = Path(__file__).resolve().parent.parent
-SVG = ROOT / "resources" / "icons" / "app.svg"
-TILE = QColor("#1f6feb")  # the light theme's accent
-GLYPH = QColor("#ffffff")
-ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+from agent_desktop.ui.app_icon import ICON_SIZES as ICO_SIZES
+from agent_desktop.ui.app_icon import app_icon_image
+
 PNG_SIZE = 256
-
-
-def app_icon_image(size: int) -> QImage:
-    """The app icon as a ``size`` x ``size`` ARGB image."""
-    svg = SVG.read_text(encoding="utf-8").replace("currentColor", GLYPH.name())
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(TILE)
-    radius = size * 0.22
-    painter.drawRoundedRect(QRectF(0, 0, size, size), radius, radius)
-    inset = size * 0.14
-    renderer.render(painter, QRectF(inset, inset + size * 0.02, size - 2 * inset, size - 2 * inset))
-    painter.end()
-    return image
 
 
 def png_bytes(image: QImage) -> bytes:

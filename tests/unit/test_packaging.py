@@ -140,3 +140,10 @@ def test_app_icon_holds_every_windows_size(qapp: QApplication) -> None:
     # an opaque tile with a light glyph in the middle, transparent corners
     assert image.pixelColor(32, 4).alpha() == 255
     assert image.pixelColor(0, 0).alpha() == 0
+
+
+def test_window_icon_has_every_size(qapp: QApplication) -> None:
+    from agent_desktop.ui.app_icon import ICON_SIZES, app_icon
+
+    sizes = {size.width() for size in app_icon().availableSizes()}
+    assert sizes == set(ICON_SIZES)
