@@ -125,6 +125,10 @@ class ChatView(QWidget):
         name_box.setSpacing(0)
         name_box.addWidget(self.contact_name)
         name_box.addWidget(self.channel_label)
+        # a long name (or a large font) is clipped before the action buttons are
+        for label in (self.contact_name, self.channel_label):
+            label.setMinimumWidth(24)
+            label.setToolTip(label.text())
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(14, 8, 14, 8)
         header_row.setSpacing(10)
