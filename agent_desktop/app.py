@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import getpass
+import json
 import logging
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -34,7 +36,8 @@ SUPPORTED_LANGUAGES = ("en", "fr")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AgentDesktop", text)
+    # lupdate files the calls of module-level helpers under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def pick_language(requested: str | None) -> str:
@@ -45,14 +48,35 @@ def pick_language(requested: str | None) -> str:
     return system if system in SUPPORTED_LANGUAGES else "en"
 
 
+def configured_language(settings_file: Path) -> str | None:
+    """The ``ui.language`` setting, read before the app exists (None if unset or unreadable).
+
+    The settings store does the real, validating load later; this only peeks.
+    """
+    try:
+        data = json.loads(settings_file.read_text(encoding="utf-8"))
+        language = data["ui"]["language"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return language if language in SUPPORTED_LANGUAGES else None
+
+
+class _Catalogue(QTranslator):
+    """A translator loaded from memory: Qt reads the bytes in place, so it keeps them."""
+
+    def load_bytes(self, data: bytes) -> bool:
+        self._data = data  # QTranslator.load(data) does not copy: it must outlive us
+        return self.load(self._data)
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load our catalogue and Qt's own for ``language``; returns them (keep references)."""
     installed: list[QTranslator] = []
     if language == "en":
         return installed
-    ours = QTranslator(app)
+    ours = _Catalogue(app)
     catalogue = resource("translations", f"agent_desktop_{language}.qm")
-    if catalogue.is_file() and ours.load(catalogue.read_bytes()):
+    if catalogue.is_file() and ours.load_bytes(catalogue.read_bytes()):
         app.installTranslator(ours)
         installed.append(ours)
     else:
@@ -62,6 +86,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qtbase.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qtbase)
         installed.append(qtbase)
+    else:
+        log.warning("Qt's own catalogue qtbase_%s is missing from %s", language, qt_dir)
     QLocale.setDefault(QLocale(language))
     return installed
 
@@ -128,8 +154,12 @@ class AgentDesktop:
         self.login_dialog: LoginDialog | None = None
         if self.session is not None:
             self.session.connectionChanged.connect(self._connection_changed)
+        self.window.log_dir = paths.log_dir
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
+        app.styleHints().accessibility().contrastPreferenceChanged.connect(
+            lambda _preference: self._settings_changed()
+        )
         if self.load_error:
             self.bridge.error(
                 tr("The messaging backend could not be started: {0}").format(self.load_error)

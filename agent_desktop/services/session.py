@@ -36,7 +36,8 @@ TYPING_IDLE_S = 4.0
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AgentSession", text)
+    # lupdate files the calls of module-level helpers under the empty context
+    return QCoreApplication.translate("", text)
 
 
 class AgentSession(QObject):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -59,6 +60,24 @@ class TranscriptView(QListView):
         super().rowsInserted(parent, start, end)
         if follow:
             QTimer.singleShot(0, self.scrollToBottom)
+
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoomRequested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def set_zoom(self, percent: int) -> None:
+        """Message text at ``percent`` of the application font (bubbles re-measure)."""
+        font = QFont(QApplication.font(self))
+        font.setPointSizeF(font.pointSizeF() * percent / 100)
+        self.setFont(font)
+        self.scheduleDelayedItemsLayout()
 
     def copy_selection(self) -> str:
         rows = sorted(index.row() for index in self.selectedIndexes())
@@ -114,6 +133,10 @@ class ChatView(QWidget):
         name_box.setSpacing(0)
         name_box.addWidget(self.contact_name)
         name_box.addWidget(self.channel_label)
+        # a long name (or a large font) is clipped before the action buttons are
+        for label in (self.contact_name, self.channel_label):
+            label.setMinimumWidth(24)
+            label.setToolTip(label.text())
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(14, 8, 14, 8)
         header_row.setSpacing(10)
