@@ -45,6 +45,8 @@ class AgentSession(QObject):
     readyChanged = Signal(bool)
     busyChanged = Signal(str, bool)  # "<action>:<iid>", in progress
     agentMessageSent = Signal(str, str)  # iid, text (local echo done)
+    eventReceived = Signal(object)  # each BackendEvent, just before it is applied
+    markDoneRequested = Signal(str, str)  # iid, disposition code ("" for none)
 
     def __init__(
         self,
@@ -183,6 +185,8 @@ class AgentSession(QObject):
             self.bridge.warning(tr("End the chat before marking it Done."))
             return
 
+        self.markDoneRequested.emit(iid, disposition or "")
+
         def done() -> None:
             self.store.finish(iid, InteractionState.DONE)
 
@@ -282,6 +286,7 @@ class AgentSession(QObject):
 
     # backend events -------------------------------------------------------------------
     def apply(self, event: ev.BackendEvent) -> None:
+        self.eventReceived.emit(event)
         store = self.store
         match event:
             case ev.ConnectionChanged(state=state, detail=detail):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,14 +23,19 @@ from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.services.statistics import StatisticsService
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
 from agent_desktop.ui.settings_dialog import SettingsDialog
 from agent_desktop.ui.sound import play_incoming
+from agent_desktop.ui.stats_button import StatsButton
 from agent_desktop.ui.taskbar import TaskbarFlasher
 from agent_desktop.ui.theme import Theme
 from agent_desktop.ui.toast import IncomingChatToast
+
+if TYPE_CHECKING:
+    from agent_desktop.ui.stats_panel import StatsPanel
 
 
 class NoticeBanner(QFrame):
@@ -66,6 +73,8 @@ class MainWindow(QMainWindow):
     """The composition of every view, wired to the services in :meth:`_connect_signals`."""
 
     closed = Signal()
+    #: the interaction shown ("" for none) and whether the window is active (talk time)
+    viewFocusChanged = Signal(str, bool)
 
     def __init__(
         self,
@@ -388,8 +397,43 @@ class MainWindow(QMainWindow):
             view.set_theme(theme)
         self._sync_ready(self.ready_button.isChecked())
 
+    # statistics -------------------------------------------------------------------------
+    def attach_statistics(self, statistics: StatisticsService) -> None:
+        """Add "My statistics" to the top bar; report which chat is in front of the agent."""
+        self.statistics = statistics
+        self.stats_panel: StatsPanel | None = None
+        top = self.settings_button.parentWidget()
+        top_row = top.layout() if top is not None else None
+        assert isinstance(top_row, QHBoxLayout)
+        self.stats_button = StatsButton(top)
+        top_row.insertWidget(top_row.indexOf(self.settings_button), self.stats_button)
+        self.stats_button.clicked.connect(self.open_statistics)
+        self.stack.currentChanged.connect(self._report_view_focus)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._report_view_focus)
+        self._report_view_focus()
+
+    def open_statistics(self) -> StatsPanel:
+        if self.stats_panel is None:
+            # imported on first use: the charting library is not needed to start the app
+            from agent_desktop.ui.stats_panel import StatsPanel
+
+            self.stats_panel = StatsPanel(self.statistics, self)
+        self.stats_panel.show()
+        self.stats_panel.raise_()
+        self.stats_panel.activateWindow()
+        return self.stats_panel
+
+    def _report_view_focus(self, *_: object) -> None:
+        view = self.current_view()
+        self.viewFocusChanged.emit(
+            "" if view is None else view.record.id, self.isVisible() and self.isActiveWindow()
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.toast.hide()
         self.bar.preview.hide()
         super().closeEvent(event)
+        self.viewFocusChanged.emit("", False)
         self.closed.emit()

@@ -12,6 +12,7 @@ from agent_desktop.backends.demo.center import ContactCenter
 from agent_desktop.backends.demo.config import DemoConfig
 from agent_desktop.backends.demo.simulator import CustomerSimulator, ScriptedCustomers
 from agent_desktop.core.events import BackendEvent
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import AgentIdentity, Contact, Message
 from agent_desktop.core.types import Capability, Clock
 
@@ -29,7 +30,13 @@ class DemoBackend(MessagingBackend):
     name: ClassVar[str] = "demo"
     config_model: ClassVar[type[BackendConfig]] = DemoConfig
     capabilities = frozenset(
-        {Capability.TYPING, Capability.HISTORY, Capability.CONTACTS, Capability.SEARCH}
+        {
+            Capability.TYPING,
+            Capability.HISTORY,
+            Capability.CONTACTS,
+            Capability.SEARCH,
+            Capability.STATISTICS,
+        }
     )
 
     def __init__(
@@ -110,3 +117,11 @@ class DemoBackend(MessagingBackend):
 
     async def search_messages(self, contact_id: str, query: str) -> list[Message]:
         return await self._center.search_messages(contact_id, query)
+
+    # statistics -----------------------------------------------------------------------
+    async def record_interaction_event(self, event: LogEvent) -> None:
+        await self._center.record_agent_event(event)
+
+    def logged_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
+        """(agent id, kind, time) of the interaction's logged events (tests, diagnostics)."""
+        return self._center.logged_events(interaction_id)
