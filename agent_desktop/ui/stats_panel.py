@@ -46,6 +46,11 @@ from agent_desktop.ui.stats_model import (
 TICK_MS = 60_000
 
 
+def short_duration(seconds: float) -> str:
+    """``45s``, ``1m``, ``1.5m``: chart tick labels."""
+    return f"{seconds:g}s" if seconds < 60 else f"{seconds / 60:g}m"
+
+
 class FigureCard(QFrame):
     """One headline figure: a big value over its caption."""
 
@@ -129,6 +134,7 @@ class StatsPanel(QDialog):
         grid.setSpacing(8)
         for index, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, index)
+            grid.setColumnStretch(index, 1)
 
         # per channel -----------------------------------------------------------------------
         self.model = FiguresTableModel(self)
@@ -141,9 +147,10 @@ class StatsPanel(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(140)
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         # charts ------------------------------------------------------------------------------
         self.hour_chart = BarChart("repliesPerHourChart", self.tr("Replies per hour"), self)
@@ -198,7 +205,7 @@ class StatsPanel(QDialog):
         root.setSpacing(10)
         root.addLayout(header)
         root.addLayout(grid)
-        root.addWidget(self.table, 1)
+        root.addWidget(self.table)
         root.addLayout(charts, 1)
         root.addWidget(self.note)
         root.addLayout(export_row)
@@ -246,6 +253,7 @@ class StatsPanel(QDialog):
         stats = report.period(self.period)
         self._show_figures(stats.total, report.warning_s)
         self.model.set_stats(stats, report.warning_s)
+        self._fit_table()
         self._show_charts(stats)
         if self.period is Period.TODAY:
             note = self.tr(
@@ -258,6 +266,13 @@ class StatsPanel(QDialog):
                 "marked Done or transferred."
             ).format(self._week_start_text())
         self.note.setText(note)
+
+    def _fit_table(self) -> None:
+        """As tall as its rows: the charts get the rest of the height."""
+        table = self.table
+        rows = sum(table.rowHeight(r) for r in range(self.model.rowCount()))
+        header = table.horizontalHeader().sizeHint().height()
+        table.setFixedHeight(rows + header + 2 * table.frameWidth())
 
     def _week_start_text(self) -> str:
         first = week_start(self.statistics.today(), self.statistics.first_weekday)
@@ -289,12 +304,8 @@ class StatsPanel(QDialog):
             if count == 0
             else self.tr("Busiest hour: {0}:00, {1} replies").format(f"{busiest:02d}", count)
         )
-        labels = []
-        low = 0.0
-        for index, edge in enumerate(RESPONSE_TIME_EDGES):
-            labels.append((index, f"{low:g}–{edge:g}s"))
-            low = edge
-        labels.append((len(RESPONSE_TIME_EDGES), f"≥{low:g}s"))
+        labels = [(i, f"<{short_duration(edge)}") for i, edge in enumerate(RESPONSE_TIME_EDGES)]
+        labels.append((len(RESPONSE_TIME_EDGES), f"{short_duration(RESPONSE_TIME_EDGES[-1])}+"))
         self.response_chart.set_bars(stats.response_times, labels, accent)
         self.response_chart.setAccessibleDescription(
             ", ".join(
@@ -331,8 +342,11 @@ class StatsPanel(QDialog):
 
     def _exported(self, path: str, rows: int) -> None:
         self.export_button.setEnabled(True)
+        name = Path(path).name
         self.export_status.setText(
-            self.tr("%n line(s) written to {0}", "", rows).format(Path(path).name)
+            self.tr("1 line written to {0}").format(name)
+            if rows == 1
+            else self.tr("{0} lines written to {1}").format(rows, name)
         )
 
     # look -------------------------------------------------------------------------------------
