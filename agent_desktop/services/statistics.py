@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -14,6 +15,7 @@ from agent_desktop.core.log_export import ExportShape
 from agent_desktop.core.stats import StatsReport, compute_stats, start_of_day, week_start
 from agent_desktop.core.types import Clock
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.interaction_log_store import LogStoreError
 from agent_desktop.services.interaction_recorder import InteractionRecorder
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.tasks import TaskKeeper
@@ -108,7 +110,7 @@ class StatisticsService(QObject):
                 rows = await self.recorder.export_csv(
                     path, shape, start=start, end=end, tz=self.tz, now=self.clock()
                 )
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, sqlite3.Error, LogStoreError) as exc:
                 log.warning("export to %s failed: %s", path, exc)
                 message = tr("Could not export the interaction log: {0}").format(exc)
                 if self.bridge is not None:
