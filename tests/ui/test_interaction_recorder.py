@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.backends.base import MessagingBackend, NotSupported
@@ -21,6 +23,9 @@ from agent_desktop.services.interaction_log_store import (
 )
 from agent_desktop.services.interaction_recorder import InteractionRecorder
 from agent_desktop.services.interaction_store import InteractionStore
+from agent_desktop.testing.harness import _shared_loop
+
+T = TypeVar("T")
 
 K = LogEventKind
 
@@ -46,13 +51,22 @@ def store(qtbot: QtBot, clock: FakeClock) -> InteractionStore:
     return InteractionStore(warning_s=30, max_s=50, typing_timeout_s=5, clock=clock)
 
 
+def run(qtbot: QtBot, coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` on the app's qasync loop (never ``asyncio.run``: it unsets the loop)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    task: asyncio.Task[T] = _shared_loop(app).create_task(coro)
+    qtbot.waitUntil(task.done)
+    return task.result()
+
+
 @pytest.fixture
 def recorder(
-    store: InteractionStore, clock: FakeClock, tmp_path: Path
+    qtbot: QtBot, store: InteractionStore, clock: FakeClock, tmp_path: Path
 ) -> Iterator[InteractionRecorder]:
     recorder = InteractionRecorder(tmp_path / "log.sqlite3", store, "agent1", clock=clock)
     yield recorder
-    asyncio.run(recorder.close())
+    run(qtbot, recorder.close())
 
 
 def summary(iid: str = "i1") -> InteractionSummary:
@@ -121,13 +135,17 @@ def test_events_and_reply_delays_follow_the_clock(
 
 
 def test_the_log_reads_back_what_was_written(
-    store: InteractionStore, recorder: InteractionRecorder, clock: FakeClock, tmp_path: Path
+    qtbot: QtBot,
+    store: InteractionStore,
+    recorder: InteractionRecorder,
+    clock: FakeClock,
+    tmp_path: Path,
 ) -> None:
     store.offer(summary("a"))
     store.activate("a")
     store.offer(summary("b"))
     store.revoke("b")
-    asyncio.run(recorder.close())
+    run(qtbot, recorder.close())
     database = InteractionLogDatabase(tmp_path / "log.sqlite3")
     database.open()
     try:
@@ -154,8 +172,6 @@ def test_a_log_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 def test_backends_keep_no_statistics_unless_they_say_so() -> None:
     event = LogEvent(interaction_id="i", kind=K.OFFERED, time=0, channel=Channel.SMS)
 
-    async def call() -> None:
-        await MessagingBackend.record_interaction_event(None, event)  # type: ignore[arg-type]
-
+    call = MessagingBackend.record_interaction_event(None, event)  # type: ignore[arg-type]
     with pytest.raises(NotSupported):
-        asyncio.run(call())
+        call.send(None)
