@@ -67,6 +67,7 @@ class FigureCard(QFrame):
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setWordWrap(True)
         self.caption.setProperty("figureCaption", True)
+        self.caption.setAccessibleName(caption)
         self.value.setAccessibleName(caption)
         box = QVBoxLayout(self)
         box.setContentsMargins(14, 10, 14, 10)
@@ -99,6 +100,7 @@ class StatsPanel(QDialog):
 
         title = QLabel(self.tr("My statistics"), self)
         title.setObjectName("statsTitle")
+        title.setAccessibleName(self.tr("My statistics"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
@@ -199,6 +201,7 @@ class StatsPanel(QDialog):
         self.note.setObjectName("statsNote")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setAccessibleName(self.tr("How the figures are counted"))
 
         root = QVBoxLayout(self)
         root.setContentsMargins(18, 14, 18, 14)
