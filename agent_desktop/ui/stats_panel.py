@@ -58,6 +58,7 @@ class FigureCard(QFrame):
         super().__init__(parent)
         self.setObjectName(f"{name}Card")
         self.setProperty("figureCard", True)
+        self.setAccessibleName(caption)
         self.value = QLabel("—", self)
         self.value.setObjectName(f"{name}Value")
         self.value.setTextFormat(Qt.TextFormat.PlainText)

@@ -282,3 +282,12 @@ def test_statistics_button_in_the_top_bar(h: AppHarness) -> None:
     h.wait_until(lambda: not panel.isVisible())
     assert open_panel(h) is panel  # one panel, shown again
     assert panel.windowFlags() & Qt.WindowType.Dialog
+
+
+def test_every_named_widget_of_the_panel_has_an_accessible_name(h: AppHarness) -> None:
+    panel = open_panel(h)
+    named = [
+        w for w in panel.findChildren(QWidget) if w.objectName() and "qt_" not in w.objectName()
+    ]
+    assert len(named) >= 20
+    assert [w.objectName() for w in named if not w.accessibleName()] == []
