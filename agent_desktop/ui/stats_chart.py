@@ -6,6 +6,11 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+# pyqtgraph's exit clean-up walks every object the garbage collector knows at interpreter exit
+# and re-parents graphics items; with PySide6 that crashes the finalising interpreter. Our
+# charts are owned by their widgets, which Qt deletes in order.
+pg.setConfigOptions(exitCleanup=False)
+
 
 class BarChart(pg.PlotWidget):  # type: ignore[misc]
     """A static bar chart (pyqtgraph): categories along x, counts up y."""
