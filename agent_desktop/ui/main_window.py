@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.theme = theme
         self.views: dict[str, ChatView] = {}
+        self._reports_view_focus = False  # set by attach_statistics
         self._accepted_by_click: set[str] = set()
 
         # top bar -------------------------------------------------------------------------
@@ -409,9 +410,7 @@ class MainWindow(QMainWindow):
         top_row.insertWidget(top_row.indexOf(self.settings_button), self.stats_button)
         self.stats_button.clicked.connect(self.open_statistics)
         self.stack.currentChanged.connect(self._report_view_focus)
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.focusWindowChanged.connect(self._report_view_focus)
+        self._reports_view_focus = True
         self._report_view_focus()
 
     def open_statistics(self) -> StatsPanel:
@@ -424,6 +423,11 @@ class MainWindow(QMainWindow):
         self.stats_panel.raise_()
         self.stats_panel.activateWindow()
         return self.stats_panel
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange and self._reports_view_focus:
+            self._report_view_focus()
 
     def _report_view_focus(self, *_: object) -> None:
         view = self.current_view()
