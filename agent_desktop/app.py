@@ -22,10 +22,13 @@ from agent_desktop.core.settings import merge
 from agent_desktop.core.types import ConnectionState
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.interaction_log_store import LOG_FILE_NAME
+from agent_desktop.services.interaction_recorder import InteractionRecorder
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.state_store import LocalState
+from agent_desktop.services.statistics import StatisticsService
 from agent_desktop.ui.login_dialog import LoginDialog
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.theme import apply_theme
@@ -140,6 +143,13 @@ class AgentDesktop:
             if self.backend is not None
             else None
         )
+        # before the window, so that an accepted chat is logged before its view shows
+        self.recorder = InteractionRecorder(
+            paths.data_dir / LOG_FILE_NAME, self.store, self.agent.id, backend=self.backend
+        )
+        if self.session is not None:
+            self.recorder.attach_session(self.session)
+        self.statistics = StatisticsService(self.recorder, self.settings_store, self.bridge)
         self.theme = apply_theme(app, settings.ui.theme)
         self.window = MainWindow(
             self.session,
@@ -155,6 +165,8 @@ class AgentDesktop:
         if self.session is not None:
             self.session.connectionChanged.connect(self._connection_changed)
         self.window.log_dir = paths.log_dir
+        self.window.attach_statistics(self.statistics)
+        self.window.viewFocusChanged.connect(self.recorder.set_focus)
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         app.styleHints().accessibility().contrastPreferenceChanged.connect(
@@ -167,6 +179,7 @@ class AgentDesktop:
 
     def start(self) -> None:
         self.local_state.start()
+        self.statistics.start()
         self.window.show()
         if self.session is not None:
             self.session.start()
@@ -231,6 +244,9 @@ class AgentDesktop:
         for widget in (self.window.toast, self.window.bar.preview, self.window):
             if shiboken6.isValid(widget):
                 widget.close()
+        await self.statistics.shutdown()
+        # before the session: the last events still reach a connected backend
+        await self.recorder.close()
         if self.session is not None:
             await self.session.shutdown()
         if actions is not None:

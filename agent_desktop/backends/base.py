@@ -10,6 +10,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from agent_desktop.core.events import BackendEvent
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import AgentIdentity, Contact, Message
 from agent_desktop.core.types import Capability, Channel
 
@@ -178,6 +179,12 @@ class MessagingBackend(abc.ABC):
 
     async def targets(self, query: str = "") -> list[Target]:
         raise NotSupported("targets")
+
+    # statistics -----------------------------------------------------------------------
+    async def record_interaction_event(self, event: LogEvent) -> None:
+        """Keep one event of the agent's interaction log for KPI reporting
+        (:attr:`Capability.STATISTICS`). Called in the order the events happened."""
+        raise NotSupported("record_interaction_event")
 
     def has(self, capability: Capability) -> bool:
         return capability in self.capabilities

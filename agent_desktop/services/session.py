@@ -48,6 +48,8 @@ class AgentSession(QObject):
     busyChanged = Signal(str, bool)  # "<action>:<iid>", in progress
     agentMessageSent = Signal(str, str)  # iid, text (local echo done)
     urlPushed = Signal(str, str)  # iid, url (local echo done)
+    eventReceived = Signal(object)  # each BackendEvent, just before it is applied
+    markDoneRequested = Signal(str, str)  # iid, disposition code ("" for none)
 
     def __init__(
         self,
@@ -198,6 +200,8 @@ class AgentSession(QObject):
         if record is None or record.state is not InteractionState.ENDED:
             self.bridge.warning(tr("End the chat before marking it Done."))
             return
+
+        self.markDoneRequested.emit(iid, disposition or "")
 
         def done() -> None:
             self.store.finish(iid, InteractionState.DONE)
@@ -354,6 +358,7 @@ class AgentSession(QObject):
 
     # backend events -------------------------------------------------------------------
     def apply(self, event: ev.BackendEvent) -> None:
+        self.eventReceived.emit(event)
         store = self.store
         match event:
             case ev.ConnectionChanged(state=state, detail=detail):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,6 +31,7 @@ from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.state_store import LocalState
+from agent_desktop.services.statistics import StatisticsService
 from agent_desktop.ui.about import AboutDialog
 from agent_desktop.ui.action_wiring import ActionsController
 from agent_desktop.ui.chat_view import ChatView
@@ -41,6 +43,7 @@ from agent_desktop.ui.interaction_bar import InteractionBar
 from agent_desktop.ui.settings_dialog import SettingsDialog
 from agent_desktop.ui.shortcuts import ShortcutsDialog, shortcuts
 from agent_desktop.ui.sound import play_incoming
+from agent_desktop.ui.stats_button import StatsButton
 from agent_desktop.ui.taskbar import TaskbarFlasher
 from agent_desktop.ui.theme import Theme
 from agent_desktop.ui.toast import IncomingChatToast
@@ -51,6 +54,9 @@ OPENABLE_SCHEMES = ("http", "https", "mailto", "tel")
 
 #: transcript zoom notches, in percent of the application font
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+
+if TYPE_CHECKING:
+    from agent_desktop.ui.stats_panel import StatsPanel
 
 
 class NoticeBanner(QFrame):
@@ -88,6 +94,8 @@ class MainWindow(QMainWindow):
     """The composition of every view, wired to the services in :meth:`_connect_signals`."""
 
     closed = Signal()
+    #: the interaction shown ("" for none) and whether the window is active (talk time)
+    viewFocusChanged = Signal(str, bool)
 
     def __init__(
         self,
@@ -110,6 +118,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, ChatView] = {}
         self.composer_tools: dict[str, ComposerTools] = {}
         self.local_state: LocalState | None = None
+        self._reports_view_focus = False  # set by attach_statistics
         self._accepted_by_click: set[str] = set()
         #: transfer, conference, consultation, call / e-mail, disposition and note
         self.interaction_actions = (
@@ -600,8 +609,46 @@ class MainWindow(QMainWindow):
             self.action_controller.set_theme(theme)
         self._sync_ready(self.ready_button.isChecked())
 
+    # statistics -------------------------------------------------------------------------
+    def attach_statistics(self, statistics: StatisticsService) -> None:
+        """Add "My statistics" to the top bar; report which chat is in front of the agent."""
+        self.statistics = statistics
+        self.stats_panel: StatsPanel | None = None
+        top = self.settings_button.parentWidget()
+        top_row = top.layout() if top is not None else None
+        assert isinstance(top_row, QHBoxLayout)
+        self.stats_button = StatsButton(top)
+        top_row.insertWidget(top_row.indexOf(self.settings_button), self.stats_button)
+        self.stats_button.clicked.connect(self.open_statistics)
+        self.stack.currentChanged.connect(self._report_view_focus)
+        self._reports_view_focus = True
+        self._report_view_focus()
+
+    def open_statistics(self) -> StatsPanel:
+        if self.stats_panel is None:
+            # imported on first use: the charting library is not needed to start the app
+            from agent_desktop.ui.stats_panel import StatsPanel
+
+            self.stats_panel = StatsPanel(self.statistics, self)
+        self.stats_panel.show()
+        self.stats_panel.raise_()
+        self.stats_panel.activateWindow()
+        return self.stats_panel
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange and self._reports_view_focus:
+            self._report_view_focus()
+
+    def _report_view_focus(self, *_: object) -> None:
+        view = self.current_view()
+        self.viewFocusChanged.emit(
+            "" if view is None else view.record.id, self.isVisible() and self.isActiveWindow()
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.toast.hide()
         self.bar.preview.hide()
         super().closeEvent(event)
+        self.viewFocusChanged.emit("", False)
         self.closed.emit()

@@ -13,6 +13,7 @@ from agent_desktop.backends.demo.config import DemoConfig
 from agent_desktop.backends.demo.simulator import CustomerSimulator, ScriptedCustomers
 from agent_desktop.backends.demo.team import TeamSimulator
 from agent_desktop.core.events import BackendEvent
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import AgentIdentity, Contact, Message
 from agent_desktop.core.types import Capability, Clock
 
@@ -47,6 +48,7 @@ class DemoBackend(MessagingBackend):
             Capability.CALL,
             Capability.EMAIL,
             Capability.DISPOSITION,
+            Capability.STATISTICS,
         }
     )
 
@@ -175,3 +177,11 @@ class DemoBackend(MessagingBackend):
 
     async def start_email(self, interaction_id: str | None, address: str) -> None:
         await self.team.start_email(interaction_id, address)
+
+    # statistics -----------------------------------------------------------------------
+    async def record_interaction_event(self, event: LogEvent) -> None:
+        await self._center.record_agent_event(event)
+
+    def logged_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
+        """(agent id, kind, time) of the interaction's logged events (tests, diagnostics)."""
+        return self._center.logged_events(interaction_id)

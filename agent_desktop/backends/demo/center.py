@@ -35,6 +35,7 @@ from agent_desktop.core.events import (
     PartyJoined,
     Typing,
 )
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import (
     AgentIdentity,
     ChannelAddress,
@@ -424,6 +425,14 @@ class ContactCenter:
         if await store.call(DemoStore.contact, contact_id) is None:
             raise BackendError(f"there is no contact {contact_id!r}")
         return store
+
+    # the agent's interaction log ------------------------------------------------------
+    async def record_agent_event(self, event: LogEvent) -> None:
+        store, agent = self._agent_store()
+        await store.call(DemoStore.record_agent_event, agent.id, event)
+
+    def logged_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
+        return self._customer_store().call_sync(DemoStore.agent_events, interaction_id)
 
     # customer side (synchronous) ------------------------------------------------------
     def _customer_store(self) -> StoreThread:
