@@ -17,13 +17,18 @@ from agent_desktop.core.emoji import default_catalog
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.settings import merge
+from agent_desktop.core.standard_responses import FILE_NAME as STANDARD_RESPONSES_FILE
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.services.spelling import SpellingService
+from agent_desktop.services.standard_responses import StandardResponses
 from agent_desktop.services.state_store import LocalState
+from agent_desktop.ui.composer_tools import ui_language
 from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.productivity import ProductivityController
 from agent_desktop.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -123,6 +128,20 @@ class AgentDesktop:
         )
         self.local_state = LocalState(paths.state_db, default_catalog(), self.settings_store)
         self.window.attach_local_state(self.local_state)
+        # standard responses, spell check, limits, drafts, zoom, command palette (issue 10)
+        self.responses = StandardResponses(
+            paths.config_dir / STANDARD_RESPONSES_FILE, self.backend, self.bridge
+        )
+        self.spelling = SpellingService(self.settings_store, self.local_state, ui_language())
+        self.productivity = ProductivityController(
+            self.window,
+            self.settings_store,
+            self.responses,
+            self.bridge,
+            self.agent,
+            local_state=self.local_state,
+            spelling=self.spelling,
+        )
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         if self.load_error:
@@ -135,6 +154,8 @@ class AgentDesktop:
         self.window.show()
         if self.session is not None:
             self.session.start()
+        self.responses.start()
+        self.spelling.start()
 
     def _settings_changed(self) -> None:
         theme = apply_theme(self.app, self.settings_store.settings.ui.theme)
@@ -156,4 +177,6 @@ class AgentDesktop:
             await self.session.shutdown()
         if actions is not None:
             await actions.shutdown()
+        await self.responses.shutdown()
+        await self.spelling.shutdown()
         await self.local_state.close()

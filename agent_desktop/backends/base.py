@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from agent_desktop.core.events import BackendEvent
 from agent_desktop.core.models import AgentIdentity, Contact, Message
+from agent_desktop.core.standard_responses import StandardResponse
 from agent_desktop.core.types import Capability, Channel
 
 
@@ -178,6 +179,10 @@ class MessagingBackend(abc.ABC):
 
     async def targets(self, query: str = "") -> list[Target]:
         raise NotSupported("targets")
+
+    async def standard_responses(self) -> list[StandardResponse]:
+        """The contact center's library of standard responses (canned replies)."""
+        raise NotSupported("standard_responses")
 
     def has(self, capability: Capability) -> bool:
         return capability in self.capabilities
