@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -49,7 +50,10 @@ class StandardResponses(QObject):
         self._tasks.spawn(self.load(), "standard-responses-load")
 
     async def load(self) -> None:
-        loaded = await asyncio.to_thread(load_response_file, self.path)
+        # a plain worker thread (the qasync loop's default executor is a QThread pool)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="responses") as executor:
+            loop = asyncio.get_running_loop()
+            loaded = await loop.run_in_executor(executor, load_response_file, self.path)
         if loaded.error is not None:
             log.warning("standard responses file %s unusable: %s", self.path, loaded.error)
             self.bridge.warning(
