@@ -128,7 +128,10 @@ class AgentDesktop:
         )
         self.local_state = LocalState(paths.state_db, default_catalog(), self.settings_store)
         self.window.attach_local_state(self.local_state)
-        # standard responses, spell check, limits, drafts, zoom, command palette (issue 10)
+        self.settings_store.changed.connect(self._settings_changed)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
+        # standard responses, spell check, limits, drafts, zoom, command palette (issue 10);
+        # built after the theme's handler: a new style sheet resets the zoomed fonts
         self.responses = StandardResponses(
             paths.config_dir / STANDARD_RESPONSES_FILE, self.backend, self.bridge
         )
@@ -142,8 +145,6 @@ class AgentDesktop:
             local_state=self.local_state,
             spelling=self.spelling,
         )
-        self.settings_store.changed.connect(self._settings_changed)
-        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         if self.load_error:
             self.bridge.error(
                 tr("The messaging backend could not be started: {0}").format(self.load_error)

@@ -159,11 +159,12 @@ class CommandPalette(SearchPopup):
 
     def refilter(self, query: str) -> None:
         words = fold(query).split()
-        found = [
-            c
-            for c in self.commands
-            if all(w in fold(f"{c.title} {c.key} {c.shortcut_text()}") for w in words)
-        ]
+
+        def matches(command: Command) -> bool:
+            hay = fold(f"{command.title} {command.key.replace('_', ' ')}").split()
+            return all(any(h.startswith(w) for h in hay) for w in words)
+
+        found = [c for c in self.commands if matches(c)]
         found.sort(key=lambda c: not c.enabled())
         self.model.set_commands(found)
 

@@ -370,6 +370,8 @@ class ChatExtras(QObject):
         else:
             base.setPixelSize(max(6, round(base.pixelSize() * zoom)))
         transcript = self.view.transcript
+        if transcript.font() == base:
+            return
         transcript.setFont(base)
         self.view.delegate.clear_cache()
         transcript.doItemsLayout()
@@ -503,11 +505,10 @@ class ProductivityController(QObject):
             extras.restore_draft()
 
     def _settings_changed(self) -> None:
-        zoom = self.settings.settings.ui.transcript_zoom
-        if abs(zoom - self._zoom) > 1e-6:
-            self._zoom = zoom
-            for extras in self.extras.values():
-                extras.apply_zoom(zoom)
+        # always: a new application style sheet (theme) resets the transcripts' fonts
+        self._zoom = self.settings.settings.ui.transcript_zoom
+        for extras in self.extras.values():
+            extras.apply_zoom(self._zoom)
         self.palette.set_theme(self.theme)
         for extras in self.extras.values():
             extras.set_theme(self.theme)

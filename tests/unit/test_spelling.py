@@ -18,7 +18,9 @@ def fr() -> Speller:
 
 
 def test_words_skip_links_capitals_and_numbers() -> None:
-    found = [w.word for w in words("Voir https://exmple.com/pge ou ecrire a bob@exmple.org SNCF 42x")]
+    found = [
+        w.word for w in words("Voir https://exmple.com/pge ou ecrire a bob@exmple.org SNCF 42x")
+    ]
     assert found == ["Voir", "ou", "ecrire"]
 
 
