@@ -25,3 +25,15 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("APPDATA", str(home / "appdata"))
     monkeypatch.setenv("LOCALAPPDATA", str(home / "localappdata"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Collect the suite's garbage while Qt is still up, then keep the collector away from
+    what is left: PySide6 6.12 can abort the interpreter ("bool_dealloc", a refcount error
+    in its bindings) when its wrappers are collected during finalization, after the tests
+    all passed."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

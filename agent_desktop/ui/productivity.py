@@ -17,6 +17,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QBoxLayout,
     QFrame,
@@ -243,10 +244,11 @@ class ChatExtras(QObject):
         idle = self.is_idle()
         silent = self.idle_for() or 0.0
         if idle:
+            name = self.record.contact.name[:60]
             self.idle_label.setText(
-                self.tr("{0} has not answered for {1} min.").format(
-                    self.record.contact.name[:60], int(silent // 60)
-                )
+                self.tr("{0} has not answered for {1} min.").format(name, int(silent // 60))
+                if silent >= 60
+                else self.tr("{0} has not answered for {1} s.").format(name, int(silent))
             )
         self.idle_notice.setVisible(idle)
         item = self.controller.bar_item(self.record.id)
@@ -533,11 +535,11 @@ class ProductivityController(QObject):
         window = self.window
 
         def view_button(name: str) -> tuple[Callable[[], None], Callable[[], bool]]:
-            def button() -> QPushButton | None:
+            def button() -> QAbstractButton | None:
                 view = window.current_view()
                 if view is None:
                     return None
-                found = view.findChild(QPushButton, name)
+                found = view.findChild(QAbstractButton, name)
                 return found if found is not None and found.isVisible() else None
 
             def run() -> None:

@@ -434,6 +434,12 @@ def test_command_palette_lists_and_runs_actions(h: AppHarness, check_model: Chec
         if palette.model.index(r, 0).data(Qt.ItemDataRole.UserRole) == "done"
     )
     assert not palette.model.flags(palette.model.index(done_row, 0))
+    transfer_row = next(
+        r
+        for r in range(palette.model.rowCount())
+        if palette.model.index(r, 0).data(Qt.ItemDataRole.UserRole) == "transfer"
+    )
+    assert palette.model.flags(palette.model.index(transfer_row, 0))
     search = child(palette, QLineEdit, "commandSearch")
     QTest.keyClicks(search, "end the")
     assert palette.model.rowCount() == 1
