@@ -19,6 +19,7 @@ from agent_desktop.core.emoji import default_catalog
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.settings import merge
+from agent_desktop.core.standard_responses import FILE_NAME as STANDARD_RESPONSES_FILE
 from agent_desktop.core.types import ConnectionState
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
@@ -27,10 +28,14 @@ from agent_desktop.services.interaction_recorder import InteractionRecorder
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.services.spelling import SpellingService
+from agent_desktop.services.standard_responses import StandardResponses
 from agent_desktop.services.state_store import LocalState
 from agent_desktop.services.statistics import StatisticsService
+from agent_desktop.ui.composer_tools import ui_language
 from agent_desktop.ui.login_dialog import LoginDialog
 from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.productivity import ProductivityController
 from agent_desktop.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -172,6 +177,20 @@ class AgentDesktop:
         app.styleHints().accessibility().contrastPreferenceChanged.connect(
             lambda _preference: self._settings_changed()
         )
+        # standard responses, spell check, limits, drafts, command palette
+        self.responses = StandardResponses(
+            paths.config_dir / STANDARD_RESPONSES_FILE, self.backend, self.bridge
+        )
+        self.spelling = SpellingService(self.settings_store, self.local_state, ui_language())
+        self.productivity = ProductivityController(
+            self.window,
+            self.settings_store,
+            self.responses,
+            self.bridge,
+            self.agent,
+            local_state=self.local_state,
+            spelling=self.spelling,
+        )
         if self.load_error:
             self.bridge.error(
                 tr("The messaging backend could not be started: {0}").format(self.load_error)
@@ -183,6 +202,8 @@ class AgentDesktop:
         self.window.show()
         if self.session is not None:
             self.session.start()
+        self.responses.start()
+        self.spelling.start()
 
     def _connection_changed(self, state: str, detail: str) -> None:
         """A backend that needs a login (Matrix) gets the login dialog; see docs/matrix.md."""
@@ -251,4 +272,6 @@ class AgentDesktop:
             await self.session.shutdown()
         if actions is not None:
             await actions.shutdown()
+        await self.responses.shutdown()
+        await self.spelling.shutdown()
         await self.local_state.close()

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from agent_desktop.core.events import BackendEvent
 from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import AgentIdentity, Contact, Message
+from agent_desktop.core.standard_responses import StandardResponse
 from agent_desktop.core.types import Capability, Channel
 
 
@@ -185,6 +186,10 @@ class MessagingBackend(abc.ABC):
         """Keep one event of the agent's interaction log for KPI reporting
         (:attr:`Capability.STATISTICS`). Called in the order the events happened."""
         raise NotSupported("record_interaction_event")
+
+    async def standard_responses(self) -> list[StandardResponse]:
+        """The contact center's library of standard responses (canned replies)."""
+        raise NotSupported("standard_responses")
 
     def has(self, capability: Capability) -> bool:
         return capability in self.capabilities

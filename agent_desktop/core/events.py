@@ -71,6 +71,17 @@ class MessageDelivered(_Event):
     time: float
 
 
+class MessageStatus(_Event):
+    """The contact's side reports an agent message delivered to their device, or read
+    (on channels with read receipts). Only moves a message's state forward."""
+
+    type: Literal["message_status"] = "message_status"
+    interaction_id: str
+    txn_id: str
+    status: Literal["delivered", "read"]
+    time: float
+
+
 class MessageFailed(_Event):
     type: Literal["message_failed"] = "message_failed"
     interaction_id: str
@@ -126,6 +137,7 @@ BackendEvent = Annotated[
     | ConsultationEnded
     | MessageReceived
     | MessageDelivered
+    | MessageStatus
     | MessageFailed
     | Typing
     | PartyJoined

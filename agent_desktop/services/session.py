@@ -387,6 +387,10 @@ class AgentSession(QObject):
                 record = store.get(iid)
                 if record is not None:
                     record.transcript.set_delivery(txn, DeliveryState.SENT, message_id=mid, time=t)
+            case ev.MessageStatus(interaction_id=iid, txn_id=txn, status=status):
+                record = store.get(iid)
+                if record is not None:
+                    record.transcript.advance_delivery(txn, DeliveryState(status))
             case ev.MessageFailed(interaction_id=iid, txn_id=txn, reason=reason):
                 self._delivery_failed(iid, txn, reason)
             case ev.Typing(interaction_id=iid, party_id=pid, typing=on):

@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
         store.revoked.connect(self.toast.withdraw)
         store.opened.connect(self._opened)
         store.removed.connect(self._removed)
+        #: actions of controllers attached after construction, by shortcut action name
+        self.extra_actions: dict[str, Callable[[], object]] = {}
         self._bind_shortcuts()
         if session is None:
             self.ready_button.setEnabled(False)
@@ -510,6 +512,8 @@ class MainWindow(QMainWindow):
             "zoom_reset": lambda: self.zoom_transcripts(0),
             "settings": self.open_settings,
             "help": lambda: None,  # the Help menu's action owns F1
+            "responses": lambda: self._run_extra("responses"),
+            "palette": lambda: self._run_extra("palette"),
         }
         self.shortcuts: list[QShortcut] = []
         for spec in shortcuts():
@@ -523,6 +527,12 @@ class MainWindow(QMainWindow):
                 self.shortcuts.append(shortcut)
         # the menu is not open while F1 is pressed: its action must live on the window too
         self.addAction(self.shortcuts_action)
+
+    def _run_extra(self, action: str) -> None:
+        """Shortcuts whose action a controller attached later provides (extra_actions)."""
+        run = self.extra_actions.get(action)
+        if run is not None:
+            run()
 
     def _accept_shortcut(self) -> None:
         if self.toast.current is not None and self.toast.accept_button.isEnabled():

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from PySide6.QtCore import (
+    QDate,
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPen,
     QTextCharFormat,
     QTextLayout,
     QTextLine,
@@ -49,6 +51,7 @@ GROUP_WINDOW_S = 300.0  # same author within this gap: no repeated header
 _CACHE_SIZE = 20_000
 #: characters painted of one message; longer ones are cut with an ellipsis (no freeze)
 DISPLAY_LIMIT = 6_000
+DAY_PAD = 8.0  # above and below a day separator
 
 
 def _text_option() -> QTextOption:
@@ -120,6 +123,8 @@ class MessageDelegate(QStyledItemDelegate):
         previous = index.model().index(index.row() - 1, 0)
         if previous.data(Roles.AUTHOR_ID) != index.data(Roles.AUTHOR_ID):
             return True
+        if MessageDelegate._day(index) != MessageDelegate._day(previous):
+            return True
         gap = float(index.data(Roles.TIME) or 0) - float(previous.data(Roles.TIME) or 0)
         return gap > GROUP_WINDOW_S
 
@@ -148,12 +153,50 @@ class MessageDelegate(QStyledItemDelegate):
             self._sizes.popitem(last=False)
         return result
 
+    # day separators -------------------------------------------------------------------
+    @staticmethod
+    def _day(index: ModelIndex) -> QDate:
+        return QDateTime.fromMSecsSinceEpoch(int(float(index.data(Roles.TIME) or 0) * 1000)).date()
+
+    def day_label(self, index: ModelIndex) -> str | None:
+        """The separator shown above the row: its day, when the day changes there."""
+        day = self._day(index)
+        if index.row() > 0 and self._day(index.model().index(index.row() - 1, 0)) == day:
+            return None
+        today = QDate.currentDate()
+        if day == today:
+            return self.tr("Today")
+        if day == today.addDays(-1):
+            return self.tr("Yesterday")
+        return self._view.locale().toString(day, "dddd d MMMM yyyy")
+
+    def _day_height(self, index: ModelIndex, header_font: QFont) -> float:
+        if self.day_label(index) is None:
+            return 0.0
+        return QFontMetricsF(header_font).height() + 2 * DAY_PAD
+
+    def _paint_day(self, painter: QPainter, rect: QRectF, label: str, font: QFont) -> None:
+        fm = QFontMetricsF(font)
+        mid = rect.top() + DAY_PAD + fm.height() / 2
+        text_w = fm.horizontalAdvance(label) + 24
+        center = rect.center().x()
+        painter.setPen(QPen(self.theme.border, 1))
+        painter.drawLine(QPointF(rect.left() + MARGIN, mid), QPointF(center - text_w / 2, mid))
+        painter.drawLine(QPointF(center + text_w / 2, mid), QPointF(rect.right() - MARGIN, mid))
+        painter.setFont(font)
+        painter.setPen(self.theme.muted)
+        painter.drawText(
+            QRectF(center - text_w / 2, rect.top() + DAY_PAD, text_w, fm.height()),
+            int(Qt.AlignmentFlag.AlignCenter),
+            label,
+        )
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         body_font, header_font = self._fonts(option.font)
         text_h, _ = self._measure(index, body_font)
         header = self._shows_header(index)
         top = GROUP_GAP if header else ROW_GAP
-        height = top + text_h + 2 * PAD_Y
+        height = top + text_h + 2 * PAD_Y + self._day_height(index, header_font)
         if header:
             height += QFontMetricsF(header_font).height() + 3
         return QSize(int(self._available()), int(height + 0.999))
@@ -168,6 +211,10 @@ class MessageDelegate(QStyledItemDelegate):
         header = self._shows_header(index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        day = self.day_label(index)
+        if day is not None:
+            self._paint_day(painter, rect, day, header_font)
+            rect = rect.adjusted(0, self._day_height(index, header_font), 0, 0)
         y = rect.top() + (GROUP_GAP if header else ROW_GAP)
 
         if role == PartyRole.SYSTEM.value:
@@ -187,7 +234,7 @@ class MessageDelegate(QStyledItemDelegate):
         header_text = ""
         if header:
             header_text = self._header_text(index)
-        status_text, status_failed = self._status(index) if mine else ("", False)
+        status_text, status_color = self._status(index) if mine else ("", theme.muted)
         bubble_w = max(widest + 2 * PAD_X, 44.0)
         if header_text:
             bubble_w = max(bubble_w, min(max_w, header_fm.horizontalAdvance(header_text)))
@@ -214,7 +261,7 @@ class MessageDelegate(QStyledItemDelegate):
 
         if status_text:
             painter.setFont(header_font)
-            painter.setPen(theme.failed if status_failed else theme.muted)
+            painter.setPen(status_color)
             status_w = header_fm.horizontalAdvance(status_text) + 4
             status_rect = QRectF(
                 bubble.left() - status_w - 6,
@@ -229,17 +276,21 @@ class MessageDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _status(self, index: ModelIndex) -> tuple[str, bool]:
+    def _status(self, index: ModelIndex) -> tuple[str, QColor]:
+        """The delivery mark beside an agent's bubble: text and colour."""
+        theme = self.theme
         state = DeliveryState(str(index.data(Roles.DELIVERY)))
         if state is DeliveryState.SENDING:
-            return self.tr("Sending…"), False
+            return self.tr("Sending…"), theme.muted
         if state is DeliveryState.FAILED:
-            return self.tr("Not sent · click to retry"), True
+            return self.tr("Not sent · click to retry"), theme.failed
+        if state is DeliveryState.SENT:
+            return "✓", theme.muted
         if state is DeliveryState.DELIVERED:
-            return self.tr("Delivered"), False
+            return "✓✓", theme.muted
         if state is DeliveryState.READ:
-            return self.tr("Read"), False
-        return "", False
+            return self.tr("✓✓ Read"), theme.link
+        return "", theme.muted
 
     @staticmethod
     def _header_text(index: ModelIndex) -> str:
@@ -297,6 +348,7 @@ class MessageDelegate(QStyledItemDelegate):
         role = str(index.data(Roles.AUTHOR_ROLE))
         text = self.shown_text(index)
         header = self._shows_header(index)
+        rect = rect.adjusted(0, self._day_height(index, header_font), 0, 0)
         y = rect.top() + (GROUP_GAP if header else ROW_GAP)
         if role == PartyRole.SYSTEM.value:
             width = rect.width() - 2 * MARGIN

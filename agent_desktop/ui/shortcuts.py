@@ -54,6 +54,8 @@ def shortcuts() -> list[Shortcut]:
         Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), _tr("Larger transcript text (also Ctrl+wheel)")),
         Shortcut("zoom_out", ("Ctrl+-",), _tr("Smaller transcript text")),
         Shortcut("zoom_reset", ("Ctrl+0",), _tr("Transcript text at 100%")),
+        Shortcut("responses", ("Ctrl+Shift+S",), _tr("Standard responses (or / in the message)")),
+        Shortcut("palette", ("Ctrl+K",), _tr("Command palette: every action")),
         Shortcut("settings", ("Ctrl+,",), _tr("Settings")),
         Shortcut("help", ("F1",), _tr("Keyboard shortcuts")),
     ]

@@ -10,11 +10,14 @@ from typing import ClassVar
 from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend, Target
 from agent_desktop.backends.demo.center import ContactCenter
 from agent_desktop.backends.demo.config import DemoConfig
+from agent_desktop.backends.demo.receipts import ReceiptSimulator
+from agent_desktop.backends.demo.responses import DEMO_RESPONSES
 from agent_desktop.backends.demo.simulator import CustomerSimulator, ScriptedCustomers
 from agent_desktop.backends.demo.team import TeamSimulator
 from agent_desktop.core.events import BackendEvent
 from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import AgentIdentity, Contact, Message
+from agent_desktop.core.standard_responses import StandardResponse
 from agent_desktop.core.types import Capability, Clock
 
 #: file name of the demo database inside the backend's data dir
@@ -51,6 +54,8 @@ class DemoBackend(MessagingBackend):
             Capability.STATISTICS,
         }
     )
+    #: delivery and read receipts (receipts.py)
+    capabilities |= frozenset({Capability.READ_RECEIPTS})
 
     def __init__(
         self,
@@ -71,6 +76,10 @@ class DemoBackend(MessagingBackend):
         self._center.closed_hooks.append(self._scripted.interaction_closed)
         #: the agent's colleagues and queues (the harness's ``h.colleagues``)
         self.team = TeamSimulator(self._center, config, clock)
+        #: delivered / read receipts of the customers' devices
+        self.receipts = ReceiptSimulator(
+            self._center, clock, config.delivered_after_s, config.read_after_s
+        )
 
     @property
     def background_task_count(self) -> int:
@@ -86,6 +95,7 @@ class DemoBackend(MessagingBackend):
 
     async def disconnect(self) -> None:
         try:
+            self.receipts.stop()
             await self._scripted.stop()
             await self.team.stop()
         finally:
@@ -110,10 +120,15 @@ class DemoBackend(MessagingBackend):
             await self.team.send(interaction_id, text, txn_id)
             return
         await self._center.send_message(interaction_id, text, txn_id)
+        self.receipts.sent(interaction_id, txn_id)
 
     async def push_url(self, interaction_id: str, url: str, txn_id: str) -> None:
         # the customer sees the bare URL; ``Message.url`` marks it as pushed
         await self._center.send_message(interaction_id, url, txn_id, url=url)
+        self.receipts.sent(interaction_id, txn_id)
+
+    async def standard_responses(self) -> list[StandardResponse]:
+        return list(DEMO_RESPONSES)
 
     async def send_typing(self, interaction_id: str, typing: bool) -> None:
         if self.team.owns(interaction_id):

@@ -44,6 +44,16 @@ class DemoConfig(BackendConfig):
         description="a request no colleague answered within this fails with a clear message",
     )
 
+    delivered_after_s: float = Field(
+        default=0.5, ge=0, description="a message reaches the customer's device after this"
+    )
+    read_after_s: float = Field(
+        default=1.0,
+        ge=0,
+        description="a customer on WhatsApp, Messenger or web chat reads a message this long "
+        "after it reached their device",
+    )
+
     @field_validator("reply_delay_s", "typing_s")
     @classmethod
     def _ordered(cls, value: tuple[float, float]) -> tuple[float, float]:
