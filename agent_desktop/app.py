@@ -172,6 +172,10 @@ class AgentDesktop:
         self.window.log_dir = paths.log_dir
         self.window.attach_statistics(self.statistics)
         self.window.viewFocusChanged.connect(self.recorder.set_focus)
+        if self.window.interaction_actions is not None:
+            self.window.interaction_actions.consultationStarted.connect(
+                self.recorder.record_consultation
+            )
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         app.styleHints().accessibility().contrastPreferenceChanged.connect(
