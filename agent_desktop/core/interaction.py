@@ -1,4 +1,8 @@
-"""The interaction state machine: offered → active → ended → done, or offered → rejected."""
+"""The interaction state machine: offered → active → ended → done, or offered → rejected.
+
+An ended interaction not yet marked Done can be reactivated (ended → active): the agent
+writes in it again and the conversation continues asynchronously.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ _TRANSITIONS: dict[InteractionState, frozenset[InteractionState]] = {
         {InteractionState.ACTIVE, InteractionState.REJECTED, InteractionState.ENDED}
     ),
     InteractionState.ACTIVE: frozenset({InteractionState.ENDED}),
-    InteractionState.ENDED: frozenset({InteractionState.DONE}),
+    InteractionState.ENDED: frozenset({InteractionState.DONE, InteractionState.ACTIVE}),
     InteractionState.DONE: frozenset(),
     InteractionState.REJECTED: frozenset(),
 }
