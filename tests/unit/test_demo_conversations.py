@@ -170,8 +170,10 @@ def test_agent_starts_an_interaction_with_a_contact(tmp_path: Path) -> None:
 
 def test_ended_chats_take_a_slot_when_configured(tmp_path: Path) -> None:
     async def scenario() -> None:
-        config = {"max_concurrent_chats": 1, "ended_chats_take_a_slot": True}
-        async with connected(tmp_path, **config) as (backend, log):
+        async with connected(tmp_path, max_concurrent_chats=1, ended_chats_take_a_slot=True) as (
+            backend,
+            log,
+        ):
             first = await active_chat(backend, log, "Client Un")
             second = backend.customers.start_chat("Client Deux", "Hello")
             await backend.end(first)
