@@ -17,6 +17,7 @@ from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.settings import merge
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.conversations import ConversationService
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
@@ -118,6 +119,13 @@ class AgentDesktop:
             self.theme,
             self.agent.display_name,
         )
+        self.conversations: ConversationService | None = None
+        if self.session is not None:
+            self.conversations = ConversationService(
+                self.session, self.store, self.bridge, self.window
+            )
+            if self.conversations.enabled:
+                self.window.set_conversations(self.conversations)
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         if self.load_error:
@@ -140,5 +148,7 @@ class AgentDesktop:
         """Close the windows, disconnect, cancel every task. Safe to call twice."""
         self.window.toast.hide()
         self.window.close()
+        if self.conversations is not None:
+            await self.conversations.shutdown()
         if self.session is not None:
             await self.session.shutdown()

@@ -62,8 +62,7 @@ def check_image_bytes(data: bytes, max_bytes: int = MAX_IMAGE_BYTES) -> ImageHea
     if len(data) > max_bytes:
         raise ImageRejected(
             RejectReason.TOO_LARGE,
-            f"the image is too large ({_megabytes(len(data))}; "
-            f"the limit is {_megabytes(max_bytes)})",
+            f"{_megabytes(len(data))}; the limit is {_megabytes(max_bytes)}",
         )
     mime = sniff_mime(data)
     if mime is None:
@@ -77,8 +76,7 @@ def check_dimensions(width: int, height: int, max_side: int = MAX_IMAGE_SIDE) ->
     if width > max_side or height > max_side:
         raise ImageRejected(
             RejectReason.TOO_MANY_PIXELS,
-            f"the image is too large ({width} × {height} pixels; "
-            f"the limit is {max_side} pixels a side)",
+            f"{width} × {height} pixels; the limit is {max_side} pixels a side",
         )
 
 

@@ -14,6 +14,7 @@ from agent_desktop.backends.base import BackendError, MessagingBackend
 from agent_desktop.core import events as ev
 from agent_desktop.core.models import AgentIdentity, Message
 from agent_desktop.core.types import (
+    Capability,
     ConnectionState,
     DeliveryState,
     InteractionState,
@@ -45,6 +46,8 @@ class AgentSession(QObject):
     readyChanged = Signal(bool)
     busyChanged = Signal(str, bool)  # "<action>:<iid>", in progress
     agentMessageSent = Signal(str, str)  # iid, text (local echo done)
+    #: ContactPresence, ConversationReply, PublicPostReceived: for the conversation service
+    conversationEvent = Signal(object)
 
     def __init__(
         self,
@@ -197,6 +200,9 @@ class AgentSession(QObject):
         """Show ``text`` at once (local echo) and send it; False if nothing was sent."""
         text = text.strip()
         record = self.store.get(iid)
+        reactivate = record is not None and self.can_reactivate(iid)
+        if reactivate and text:
+            self.store.reactivate(iid)  # writing in an ended chat continues the conversation
         if not text or record is None or record.state is not InteractionState.ACTIVE:
             return False
         txn_id = uuid.uuid4().hex
@@ -214,8 +220,17 @@ class AgentSession(QObject):
         record.add_message(echo)
         self._stop_typing(iid)
         self.agentMessageSent.emit(iid, text)
-        self._transmit(iid, txn_id, text)
+        self._transmit(iid, txn_id, text, reactivate=reactivate)
         return True
+
+    def can_reactivate(self, iid: str) -> bool:
+        """Whether writing in ``iid`` would reactivate it (ended, not Done, backend allows)."""
+        record = self.store.get(iid)
+        return (
+            record is not None
+            and record.state is InteractionState.ENDED
+            and self.backend.has(Capability.ASYNC_CHAT)
+        )
 
     def retry(self, iid: str, txn_id: str) -> None:
         """Send a failed message again, with the same txn id (the backend dedupes)."""
@@ -228,11 +243,15 @@ class AgentSession(QObject):
         record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
         self._transmit(iid, txn_id, message.text)
 
-    def _transmit(self, iid: str, txn_id: str, text: str) -> None:
+    def _transmit(self, iid: str, txn_id: str, text: str, *, reactivate: bool = False) -> None:
         async def run() -> None:
             try:
+                if reactivate:
+                    await self.backend.reactivate(iid)
                 await self.backend.send_message(iid, text, txn_id)
             except (BackendError, OSError) as exc:
+                if reactivate:
+                    self.store.end(iid)  # the backend kept it ended
                 self._delivery_failed(iid, txn_id, str(exc))
 
         self._tasks.spawn(run(), f"send:{txn_id}")
@@ -326,5 +345,7 @@ class AgentSession(QObject):
                 record = store.get(iid)
                 if record is not None:
                     record.set_party_state(pid, state)
-            case ev.ContactPresence():
-                pass  # the Communication view (asynchronous chats) listens to this
+            case ev.InteractionReactivated(interaction_id=iid):
+                store.reactivate(iid)  # no-op when the agent's own send already did
+            case ev.ContactPresence() | ev.ConversationReply() | ev.PublicPostReceived():
+                self.conversationEvent.emit(event)  # the conversation service listens

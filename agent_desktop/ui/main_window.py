@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from agent_desktop.core.types import ConnectionState
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.conversations import ConversationService
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.ui.chat_view import ChatView
+from agent_desktop.ui.connect_area import ConnectArea
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
 from agent_desktop.ui.settings_dialog import SettingsDialog
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.views: dict[str, ChatView] = {}
         self._accepted_by_click: set[str] = set()
+        #: the Connect area and Conversation tabs, once asynchronous chat is set up
+        self.connect_area: ConnectArea | None = None
 
         # top bar -------------------------------------------------------------------------
         top = QFrame(self)
@@ -223,6 +227,12 @@ class MainWindow(QMainWindow):
         view.composing.connect(lambda: session.composing(iid))
         view.retryRequested.connect(lambda txn: session.retry(iid, txn))
 
+    def set_conversations(self, service: ConversationService) -> None:
+        """Add the Connect area (Communication tab) and a Conversation tab to chat views."""
+        self.connect_area = ConnectArea(self, service)
+        for view in self.views.values():
+            self.connect_area.attach_conversation(view)
+
     # reactions --------------------------------------------------------------------------
     def _accept(self, iid: str) -> None:
         if self.session is not None:
@@ -278,6 +288,8 @@ class MainWindow(QMainWindow):
         record = self.store.get(iid)
         if record is None or self.settings_store.settings.chat.auto_answer:
             return
+        if record.summary.outbound:
+            return  # the agent started it: nothing to answer
         self.toast.offer(record.summary)
         if self.settings_store.settings.chat.notification_sound:
             play_incoming()
@@ -386,10 +398,14 @@ class MainWindow(QMainWindow):
         self.bar.set_theme(theme)
         for view in self.views.values():
             view.set_theme(theme)
+        if self.connect_area is not None:
+            self.connect_area.set_theme(theme)
         self._sync_ready(self.ready_button.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.toast.hide()
         self.bar.preview.hide()
+        if self.connect_area is not None:
+            self.connect_area.close()
         super().closeEvent(event)
         self.closed.emit()
