@@ -6,6 +6,7 @@ import getpass
 import logging
 from typing import Any
 
+import shiboken6
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -121,9 +122,8 @@ class AgentDesktop:
         )
         self.conversations: ConversationService | None = None
         if self.session is not None:
-            self.conversations = ConversationService(
-                self.session, self.store, self.bridge, self.window
-            )
+            # not a child of the window: its tasks must outlive a window deleted first
+            self.conversations = ConversationService(self.session, self.store, self.bridge)
             if self.conversations.enabled:
                 self.window.set_conversations(self.conversations)
         self.settings_store.changed.connect(self._settings_changed)
@@ -146,8 +146,9 @@ class AgentDesktop:
 
     async def shutdown(self) -> None:
         """Close the windows, disconnect, cancel every task. Safe to call twice."""
-        self.window.toast.hide()
-        self.window.close()
+        if shiboken6.isValid(self.window):  # a test may have deleted it already
+            self.window.toast.hide()
+            self.window.close()
         if self.conversations is not None:
             await self.conversations.shutdown()
         if self.session is not None:

@@ -103,7 +103,8 @@ class ConversationFeed(QObject):
                     return  # refreshed meanwhile
                 self.exhausted = len(page) < limit
                 self._prepend(page)
-                await self._load_infos(page)
+                # always fresh: an earlier look may predate the agent's reply or disposition
+                await self._load_infos(page, fresh=True)
             except (BackendError, OSError) as exc:
                 log.warning("history of %s: %s", self.contact_id, exc)
                 self.failed.emit(str(exc))
@@ -113,7 +114,8 @@ class ConversationFeed(QObject):
             if then is not None and generation == self._generation:
                 then()
 
-        self._tasks.spawn(run(), f"history:{self.contact_id}:{id(self)}")
+        # unnamed: a named task would cancel a same-named one still finishing its last step
+        self._tasks.spawn(run())
         return True
 
     def refresh(self) -> None:
@@ -123,6 +125,7 @@ class ConversationFeed(QObject):
         self._messages.clear()
         self._ids.clear()
         self._txns.clear()
+        self.infos.clear()
         self.exhausted = False
         self.reset.emit()
         self._set_loading(False)
@@ -141,8 +144,9 @@ class ConversationFeed(QObject):
             self.loading = loading
             self.loadingChanged.emit(loading)
 
-    async def _load_infos(self, messages: Sequence[Message]) -> None:
-        missing = sorted({m.interaction_id for m in messages} - self.infos.keys())
+    async def _load_infos(self, messages: Sequence[Message], *, fresh: bool = False) -> None:
+        wanted = {m.interaction_id for m in messages}
+        missing = sorted(wanted if fresh else wanted - self.infos.keys())
         if not missing:
             return
         try:

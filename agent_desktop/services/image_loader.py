@@ -8,6 +8,7 @@ under an allocation limit. Only an image that decodes is ever sent.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
@@ -73,10 +74,16 @@ def read_and_decode(path: Path, max_bytes: int = MAX_IMAGE_BYTES) -> ImageAttach
     return decode_image(data, path.name, max_bytes)
 
 
+#: one plain Python worker (not the loop's default executor, whose QThreads must not
+#: outlive the application)
+_DECODER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="image-decoder")
+
+
 async def load_image(path: Path, max_bytes: int = MAX_IMAGE_BYTES) -> ImageAttachment:
     """:func:`read_and_decode` in a worker thread."""
     QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-    return await asyncio.to_thread(read_and_decode, path, max_bytes)
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_DECODER, read_and_decode, path, max_bytes)
 
 
 def thumbnail(image: ImageAttachment, side: int) -> QImage:

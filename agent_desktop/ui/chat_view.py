@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -227,8 +226,13 @@ class ChatView(QWidget):
         tabs_box.addWidget(self.conversation_tab)
         tabs_box.addStretch(1)
         self.tab_row.setVisible(False)  # until a conversation page is set
-        self.pages = QStackedWidget(area)
-        self.pages.addWidget(live)
+        # pages are shown and hidden, not stacked: a QStackedWidget raises its current page,
+        # which reorders children, and automation must find the live ``transcript`` first
+        self.pages = QWidget(area)
+        self.pages.setObjectName("chatPages")
+        self._pages_box = QVBoxLayout(self.pages)
+        self._pages_box.setContentsMargins(0, 0, 0, 0)
+        self._pages_box.addWidget(live)
         self.chat_page = live
         self.conversation_page: QWidget | None = None
         box = QVBoxLayout(area)
@@ -244,18 +248,22 @@ class ChatView(QWidget):
         """Add the Conversation tab (the main window builds it for asynchronous chat)."""
         page.setObjectName("conversationPage")
         self.conversation_page = page
-        self.pages.addWidget(page)
+        page.setVisible(False)
+        self._pages_box.addWidget(page)
         self.tab_row.setVisible(True)
 
     def show_chat_page(self) -> None:
         self.chat_tab.setChecked(True)
-        self.pages.setCurrentWidget(self.chat_page)
+        if self.conversation_page is not None:
+            self.conversation_page.setVisible(False)
+        self.chat_page.setVisible(True)
 
     def show_conversation_page(self) -> None:
         if self.conversation_page is None:
             return
         self.conversation_tab.setChecked(True)
-        self.pages.setCurrentWidget(self.conversation_page)
+        self.chat_page.setVisible(False)
+        self.conversation_page.setVisible(True)
         self.conversationShown.emit()
 
     def set_continuable(self, continuable: bool) -> None:

@@ -59,6 +59,7 @@ class ConversationModel(QAbstractListModel):
         self._matches: set[str] = set()
         self._current: str | None = None
         self._thumbnails: OrderedDict[str, QImage] = OrderedDict()
+        self._armed = False
         feed.prepended.connect(self._prepended)
         feed.appended.connect(self._appended)
         feed.rowChanged.connect(self._row_changed)
@@ -148,11 +149,25 @@ class ConversationModel(QAbstractListModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
+    def want_older(self, wanted: bool = True) -> None:
+        """The view was scrolled to the top: the next ``fetchMore`` loads an older page.
+
+        Qt's views also call ``fetchMore`` whenever the *last* row is visible, which for a
+        transcript (newest at the bottom) is nearly always: only an armed model pages in.
+        """
+        self._armed = wanted
+
     def canFetchMore(self, parent: ModelIndex) -> bool:
-        return not parent.isValid() and self._feed.can_load_older and len(self._feed) > 0
+        return (
+            not parent.isValid()
+            and self._armed
+            and self._feed.can_load_older
+            and len(self._feed) > 0
+        )
 
     def fetchMore(self, parent: ModelIndex) -> None:
-        if not parent.isValid():
+        if not parent.isValid() and self.canFetchMore(parent):
+            self._armed = False
             self._feed.load_older()
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -202,7 +217,7 @@ class ConversationModel(QAbstractListModel):
         info = self._feed.infos.get(message.interaction_id)
         when = info.started_at if info is not None else message.time
         stamp = QLocale().toString(
-            QDateTime.fromMSecsSinceEpoch(int(when * 1000)), QLocale.FormatType.ShortFormat
+            QDateTime.fromMSecsSinceEpoch(int(when * 1000)), "d MMM yyyy, HH:mm"
         )
         channel = info.channel if info is not None else message.channel
         parts = [stamp]

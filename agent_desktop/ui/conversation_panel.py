@@ -59,12 +59,31 @@ class PagedTranscriptView(TranscriptView):
 
     def verticalScrollbarValueChanged(self, value: int) -> None:
         # the base class fetches more at the *bottom*; our older pages come in at the top
-        self._near_top(value)
+        pass
+
+    def request_older(self) -> None:
+        """Page in the messages before the oldest one shown (one request at a time)."""
+        model = self.model()
+        if isinstance(model, ConversationModel):
+            model.want_older()
+            if model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+            else:
+                model.want_older(False)  # nothing to fetch now: stay unarmed
 
     def _near_top(self, value: int) -> None:
-        model = self.model()
-        if value <= FETCH_MARGIN_PX and model is not None and model.canFetchMore(QModelIndex()):
-            model.fetchMore(QModelIndex())
+        bar = self.verticalScrollBar()
+        # near the top, but never at the bottom of a barely scrolling view
+        if value <= min(FETCH_MARGIN_PX, bar.maximum() // 4) and self.isVisible():
+            self.request_older()
+
+    def fill(self) -> None:
+        """Page in until the view is full (no scroll bar yet) or the history is exhausted."""
+        if not self.isVisible():
+            return
+        self.doItemsLayout()
+        if self.verticalScrollBar().maximum() == 0:
+            self.request_older()
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -92,6 +111,7 @@ class PagedTranscriptView(TranscriptView):
         self.doItemsLayout()
         bar = self.verticalScrollBar()
         bar.setValue(max(0, bar.maximum() - distance))
+        self.fill()
 
 
 class ChannelSelector(QComboBox):
@@ -271,7 +291,12 @@ class ConversationPanel(QWidget):
         self.previous_match.clicked.connect(self.go_previous_match)
         self.next_match.clicked.connect(self.go_next_match)
         self.feed.searchFinished.connect(self._search_finished)
-        self.feed.loadingChanged.connect(self.loading_label.setVisible)
+        self.feed.loadingChanged.connect(self._loading_changed)
+
+    def _loading_changed(self, loading: bool) -> None:
+        self.loading_label.setVisible(loading)
+        if not loading:
+            QTimer.singleShot(0, self.transcript, self.transcript.fill)
 
     def add_composer_tool(self, widget: QWidget) -> None:
         """Put a tool button (the emoji picker's, for one) beside attach image."""
@@ -294,6 +319,7 @@ class ConversationPanel(QWidget):
         """Load the newest page (once) and show the bottom."""
         self.feed.open()
         self.transcript.scrollToBottom()
+        QTimer.singleShot(0, self.transcript, self.transcript.fill)
 
     # composer -------------------------------------------------------------------------
     def _update_send_enabled(self) -> None:
