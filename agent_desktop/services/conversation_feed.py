@@ -71,6 +71,9 @@ class ConversationFeed(QObject):
     def messages(self) -> list[Message]:
         return list(self._messages)
 
+    def has_txn(self, txn_id: str) -> bool:
+        return txn_id in self._txns
+
     def row_of(self, message_id: str) -> int | None:
         for row in range(len(self._messages) - 1, -1, -1):
             if self._messages[row].id == message_id:

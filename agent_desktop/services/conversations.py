@@ -97,7 +97,19 @@ class ConversationService(QObject):
         self._contacts[record.contact.id] = record.contact
         transcript = record.transcript
         transcript.appended.connect(lambda first, _last, r=record: self._record_message(r, first))
-        transcript.rowChanged.connect(lambda row, r=record: self._record_message(r, row))
+        transcript.rowChanged.connect(lambda row, r=record: self._record_changed(r, row))
+
+    def _record_changed(self, record: InteractionRecord, row: int) -> None:
+        """A message of the chat changed (its server copy or delivery): update, never add.
+
+        A late change must not append an old message after newer ones (after a refresh).
+        """
+        feed = self._feeds.get(record.contact.id)
+        if feed is None or row >= len(record.transcript):
+            return
+        message = record.transcript[row]
+        if message.txn_id is not None and feed.has_txn(message.txn_id):
+            self._record_message(record, row)
 
     def _record_message(self, record: InteractionRecord, row: int) -> None:
         feed = self._feeds.get(record.contact.id)

@@ -54,7 +54,7 @@ class TranscriptView(QListView):
         follow = self._follow
         super().rowsInserted(parent, start, end)
         if follow:
-            QTimer.singleShot(0, self.scrollToBottom)
+            QTimer.singleShot(0, self, self.scrollToBottom)  # never after the view is gone
 
     def copy_selection(self) -> str:
         rows = sorted(index.row() for index in self.selectedIndexes())
