@@ -122,6 +122,10 @@ class ConversationService(QObject):
             feed.set_delivery(message.txn_id, message.delivery)
 
     # presence and contacts ------------------------------------------------------------
+    def connected_channels(self, contact_id: str) -> frozenset[Channel]:
+        """The channels the contact has a session on now."""
+        return frozenset(self._presence.get(contact_id, ()))
+
     def is_connected(self, contact_id: str) -> bool:
         return bool(self._presence.get(contact_id))
 

@@ -8,6 +8,7 @@ Passive: intents leave as signals and the main window wires them to the services
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,6 +40,7 @@ from agent_desktop.core.models import Contact, PublicPost
 from agent_desktop.core.types import Channel, PartyRole
 from agent_desktop.services.conversation_feed import ConversationFeed
 from agent_desktop.ui.chat_view import TranscriptView
+from agent_desktop.ui.connect_style import panel_rules
 from agent_desktop.ui.contact_list import ContactDelegate, ContactListModel, ContactRoles
 from agent_desktop.ui.conversation_panel import ConversationPanel
 from agent_desktop.ui.icons import icon
@@ -118,6 +120,8 @@ class CommunicationView(QWidget):
         self._theme = theme
         self.panel: ConversationPanel | None = None
         self.current_contact: Contact | None = None
+        #: channels a contact has a session on now (set by the main window's wiring)
+        self.sessions_of: Callable[[str], Iterable[Channel]] = lambda _contact_id: ()
 
         # contacts ---------------------------------------------------------------------
         contacts = QFrame(self)
@@ -265,7 +269,9 @@ class CommunicationView(QWidget):
             self.current_contact = contact
             self._show_info(contact)
             if self.panel is not None:
-                self.panel.set_sessions(a.channel for a in contact.channels)
+                self.panel.set_sessions(
+                    (a.channel for a in contact.channels), self.sessions_of(contact.id)
+                )
 
     def set_active(self, contact_id: str, active: bool) -> None:
         self.contact_model.set_active(contact_id, active)
@@ -306,7 +312,7 @@ class CommunicationView(QWidget):
             parent=self.middle,
         )
         panel.transcript.setAccessibleName(self.tr("Conversation with {0}").format(contact.name))
-        panel.set_sessions(a.channel for a in contact.channels)
+        panel.set_sessions((a.channel for a in contact.channels), self.sessions_of(contact.id))
         self.panel = panel
         self.middle.addWidget(panel)
         self._sync_middle()
@@ -362,6 +368,7 @@ class CommunicationView(QWidget):
         self.placeholder.setStyleSheet(f"color: {theme.muted.name()};")
         self.no_channel.setStyleSheet(f"color: {theme.muted.name()};")
         self.info_details.setStyleSheet(f"color: {theme.muted.name()};")
+        self.setStyleSheet(panel_rules(theme))
 
 
 __all__ = ["CommunicationView", "ContactRoles", "PublicPostModel"]

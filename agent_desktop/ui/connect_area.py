@@ -17,6 +17,7 @@ from agent_desktop.core.types import Channel
 from agent_desktop.services.conversations import ConversationService
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.communication_view import CommunicationView
+from agent_desktop.ui.connect_style import tab_rules
 from agent_desktop.ui.conversation_panel import ConversationPanel
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.reply_notification import ReplyNotification
@@ -36,6 +37,7 @@ class ConnectArea(QObject):
         self._select_after_search: str | None = None
         theme = window.theme
         self.view = CommunicationView(theme, window.stack)
+        self.view.sessions_of = service.connected_channels
         window.stack.addWidget(self.view)
         self.tab = QToolButton(window)
         self.tab.setObjectName("communicationTab")
@@ -142,8 +144,12 @@ class ConnectArea(QObject):
             send_name="conversationSendButton",
             searchable=True,
         )
-        panel.set_sessions(a.channel for a in record.contact.channels)
+        panel.set_sessions(
+            (a.channel for a in record.contact.channels),
+            self.service.connected_channels(record.contact.id),
+        )
         view.set_conversation_page(panel)
+        view.tab_row.setStyleSheet(tab_rules(self.window.theme))
         view.set_continuable(self.service.enabled)
         view.conversationShown.connect(panel.open)
         self._wire_panel(panel, record.contact.id, record.id)
@@ -161,7 +167,9 @@ class ConnectArea(QObject):
         self.view.set_theme(theme)
         self.notification.set_theme(theme)
         self.tab.setIcon(icon("contacts", theme.muted))
+        self.tab.setStyleSheet(tab_rules(theme))
         for view in self.window.views.values():
+            view.tab_row.setStyleSheet(tab_rules(theme))
             page = view.conversation_page
             if isinstance(page, ConversationPanel):
                 page.set_theme(theme)

@@ -39,8 +39,10 @@ class ConversationDelegate(MessageDelegate):
         match = int(index.data(ConversationRoles.MATCH) or 0)
         if match:
             color = QColor(theme.yellow)
-            color.setAlpha(150 if match == 2 else 60)
+            color.setAlpha(70 if match == 2 else 28)
             painter.fillRect(rect, color)
+            if match == 2:  # the current match also gets a bar at the edge
+                painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), theme.accent)
         image = index.data(ConversationRoles.THUMBNAIL)
         if not isinstance(image, QImage):
             super().paint(painter, option, index)

@@ -36,6 +36,7 @@ from agent_desktop.core.types import Channel
 from agent_desktop.services.conversation_feed import ConversationFeed
 from agent_desktop.ui.chat_view import TranscriptView
 from agent_desktop.ui.composer import ComposerEdit
+from agent_desktop.ui.connect_style import panel_rules
 from agent_desktop.ui.conversation_delegate import ConversationDelegate
 from agent_desktop.ui.conversation_model import ConversationModel
 from agent_desktop.ui.icons import icon
@@ -125,12 +126,13 @@ class ChannelSelector(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._theme: Theme | None = None
 
-    def set_sessions(self, sessions: Iterable[Channel]) -> None:
-        """Offer web chat and every channel the contact has; select the preferred one."""
+    def set_sessions(self, channels: Iterable[Channel], sessions: Iterable[Channel]) -> None:
+        """Offer web chat and every channel the contact has (``channels``); select the one
+        the priority rule picks among the channels the contact has a session on now."""
         present = list(sessions)
         self.blockSignals(True)
         self.clear()
-        for channel in selector_channels(present):
+        for channel in selector_channels([*channels, *present]):
             self.addItem(channel_label(channel), channel.value)
             if self._theme is not None:
                 self.setItemIcon(self.count() - 1, icon(channel.value, self._theme.accent))
@@ -232,6 +234,8 @@ class ConversationPanel(QWidget):
         self.composer_frame.setObjectName("composerFrame")
         self.composer = ComposerEdit(self.composer_frame)
         self.composer.setObjectName(composer_name)
+        # a short editor: the history is what this page is for
+        self.composer.setMaximumHeight(int(self.composer.fontMetrics().lineSpacing() * 4.5))
         self.composer.setPlaceholderText(
             self.tr("Write to the contact — delivered when they are back if they are away")
         )
@@ -302,8 +306,8 @@ class ConversationPanel(QWidget):
         """Put a tool button (the emoji picker's, for one) beside attach image."""
         self.composer_tools.insertWidget(2, widget)
 
-    def set_sessions(self, sessions: Iterable[Channel]) -> None:
-        self.channel_selector.set_sessions(sessions)
+    def set_sessions(self, channels: Iterable[Channel], sessions: Iterable[Channel]) -> None:
+        self.channel_selector.set_sessions(channels, sessions)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -314,6 +318,7 @@ class ConversationPanel(QWidget):
         self.send_button.setIcon(icon("send", theme.accent_text, theme.muted))
         self.loading_label.setStyleSheet(f"color: {theme.muted.name()};")
         self.match_label.setStyleSheet(f"color: {theme.muted.name()};")
+        self.setStyleSheet(panel_rules(theme))
 
     def open(self) -> None:
         """Load the newest page (once) and show the bottom."""

@@ -68,6 +68,13 @@ class ReplyNotification(QFrame):
 
     def set_theme(self, theme: Theme) -> None:
         self.heading.setStyleSheet(f"color: {theme.muted.name()};")
+        self.setStyleSheet(
+            f"#replyNotification {{ background: {theme.raised.name()};"
+            f" border: 1px solid {theme.border.name()}; border-radius: 10px; }}"
+            f" QPushButton#showButton {{ background: {theme.accent.name()};"
+            f" color: {theme.accent_text.name()}; border: none; border-radius: 6px;"
+            f" padding: 6px 14px; font-weight: 600; }}"
+        )
 
     def notify(self, contact_id: str, name: str, text: str) -> None:
         self.contact_id = contact_id

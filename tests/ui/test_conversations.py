@@ -266,23 +266,37 @@ def test_contact_info_buttons_open_a_full_chat_view(h: AppHarness) -> None:
 
 def test_channel_selector_defaults_by_priority_and_sends_on_the_choice(h: AppHarness) -> None:
     h.customers.leave(h.customers.start_chat("David Kim", "Hi", channel="webchat"))
-    h.customers.leave(h.customers.start_chat("David Kim", channel="whatsapp", phone="+1 202"))
-    h.customers.leave(h.customers.start_chat("David Kim", channel="twitter"))
+    h.customers.leave(h.customers.start_chat("David Kim", channel="sms", phone="+1 202"))
+    # sessions now: WhatsApp and X (both still there)
+    h.customers.start_chat("David Kim", channel="whatsapp")
+    h.customers.start_chat("David Kim", channel="twitter")
     view = open_contact(h, "David Kim")
     h.wait_until(lambda: view.panel is not None)
     assert view.panel is not None
     selector = child(view.panel, QComboBox, "channelSelector")
     offered = [selector.itemData(i) for i in range(selector.count())]
-    assert offered == ["webchat", "twitter", "whatsapp"]
+    assert offered == ["webchat", "twitter", "whatsapp", "sms"]
     assert selector.currentData(Qt.ItemDataRole.UserRole) == "twitter"  # X before WhatsApp
-    selector.setCurrentIndex(selector.findData("whatsapp"))
-    view.panel.composer.setPlainText("Sur WhatsApp")
+    selector.setCurrentIndex(selector.findData("sms"))
+    view.panel.composer.setPlainText("Par SMS")
     view.panel.send_button.click()
-    h.wait_until(lambda: "Sur WhatsApp" in h.customers.received_by("David Kim"))
-    contact = view.current_contact
-    assert contact is not None
+    h.wait_until(lambda: "Par SMS" in h.customers.received_by("David Kim"))
     feed = view.panel.feed
-    h.wait_until(lambda: feed[len(feed) - 1].channel is Channel.WHATSAPP)
+    h.wait_until(lambda: feed[len(feed) - 1].channel is Channel.SMS)
+
+
+def test_channel_selector_of_a_live_web_chat_defaults_to_web_chat(h: AppHarness) -> None:
+    h.customers.leave(h.customers.start_chat("Léo Blanc", "Salut", channel="whatsapp"))
+    iid = h.customers.start_chat("Léo Blanc", "Re", channel="webchat")
+    view = h.accept(iid)
+    panel = open_conversation_tab(h, view)
+    selector = child(panel, QComboBox, "channelSelector")
+    assert [selector.itemData(i) for i in range(selector.count())] == ["webchat", "whatsapp"]
+    assert selector.currentData(Qt.ItemDataRole.UserRole) == "webchat"  # no WhatsApp session
+    panel.composer.setPlainText("Depuis l'onglet Conversation")
+    child(panel, QToolButton, "conversationSendButton").click()
+    h.wait_until(lambda: h.customers.received(iid) == ["Depuis l'onglet Conversation"])
+    assert view.record.transcript[-1].text == "Depuis l'onglet Conversation"
 
 
 def test_private_and_public_filters(h: AppHarness, qtmodeltester: ModelTester) -> None:
