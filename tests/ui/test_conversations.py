@@ -433,7 +433,9 @@ def generate_history(h: AppHarness, contact: Contact, count: int) -> None:
     store.call_sync(cs.insert_generated_history, contact, f"gen-{contact.id}", messages)
 
 
-def test_a_huge_history_opens_as_fast_as_a_small_one_and_pages_in(h: AppHarness) -> None:
+def test_a_huge_history_opens_as_fast_as_a_small_one_and_pages_in(
+    h: AppHarness, qtmodeltester: ModelTester
+) -> None:
     generate_history(h, Contact(id="big", name="Grand Historique"), 50_000)
     generate_history(h, Contact(id="small", name="Petit Historique"), 10)
 
@@ -481,3 +483,7 @@ def test_a_huge_history_opens_as_fast_as_a_small_one_and_pages_in(h: AppHarness)
     h.wait_until(lambda: len(panel.feed) >= 150)
     texts = message_rows(panel.transcript)
     assert texts == [f"generated message {n}" for n in range(50_000 - len(texts), 50_000)]
+    # pages joined into one interaction: a single separator on top
+    kinds = [model.index(r, 0).data(ConversationRoles.KIND) for r in range(model.rowCount())]
+    assert kinds.count("separator") == 1 and kinds[0] == "separator"
+    check_model(qtmodeltester, model)
