@@ -140,6 +140,25 @@ class MessagingBackend(abc.ABC):
         """Start a consultation; returns the consultation's interaction id."""
         raise NotSupported("consult")
 
+    async def complete_transfer(self, consultation_id: str) -> None:
+        """Two-step transfer: the consulted colleague takes over the consultation's chat."""
+        raise NotSupported("complete_transfer")
+
+    async def consultation_to_conference(self, consultation_id: str) -> None:
+        """The consulted colleague joins the consultation's chat as a party."""
+        raise NotSupported("consultation_to_conference")
+
+    async def end_consultation(self, consultation_id: str) -> None:
+        raise NotSupported("end_consultation")
+
+    async def leave_conference(self, interaction_id: str) -> None:
+        """The agent leaves a conference; the colleagues keep the chat."""
+        raise NotSupported("leave_conference")
+
+    async def remove_party(self, interaction_id: str, party_id: str) -> None:
+        """Remove a colleague from a conference."""
+        raise NotSupported("remove_party")
+
     async def start_call(self, interaction_id: str | None, number: str) -> None:
         raise NotSupported("start_call")
 

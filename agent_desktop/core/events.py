@@ -46,6 +46,18 @@ class InteractionTransferred(_Event):
     target_name: str
 
 
+class ConsultationEnded(_Event):
+    """A consultation (an internal chat with a colleague) is over.
+
+    ``outcome``: ``"ended"`` (either side closed it), ``"transferred"`` (two-step transfer
+    completed) or ``"conference"`` (the colleague joined the customer's chat).
+    """
+
+    type: Literal["consultation_ended"] = "consultation_ended"
+    consultation_id: str
+    outcome: Literal["ended", "transferred", "conference"] = "ended"
+
+
 class MessageReceived(_Event):
     type: Literal["message_received"] = "message_received"
     message: Message
@@ -134,6 +146,7 @@ BackendEvent = Annotated[
     | InteractionRevoked
     | InteractionEnded
     | InteractionTransferred
+    | ConsultationEnded
     | MessageReceived
     | MessageDelivered
     | MessageFailed

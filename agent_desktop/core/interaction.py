@@ -1,7 +1,10 @@
-"""The interaction state machine: offered → active → ended → done, or offered → rejected.
+"""The interaction state machine.
 
+offered → active → ended → done, or offered → rejected; an active chat handed to a colleague
+or queue (transfer, or the agent leaves a conference) goes active → transferred, off the desk.
 An ended interaction not yet marked Done can be reactivated (ended → active): the agent
 writes in it again and the conversation continues asynchronously.
+A consultation is a separate, internal interaction: see :mod:`agent_desktop.core.consultation`.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ _TRANSITIONS: dict[InteractionState, frozenset[InteractionState]] = {
     InteractionState.OFFERED: frozenset(
         {InteractionState.ACTIVE, InteractionState.REJECTED, InteractionState.ENDED}
     ),
-    InteractionState.ACTIVE: frozenset({InteractionState.ENDED}),
+    InteractionState.ACTIVE: frozenset({InteractionState.ENDED, InteractionState.TRANSFERRED}),
     InteractionState.ENDED: frozenset({InteractionState.DONE, InteractionState.ACTIVE}),
     InteractionState.DONE: frozenset(),
     InteractionState.REJECTED: frozenset(),
+    InteractionState.TRANSFERRED: frozenset(),
 }
 
 

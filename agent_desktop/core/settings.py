@@ -68,6 +68,9 @@ class DispositionSettings(_Section):
 class UiSettings(_Section):
     language: str | None = Field(None, description="'en' or 'fr'; None follows the system")
     theme: str = Field("system", description="'system', 'light', 'dark' or 'high_contrast'")
+    transcript_zoom: int = Field(
+        100, ge=50, le=300, description="transcript text size in percent (Ctrl+wheel, Ctrl +/-)"
+    )
 
 
 class Settings(_Section):

@@ -27,6 +27,8 @@ class InteractionState(StrEnum):
     ENDED = "ended"
     DONE = "done"
     REJECTED = "rejected"
+    #: handed to a colleague or queue (transfer, or the agent left a conference): off the desk
+    TRANSFERRED = "transferred"
 
 
 class DeliveryState(StrEnum):

@@ -36,7 +36,8 @@ TYPING_IDLE_S = 4.0
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AgentSession", text)
+    # lupdate files the calls of module-level helpers under the empty context
+    return QCoreApplication.translate("", text)
 
 
 class AgentSession(QObject):
@@ -48,6 +49,7 @@ class AgentSession(QObject):
     agentMessageSent = Signal(str, str)  # iid, text (local echo done)
     #: ContactPresence, ConversationReply, PublicPostReceived: for the conversation service
     conversationEvent = Signal(object)
+    urlPushed = Signal(str, str)  # iid, url (local echo done)
 
     def __init__(
         self,
@@ -70,6 +72,8 @@ class AgentSession(QObject):
         self._typing_sent_at: dict[str, float] = {}
         self._typing_idle: dict[str, QTimer] = {}
         self._closing = False
+        #: told about every backend event after the session applied it (services/actions.py)
+        self.event_listeners: list[Callable[[ev.BackendEvent], None]] = []
         settings.changed.connect(self._apply_settings)
 
     @property
@@ -108,6 +112,7 @@ class AgentSession(QObject):
         await self._tasks.shutdown()
 
     def _set_connection(self, state: ConnectionState, detail: str = "") -> None:
+        log.info("backend connection: %s %s", state.value, detail)
         self.connection = state
         self.connectionChanged.emit(state.value, detail)
 
@@ -149,6 +154,17 @@ class AgentSession(QObject):
 
         self._tasks.spawn(run(), key)
         return True
+
+    def run_intent(
+        self,
+        action: str,
+        iid: str,
+        call: Callable[[], Awaitable[None]],
+        failure: str,
+        on_success: Callable[[], None] | None = None,
+    ) -> bool:
+        """:meth:`_do` for the other intent services (one in flight per action and iid)."""
+        return self._do(action, iid, call, failure, on_success)
 
     # agent ----------------------------------------------------------------------------
     def set_ready(self, ready: bool) -> None:
@@ -232,6 +248,59 @@ class AgentSession(QObject):
             and self.backend.has(Capability.ASYNC_CHAT)
         )
 
+    def push_url(self, iid: str, url: str) -> bool:
+        """Push ``url`` (already checked by ``core.urls.check_url``) with a local echo."""
+        record = self.store.get(iid)
+        if record is None or record.state is not InteractionState.ACTIVE or not url:
+            return False
+        txn_id = uuid.uuid4().hex
+        echo = Message(
+            id=f"local:{txn_id}",
+            interaction_id=iid,
+            author_id=self.agent_party_id,
+            author_name=self.agent.display_name,
+            author_role=PartyRole.AGENT,
+            text=url,
+            time=time.time(),
+            txn_id=txn_id,
+            delivery=DeliveryState.SENDING,
+            url=url,
+        )
+        record.add_message(echo)
+        self.urlPushed.emit(iid, url)
+        self._transmit_url(iid, txn_id, url)
+        return True
+
+    def _transmit_url(self, iid: str, txn_id: str, url: str) -> None:
+        async def run() -> None:
+            try:
+                await self.backend.push_url(iid, url, txn_id)
+            except (BackendError, OSError) as exc:
+                self._delivery_failed(iid, txn_id, str(exc))
+
+        self._tasks.spawn(run(), f"send:{txn_id}")
+
+    def follow_contact_link(self, iid: str, kind: str, address: str) -> bool:
+        """Start an e-mail (``kind`` "email") or a call ("phone") to ``address`` through
+        the backend; False when the backend cannot, so the UI falls back to the OS."""
+        capability = {"email": Capability.EMAIL, "phone": Capability.CALL}.get(kind)
+        if capability is None or not self.backend.has(capability):
+            return False
+
+        async def call() -> None:
+            if kind == "email":
+                await self.backend.start_email(iid, address)
+            else:
+                await self.backend.start_call(iid, address)
+
+        failure = (
+            tr("Could not start the e-mail: {0}")
+            if kind == "email"
+            else tr("Could not start the call: {0}")
+        )
+        self._do(f"link-{kind}", iid, call, failure)
+        return True
+
     def retry(self, iid: str, txn_id: str) -> None:
         """Send a failed message again, with the same txn id (the backend dedupes)."""
         record = self.store.get(iid)
@@ -241,6 +310,9 @@ class AgentSession(QObject):
         if message is None or message.delivery is not DeliveryState.FAILED:
             return
         record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
+        if message.url:
+            self._transmit_url(iid, txn_id, message.url)
+            return
         self._transmit(iid, txn_id, message.text)
 
     def _transmit(self, iid: str, txn_id: str, text: str, *, reactivate: bool = False) -> None:
@@ -318,7 +390,8 @@ class AgentSession(QObject):
                     store.end(iid)
                 self._stop_typing(iid)
             case ev.InteractionTransferred(interaction_id=iid):
-                store.finish(iid, InteractionState.ACTIVE)
+                self._stop_typing(iid)
+                store.finish(iid, InteractionState.TRANSFERRED)
             case ev.MessageReceived(message=message):
                 record = store.get(message.interaction_id)
                 if record is not None:
@@ -349,3 +422,5 @@ class AgentSession(QObject):
                 store.reactivate(iid)  # no-op when the agent's own send already did
             case ev.ContactPresence() | ev.ConversationReply() | ev.PublicPostReceived():
                 self.conversationEvent.emit(event)  # the conversation service listens
+        for listener in self.event_listeners:
+            listener(event)

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from agent_desktop.core.types import DeliveryState, PartyState
+from agent_desktop.core.types import Capability, DeliveryState, PartyState
 from agent_desktop.testing import AppHarness, child, children
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.interaction_bar import InteractionBarItem
@@ -281,8 +281,10 @@ def test_end_then_mark_done_closes_the_interaction(h: AppHarness) -> None:
     end.click()
     h.wait_until(done.isEnabled)
     assert not end.isEnabled()
-    # the demo backend has asynchronous chat: writing in the ended chat would reactivate it
-    assert view.composer.isEnabled()
+    # with asynchronous chat (the demo backend), writing in the ended chat reactivates it
+    session = h.window.session
+    assert session is not None
+    assert view.composer.isEnabled() is session.backend.has(Capability.ASYNC_CHAT)
     customer = view.record.customer_party()
     assert customer is not None and customer.state is PartyState.LEFT
     done.click()
@@ -353,3 +355,20 @@ def test_three_chats_on_three_channels(h: AppHarness, qtbot: QtBot) -> None:
         view.composer.setPlainText(f"Reply to {iid}")
         view.send_button.click()
     h.wait_until(lambda: all(h.customers.received(i) == [f"Reply to {i}"] for i in ids))
+
+
+def test_incoming_chat_plays_a_sound_unless_turned_off(
+    start: StartHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agent_desktop.ui import main_window
+
+    played: list[bool] = []
+    monkeypatch.setattr(main_window, "play_incoming", lambda: played.append(True))
+    h = start(settings={"chat": {"notification_sound": True}})
+    h.customers.start_chat("Marie", "Bonjour")
+    h.wait_until(lambda: h.toast() is not None)
+    assert played == [True]
+    quiet = start(settings={"chat": {"notification_sound": False}})
+    quiet.customers.start_chat("Paul", "Hello")
+    quiet.wait_until(lambda: quiet.toast() is not None)
+    assert played == [True]

@@ -7,11 +7,12 @@ import time
 from collections.abc import AsyncIterator
 from typing import ClassVar
 
-from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend
+from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend, Target
 from agent_desktop.backends.demo.center import ContactCenter
 from agent_desktop.backends.demo.config import DemoConfig
 from agent_desktop.backends.demo.conversations import Conversations
 from agent_desktop.backends.demo.simulator import CustomerSimulator, ScriptedCustomers
+from agent_desktop.backends.demo.team import TeamSimulator
 from agent_desktop.core.events import BackendEvent
 from agent_desktop.core.models import (
     AgentIdentity,
@@ -44,6 +45,18 @@ class DemoBackend(MessagingBackend):
             Capability.SEARCH,
             Capability.ASYNC_CHAT,
             Capability.IMAGES,
+            Capability.PUSH_URL,
+        }
+    )
+    #: colleagues and queues (team.py)
+    capabilities |= frozenset(
+        {
+            Capability.TRANSFER,
+            Capability.CONFERENCE,
+            Capability.CONSULT,
+            Capability.CALL,
+            Capability.EMAIL,
+            Capability.DISPOSITION,
         }
     )
 
@@ -66,22 +79,26 @@ class DemoBackend(MessagingBackend):
         self._scripted = ScriptedCustomers(self.customers, config, rng or random.Random())
         self._center.agent_message_hooks.append(self._scripted.agent_sent)
         self._center.closed_hooks.append(self._scripted.interaction_closed)
+        #: the agent's colleagues and queues (the harness's ``h.colleagues``)
+        self.team = TeamSimulator(self._center, config, clock)
 
     @property
     def background_task_count(self) -> int:
         """Tasks of the scripted customers still running (0 after :meth:`disconnect`)."""
-        return self._scripted.task_count
+        return self._scripted.task_count + self.team.task_count
 
     # lifecycle ------------------------------------------------------------------------
     async def connect(self, agent: AgentIdentity) -> None:
         self._conversations.reset()
         await self._center.open(agent)
+        self.team.start()
         if self.demo_config.spontaneous:
             self._scripted.start()
 
     async def disconnect(self) -> None:
         try:
             await self._scripted.stop()
+            await self.team.stop()
         finally:
             await self._center.close()
 
@@ -100,6 +117,9 @@ class DemoBackend(MessagingBackend):
         await self._center.reject(interaction_id)
 
     async def send_message(self, interaction_id: str, text: str, txn_id: str) -> None:
+        if self.team.owns(interaction_id):  # a consultation with a colleague
+            await self.team.send(interaction_id, text, txn_id)
+            return
         await self._center.send_message(interaction_id, text, txn_id)
 
     async def push_url(self, interaction_id: str, url: str, txn_id: str) -> None:
@@ -107,6 +127,8 @@ class DemoBackend(MessagingBackend):
         await self._center.send_message(interaction_id, url, txn_id, url=url)
 
     async def send_typing(self, interaction_id: str, typing: bool) -> None:
+        if self.team.owns(interaction_id):
+            return  # colleagues do not see typing in consultations
         await self._center.send_typing(interaction_id, typing)
 
     async def end(self, interaction_id: str) -> None:
@@ -167,3 +189,41 @@ class DemoBackend(MessagingBackend):
         self, contact_id: str | None = None, limit: int = 200
     ) -> list[PublicPost]:
         return await self._conversations.public_posts(contact_id, limit)
+
+    def saved_interaction(self, interaction_id: str) -> dict[str, object] | None:
+        """The stored record of an interaction (state, disposition, note...), or None."""
+        return self._center.saved_interaction(interaction_id)
+
+    # colleagues and queues --------------------------------------------------------------
+    async def targets(self, query: str = "") -> list[Target]:
+        return await self.team.targets(query)
+
+    async def transfer(self, interaction_id: str, target_id: str) -> None:
+        await self.team.transfer(interaction_id, target_id)
+
+    async def conference(self, interaction_id: str, target_id: str) -> None:
+        await self.team.conference(interaction_id, target_id)
+
+    async def consult(self, interaction_id: str, target_id: str) -> str:
+        return await self.team.consult(interaction_id, target_id)
+
+    async def complete_transfer(self, consultation_id: str) -> None:
+        await self.team.complete_transfer(consultation_id)
+
+    async def consultation_to_conference(self, consultation_id: str) -> None:
+        await self.team.consultation_to_conference(consultation_id)
+
+    async def end_consultation(self, consultation_id: str) -> None:
+        await self.team.end_consultation(consultation_id)
+
+    async def leave_conference(self, interaction_id: str) -> None:
+        await self.team.leave_conference(interaction_id)
+
+    async def remove_party(self, interaction_id: str, party_id: str) -> None:
+        await self.team.remove_party(interaction_id, party_id)
+
+    async def start_call(self, interaction_id: str | None, number: str) -> None:
+        await self.team.start_call(interaction_id, number)
+
+    async def start_email(self, interaction_id: str | None, address: str) -> None:
+        await self.team.start_email(interaction_id, address)
