@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QToolButton
 
+from agent_desktop.core.emoji import SkinTone, default_catalog
 from agent_desktop.core.models import Contact, PublicPost
 from agent_desktop.core.types import Channel
 from agent_desktop.services.conversations import ConversationService
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.communication_view import CommunicationView
+from agent_desktop.ui.composer_tools import ComposerTools
 from agent_desktop.ui.connect_style import tab_rules
 from agent_desktop.ui.conversation_panel import ConversationPanel
 from agent_desktop.ui.icons import icon
@@ -74,6 +76,7 @@ class ConnectArea(QObject):
         service.interactionStarted.connect(self._interaction_started)
         self.notification.showRequested.connect(self.show)
         window.store.opened.connect(self._chat_opened)
+        window.store.removed.connect(lambda iid: self._drop_tools(f"conversation:{iid}"))
 
     # Communication tab ----------------------------------------------------------------
     def show(self, contact_id: str | None) -> None:
@@ -154,7 +157,41 @@ class ConnectArea(QObject):
         view.conversationShown.connect(panel.open)
         self._wire_panel(panel, record.contact.id, record.id)
 
+    def _add_emoji_tools(self, panel: ConversationPanel, key: str) -> None:
+        """The emoji picker of the chat views, in this composer too (no Push URL here)."""
+        window = self.window
+        frame_box = panel.composer_frame.layout()
+        if not isinstance(frame_box, QBoxLayout):
+            return
+        self._drop_tools(key)
+        tools = ComposerTools(
+            panel.composer,
+            panel.composer_tools,
+            frame_box,
+            default_catalog(),
+            window.theme,
+            push_available=False,
+            parent=panel,
+        )
+        tools.apply_settings(window.settings_store.settings)
+        panel.submit_guards.append(tools.blocks_send)
+        state = window.local_state
+        if state is not None:
+            tools.set_recent(state.recent_emojis)
+            tools.set_tone(int(state.skin_tone))
+            tools.skinToneChosen.connect(lambda tone: state.set_skin_tone(SkinTone(tone)))
+        # registered with the window so that settings, recents and theme reach it
+        window.composer_tools[key] = tools
+        panel.destroyed.connect(lambda *_: self._drop_tools(key, tools))
+
+    def _drop_tools(self, key: str, only: ComposerTools | None = None) -> None:
+        tools = self.window.composer_tools.get(key)
+        if tools is not None and (only is None or tools is only):
+            del self.window.composer_tools[key]
+
     def _wire_panel(self, panel: ConversationPanel, contact_id: str, iid: str | None) -> None:
+        key = f"conversation:{iid}" if iid is not None else f"communication:{contact_id}"
+        self._add_emoji_tools(panel, key)
         service = self.service
         panel.sendRequested.connect(
             lambda channel, text: service.send_text(contact_id, Channel(channel), text, iid)

@@ -7,7 +7,7 @@ refresh); the main window wires them to the conversation service.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -178,6 +178,9 @@ class ConversationPanel(QWidget):
         self._theme = theme
         self._matches: list[str] = []
         self._current_match = -1
+        #: each guard sees the text about to be sent and returns True to keep it unsent
+        #: (the emoji tools add one, as in the chat view)
+        self.submit_guards: list[Callable[[str], bool]] = []
 
         # search bar -------------------------------------------------------------------
         self.search_bar = QFrame(self)
@@ -340,6 +343,8 @@ class ConversationPanel(QWidget):
     def _submit(self) -> None:
         text = self.composer.toPlainText().strip()
         if not text or not self.composer.isEnabled():
+            return
+        if any(guard(text) for guard in self.submit_guards):
             return
         self.composer.clear()
         self.sendRequested.emit(self.channel_selector.channel().value, text)

@@ -487,3 +487,25 @@ def test_a_huge_history_opens_as_fast_as_a_small_one_and_pages_in(
     kinds = [model.index(r, 0).data(ConversationRoles.KIND) for r in range(model.rowCount())]
     assert kinds.count("separator") == 1 and kinds[0] == "separator"
     check_model(qtmodeltester, model)
+
+
+def test_the_emoji_picker_serves_the_conversation_composers(h: AppHarness) -> None:
+    iid = h.customers.start_chat("Marie Dupont", "Bonjour")
+    view = h.accept(iid)
+    panel = open_conversation_tab(h, view)
+    button = child(panel, QToolButton, "emojiButton")
+    assert button.isVisible()
+    assert not child(panel, QToolButton, "urlButton").isVisible()  # Push URL stays in the chat
+    button.click()
+    tools = h.window.composer_tools[f"conversation:{iid}"]
+    picker = tools.picker
+    assert picker is not None
+    h.wait_until(picker.isVisible)
+    picker.emojiChosen.emit("👍")
+    assert panel.composer.toPlainText() == "👍"
+    panel.send_button.click()
+    h.wait_until(lambda: h.customers.received(iid) == ["👍"])
+    # the Communication composer has one too
+    view_c = open_contact(h, "Marie Dupont")
+    assert view_c.panel is not None
+    assert child(view_c.panel, QToolButton, "emojiButton").isVisible()
