@@ -238,10 +238,13 @@ class AgentDesktop:
         for widget in (self.window.toast, self.window.bar.preview, self.window):
             if shiboken6.isValid(widget):
                 widget.close()
-        if self.conversations is not None:
-            await self.conversations.shutdown()
         if self.session is not None:
             await self.session.shutdown()
+        conversations = self.conversations
+        if conversations is not None and shiboken6.isValid(conversations):
+            await conversations.shutdown()
+            # parentless: deleted now, with the app's objects, not by a late garbage collection
+            conversations.deleteLater()
         if actions is not None:
             await actions.shutdown()
         await self.local_state.close()
