@@ -23,6 +23,7 @@ from agent_desktop.core.standard_responses import FILE_NAME as STANDARD_RESPONSE
 from agent_desktop.core.types import ConnectionState
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.conversations import ConversationService
 from agent_desktop.services.interaction_log_store import LOG_FILE_NAME
 from agent_desktop.services.interaction_recorder import InteractionRecorder
 from agent_desktop.services.interaction_store import InteractionStore
@@ -176,6 +177,12 @@ class AgentDesktop:
             self.window.interaction_actions.consultationStarted.connect(
                 self.recorder.record_consultation
             )
+        self.conversations: ConversationService | None = None
+        if self.session is not None:
+            # not a child of the window: its tasks must outlive a window deleted first
+            self.conversations = ConversationService(self.session, self.store, self.bridge)
+            if self.conversations.enabled:
+                self.window.set_conversations(self.conversations)
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
         app.styleHints().accessibility().contrastPreferenceChanged.connect(
@@ -274,6 +281,11 @@ class AgentDesktop:
         await self.recorder.close()
         if self.session is not None:
             await self.session.shutdown()
+        conversations = self.conversations
+        if conversations is not None and shiboken6.isValid(conversations):
+            await conversations.shutdown()
+            # parentless: deleted now, with the app's objects, not by a late garbage collection
+            conversations.deleteLater()
         if actions is not None:
             await actions.shutdown()
         await self.responses.shutdown()

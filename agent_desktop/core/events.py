@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from agent_desktop.core.models import InteractionSummary, Message, Party
+from agent_desktop.core.models import Contact, InteractionSummary, Message, Party, PublicPost
 from agent_desktop.core.types import Channel, ConnectionState, PartyState
 
 
@@ -122,6 +122,29 @@ class ContactPresence(_Event):
     connected: bool
 
 
+class InteractionReactivated(_Event):
+    """An ended interaction is live again (the agent wrote in it before marking it Done)."""
+
+    type: Literal["interaction_reactivated"] = "interaction_reactivated"
+    interaction_id: str
+    time: float
+
+
+class ConversationReply(_Event):
+    """A contact wrote into their asynchronous conversation, outside any live chat."""
+
+    type: Literal["conversation_reply"] = "conversation_reply"
+    contact: Contact
+    message: Message
+
+
+class PublicPostReceived(_Event):
+    """A public post or tweet mentioning the company."""
+
+    type: Literal["public_post"] = "public_post"
+    post: PublicPost
+
+
 class ConnectionChanged(_Event):
     type: Literal["connection"] = "connection"
     state: ConnectionState
@@ -144,7 +167,10 @@ BackendEvent = Annotated[
     | PartyLeft
     | PartyConnectionChanged
     | ContactPresence
-    | ConnectionChanged,
+    | ConnectionChanged
+    | InteractionReactivated
+    | ConversationReply
+    | PublicPostReceived,
     Field(discriminator="type"),
 ]
 

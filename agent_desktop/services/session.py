@@ -47,6 +47,8 @@ class AgentSession(QObject):
     readyChanged = Signal(bool)
     busyChanged = Signal(str, bool)  # "<action>:<iid>", in progress
     agentMessageSent = Signal(str, str)  # iid, text (local echo done)
+    #: ContactPresence, ConversationReply, PublicPostReceived: for the conversation service
+    conversationEvent = Signal(object)
     urlPushed = Signal(str, str)  # iid, url (local echo done)
     eventReceived = Signal(object)  # each BackendEvent, just before it is applied
     markDoneRequested = Signal(str, str)  # iid, disposition code ("" for none)
@@ -218,6 +220,9 @@ class AgentSession(QObject):
         """Show ``text`` at once (local echo) and send it; False if nothing was sent."""
         text = text.strip()
         record = self.store.get(iid)
+        reactivate = record is not None and self.can_reactivate(iid)
+        if reactivate and text:
+            self.store.reactivate(iid)  # writing in an ended chat continues the conversation
         if not text or record is None or record.state is not InteractionState.ACTIVE:
             return False
         txn_id = uuid.uuid4().hex
@@ -235,8 +240,17 @@ class AgentSession(QObject):
         record.add_message(echo)
         self._stop_typing(iid)
         self.agentMessageSent.emit(iid, text)
-        self._transmit(iid, txn_id, text)
+        self._transmit(iid, txn_id, text, reactivate=reactivate)
         return True
+
+    def can_reactivate(self, iid: str) -> bool:
+        """Whether writing in ``iid`` would reactivate it (ended, not Done, backend allows)."""
+        record = self.store.get(iid)
+        return (
+            record is not None
+            and record.state is InteractionState.ENDED
+            and self.backend.has(Capability.ASYNC_CHAT)
+        )
 
     def push_url(self, iid: str, url: str) -> bool:
         """Push ``url`` (already checked by ``core.urls.check_url``) with a local echo."""
@@ -305,11 +319,15 @@ class AgentSession(QObject):
             return
         self._transmit(iid, txn_id, message.text)
 
-    def _transmit(self, iid: str, txn_id: str, text: str) -> None:
+    def _transmit(self, iid: str, txn_id: str, text: str, *, reactivate: bool = False) -> None:
         async def run() -> None:
             try:
+                if reactivate:
+                    await self.backend.reactivate(iid)
                 await self.backend.send_message(iid, text, txn_id)
             except (BackendError, OSError) as exc:
+                if reactivate:
+                    self.store.end(iid)  # the backend kept it ended
                 self._delivery_failed(iid, txn_id, str(exc))
 
         self._tasks.spawn(run(), f"send:{txn_id}")
@@ -409,7 +427,9 @@ class AgentSession(QObject):
                 record = store.get(iid)
                 if record is not None:
                     record.set_party_state(pid, state)
-            case ev.ContactPresence():
-                pass  # the Communication view (asynchronous chats) listens to this
+            case ev.InteractionReactivated(interaction_id=iid):
+                store.reactivate(iid)  # no-op when the agent's own send already did
+            case ev.ContactPresence() | ev.ConversationReply() | ev.PublicPostReceived():
+                self.conversationEvent.emit(event)  # the conversation service listens
         for listener in self.event_listeners:
             listener(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +60,7 @@ class TranscriptView(QListView):
         follow = self._follow
         super().rowsInserted(parent, start, end)
         if follow:
-            QTimer.singleShot(0, self.scrollToBottom)
+            QTimer.singleShot(0, self, self.scrollToBottom)  # never after the view is gone
 
     zoomRequested = Signal(int)  # +1 larger, -1 smaller
 
@@ -95,6 +96,7 @@ class ChatView(QWidget):
     doneRequested = Signal()
     composing = Signal()
     retryRequested = Signal(str)  # txn id
+    conversationShown = Signal()
 
     def __init__(self, record: InteractionRecord, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
@@ -103,6 +105,8 @@ class ChatView(QWidget):
         self.setAccessibleName(self.tr("Chat with {0}").format(record.contact.name))
         self.record = record
         self._theme = theme
+        #: writing in the ended chat reactivates it (asynchronous chat, not yet Done)
+        self._continuable = False
         #: each guard sees the text about to be sent and returns True to keep it unsent
         #: (it tells the agent why); the emoji setting adds one
         self.submit_guards: list[Callable[[str], bool]] = []
@@ -215,7 +219,7 @@ class ChatView(QWidget):
         self.side_panel = side
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(conversation)
+        splitter.addWidget(self._pages(conversation))
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
@@ -233,6 +237,85 @@ class ChatView(QWidget):
         self.set_theme(theme)
         self._sync_state()
         self._sync_pending()
+
+    def _pages(self, live: QWidget) -> QWidget:
+        """The live chat page and, once set, the Conversation tab (asynchronous history)."""
+        area = QWidget(self)
+        self.tab_row = QFrame(area)
+        self.tab_row.setObjectName("chatTabs")
+        self.chat_tab = QToolButton(self.tab_row)
+        self.chat_tab.setObjectName("chatTab")
+        self.chat_tab.setText(self.tr("Chat"))
+        self.chat_tab.setAccessibleName(self.tr("Chat"))
+        self.conversation_tab = QToolButton(self.tab_row)
+        self.conversation_tab.setObjectName("conversationTab")
+        self.conversation_tab.setText(self.tr("Conversation"))
+        self.conversation_tab.setAccessibleName(self.tr("Conversation"))
+        self.conversation_tab.setToolTip(
+            self.tr("This chat and every earlier conversation with the contact")
+        )
+        for tab in (self.chat_tab, self.conversation_tab):
+            tab.setCheckable(True)
+            tab.setAutoExclusive(True)
+            tab.setProperty("tab", True)
+        self.chat_tab.setChecked(True)
+        tabs_box = QHBoxLayout(self.tab_row)
+        tabs_box.setContentsMargins(12, 4, 12, 0)
+        tabs_box.setSpacing(2)
+        tabs_box.addWidget(self.chat_tab)
+        tabs_box.addWidget(self.conversation_tab)
+        tabs_box.addStretch(1)
+        self.tab_row.setVisible(False)  # until a conversation page is set
+        # pages are shown and hidden, not stacked: a QStackedWidget raises its current page,
+        # which reorders children, and automation must find the live ``transcript`` first
+        self.pages = QWidget(area)
+        self.pages.setObjectName("chatPages")
+        self._pages_box = QVBoxLayout(self.pages)
+        self._pages_box.setContentsMargins(0, 0, 0, 0)
+        self._pages_box.addWidget(live)
+        self.chat_page = live
+        self.conversation_page: QWidget | None = None
+        box = QVBoxLayout(area)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.tab_row)
+        box.addWidget(self.pages, 1)
+        self.chat_tab.clicked.connect(self.show_chat_page)
+        self.conversation_tab.clicked.connect(self.show_conversation_page)
+        return area
+
+    def set_conversation_page(self, page: QWidget) -> None:
+        """Add the Conversation tab (the main window builds it for asynchronous chat)."""
+        page.setObjectName("conversationPage")
+        self.conversation_page = page
+        page.setVisible(False)
+        self._pages_box.addWidget(page)
+        self.tab_row.setVisible(True)
+
+    def show_chat_page(self) -> None:
+        self.chat_tab.setChecked(True)
+        if self.conversation_page is not None:
+            self.conversation_page.setVisible(False)
+        self.chat_page.setVisible(True)
+
+    def show_conversation_page(self) -> None:
+        if self.conversation_page is None:
+            return
+        self.conversation_tab.setChecked(True)
+        self.chat_page.setVisible(False)
+        self.conversation_page.setVisible(True)
+        self.conversationShown.emit()
+
+    def set_continuable(self, continuable: bool) -> None:
+        """Whether writing in the ended chat reactivates it (the backend allows it)."""
+        self._continuable = continuable
+        self._sync_state()
+
+    def _writable(self) -> bool:
+        state = self.record.state
+        return state is InteractionState.ACTIVE or (
+            state is InteractionState.ENDED and self._continuable
+        )
 
     def _connect_signals(self) -> None:
         self.send_button.clicked.connect(self._submit)
@@ -262,16 +345,23 @@ class ChatView(QWidget):
     def _sync_state(self) -> None:
         state = self.record.state
         live = state is InteractionState.ACTIVE
-        self.composer.setReadOnly(not live)
-        self.composer.setEnabled(live)
+        writable = self._writable()
+        self.composer.setReadOnly(not writable)
+        self.composer.setEnabled(writable)
         self.end_button.setEnabled(live)
         self.done_button.setEnabled(state is InteractionState.ENDED)
         self._update_send_enabled()
         if state is InteractionState.ENDED:
             self.composer.setPlaceholderText(
-                self.tr("The chat has ended. Mark it Done to close it.")
+                self.tr("The chat has ended. Write to continue the conversation, or mark it Done.")
+                if writable
+                else self.tr("The chat has ended. Mark it Done to close it.")
             )
             self.typing_notice.setVisible(False)
+        elif live and self._continuable:
+            self.composer.setPlaceholderText(
+                self.tr("Type your message — Enter to send, Shift+Enter for a new line")
+            )
 
     def _sync_pending(self) -> None:
         status = self.record.pending()
@@ -304,10 +394,7 @@ class ChatView(QWidget):
             self.composing.emit()
 
     def _update_send_enabled(self) -> None:
-        self.send_button.setEnabled(
-            self.record.state is InteractionState.ACTIVE
-            and bool(self.composer.toPlainText().strip())
-        )
+        self.send_button.setEnabled(self._writable() and bool(self.composer.toPlainText().strip()))
 
     def _composer_focus(self, focused: bool) -> None:
         self.composer_frame.setProperty("focused", focused)
@@ -316,7 +403,7 @@ class ChatView(QWidget):
 
     def _submit(self) -> None:
         text = self.composer.toPlainText().strip()
-        if not text or self.record.state is not InteractionState.ACTIVE:
+        if not text or not self._writable():
             return
         if any(guard(text) for guard in self.submit_guards):
             return

@@ -27,6 +27,7 @@ from agent_desktop.core.linkify import LinkKind
 from agent_desktop.core.types import Capability, ConnectionState, InteractionState
 from agent_desktop.services.actions import InteractionActions
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.conversations import ConversationService
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
@@ -37,6 +38,7 @@ from agent_desktop.ui.action_wiring import ActionsController
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.composer_tools import ComposerTools
 from agent_desktop.ui.composer_tools import install as install_composer_tools
+from agent_desktop.ui.connect_area import ConnectArea
 from agent_desktop.ui.crash_dialog import CrashDialog
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         self.local_state: LocalState | None = None
         self._reports_view_focus = False  # set by attach_statistics
         self._accepted_by_click: set[str] = set()
+        #: the Connect area and Conversation tabs, once asynchronous chat is set up
+        self.connect_area: ConnectArea | None = None
         #: transfer, conference, consultation, call / e-mail, disposition and note
         self.interaction_actions = (
             InteractionActions(session, self) if session is not None else None
@@ -345,6 +349,12 @@ class MainWindow(QMainWindow):
                 return
         QDesktopServices.openUrl(url)
 
+    def set_conversations(self, service: ConversationService) -> None:
+        """Add the Connect area (Communication tab) and a Conversation tab to chat views."""
+        self.connect_area = ConnectArea(self, service)
+        for view in self.views.values():
+            self.connect_area.attach_conversation(view)
+
     # reactions --------------------------------------------------------------------------
     def _accept(self, iid: str) -> None:
         if self.session is not None:
@@ -400,6 +410,8 @@ class MainWindow(QMainWindow):
         record = self.store.get(iid)
         if record is None or self.settings_store.settings.chat.auto_answer:
             return
+        if record.summary.outbound:
+            return  # the agent started it: nothing to answer
         self.toast.offer(record.summary)
         if self.settings_store.settings.chat.notification_sound:
             play_incoming()
@@ -613,6 +625,8 @@ class MainWindow(QMainWindow):
         self.bar.set_theme(theme)
         for view in self.views.values():
             view.set_theme(theme)
+        if self.connect_area is not None:
+            self.connect_area.set_theme(theme)
         for tools in self.composer_tools.values():
             tools.set_theme(theme)
         if self.action_controller is not None:
@@ -659,6 +673,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.toast.hide()
         self.bar.preview.hide()
+        if self.connect_area is not None:
+            self.connect_area.close()
         super().closeEvent(event)
         self.viewFocusChanged.emit("", False)
         self.closed.emit()

@@ -675,4 +675,283 @@
             <translation>Transcript</translation>
         </message>
     </context>
+<context>
+    <name></name>
+    <message>
+        <source>Could not search the contacts: {0}</source>
+        <translation>Could not search the contacts: {0}</translation>
+    </message>
+    <message>
+        <source>{0} was not sent. {1}</source>
+        <translation>{0} was not sent. {1}</translation>
+    </message>
+    <message>
+        <source>The image could not be sent: {0}</source>
+        <translation>The image could not be sent: {0}</translation>
+    </message>
+    <message>
+        <source>Could not start the chat: {0}</source>
+        <translation>Could not start the chat: {0}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>The image is too large to send ({0}).</source>
+        <translation>The image is too large to send ({0}).</translation>
+    </message>
+    <message>
+        <source>Only PNG, JPEG and GIF images can be sent.</source>
+        <translation>Only PNG, JPEG and GIF images can be sent.</translation>
+    </message>
+    <message>
+        <source>The image is damaged and cannot be sent.</source>
+        <translation>The image is damaged and cannot be sent.</translation>
+    </message>
+    <message>
+        <source>The image has too many pixels to send ({0}).</source>
+        <translation>The image has too many pixels to send ({0}).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({0}).</source>
+        <translation>The file cannot be read ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSelector</name>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>The channel your message goes out on</source>
+        <translation>The channel your message goes out on</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>This chat and every earlier conversation with the contact</source>
+        <translation>This chat and every earlier conversation with the contact</translation>
+    </message>
+    <message>
+        <source>The chat has ended. Write to continue the conversation, or mark it Done.</source>
+        <translation>The chat has ended. Write to continue the conversation, or mark it Done.</translation>
+    </message>
+    <message>
+        <source>Type your message — Enter to send, Shift+Enter for a new line</source>
+        <translation>Type your message — Enter to send, Shift+Enter for a new line</translation>
+    </message>
+</context>
+<context>
+    <name>CommunicationView</name>
+    <message>
+        <source>Communication</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Search contacts</translation>
+    </message>
+    <message>
+        <source>Search by name, e-mail or phone</source>
+        <translation>Search by name, e-mail or phone</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Private conversations</source>
+        <translation>Private conversations</translation>
+    </message>
+    <message>
+        <source>Web chat, Messenger and X direct messages with the contact</source>
+        <translation>Web chat, Messenger and X direct messages with the contact</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Public posts</source>
+        <translation>Public posts</translation>
+    </message>
+    <message>
+        <source>Public Facebook posts and tweets that mention the company</source>
+        <translation>Public Facebook posts and tweets that mention the company</translation>
+    </message>
+    <message>
+        <source>Select a contact to see your conversations.</source>
+        <translation>Select a contact to see your conversations.</translation>
+    </message>
+    <message>
+        <source>Contact info</source>
+        <translation>Contact info</translation>
+    </message>
+    <message>
+        <source>No chat channel with this contact.</source>
+        <translation>No chat channel with this contact.</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Open a {0} interaction</source>
+        <translation>Open a {0} interaction</translation>
+    </message>
+    <message>
+        <source>Open a {0} interaction with the contact</source>
+        <translation>Open a {0} interaction with the contact</translation>
+    </message>
+    <message>
+        <source>Conversation with {0}</source>
+        <translation>Conversation with {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectArea</name>
+    <message>
+        <source>Communication</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <source>Connect: your conversations with contacts</source>
+        <translation>Connect: your conversations with contacts</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>{0} (connected)</source>
+        <translation>{0} (connected)</translation>
+    </message>
+    <message>
+        <source>Connected now</source>
+        <translation>Connected now</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>Asynchronous conversation</source>
+        <translation>Asynchronous conversation</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <source>Search the conversation</source>
+        <translation>Search the conversation</translation>
+    </message>
+    <message>
+        <source>Search this conversation</source>
+        <translation>Search this conversation</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Previous (older) match (Enter)</source>
+        <translation>Previous (older) match (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Next (newer) match (Shift+Enter)</source>
+        <translation>Next (newer) match (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Refresh the conversation</source>
+        <translation>Refresh the conversation</translation>
+    </message>
+    <message>
+        <source>Conversation history</source>
+        <translation>Conversation history</translation>
+    </message>
+    <message>
+        <source>Loading earlier messages…</source>
+        <translation>Loading earlier messages…</translation>
+    </message>
+    <message>
+        <source>Write to the contact — delivered when they are back if they are away</source>
+        <translation>Write to the contact — delivered when they are back if they are away</translation>
+    </message>
+    <message>
+        <source>Attach an image</source>
+        <translation>Attach an image</translation>
+    </message>
+    <message>
+        <source>Attach an image (PNG, JPEG or GIF)</source>
+        <translation>Attach an image (PNG, JPEG or GIF)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Send the message (Enter)</translation>
+    </message>
+    <message>
+        <source>Images ({0})</source>
+        <translation>Images ({0})</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyNotification</name>
+    <message>
+        <source>A contact answered</source>
+        <translation>A contact answered</translation>
+    </message>
+    <message>
+        <source>New reply</source>
+        <translation>New reply</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Show the conversation</source>
+        <translation>Show the conversation</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>{0} answered: {1}</source>
+        <translation>{0} answered: {1}</translation>
+    </message>
+</context>
 </TS>

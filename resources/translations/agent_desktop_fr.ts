@@ -164,6 +164,46 @@
         <source>Previous control</source>
         <translation>Commande précédente</translation>
     </message>
+    <message>
+        <source>Could not search the contacts: {0}</source>
+        <translation>Impossible de rechercher les contacts : {0}</translation>
+    </message>
+    <message>
+        <source>{0} was not sent. {1}</source>
+        <translation>{0} n’a pas été envoyé. {1}</translation>
+    </message>
+    <message>
+        <source>The image could not be sent: {0}</source>
+        <translation>L’image n’a pas pu être envoyée : {0}</translation>
+    </message>
+    <message>
+        <source>Could not start the chat: {0}</source>
+        <translation>Impossible de démarrer le chat : {0}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>The image is too large to send ({0}).</source>
+        <translation>L’image est trop lourde pour être envoyée ({0}).</translation>
+    </message>
+    <message>
+        <source>Only PNG, JPEG and GIF images can be sent.</source>
+        <translation>Seules les images PNG, JPEG et GIF peuvent être envoyées.</translation>
+    </message>
+    <message>
+        <source>The image is damaged and cannot be sent.</source>
+        <translation>L’image est endommagée et ne peut pas être envoyée.</translation>
+    </message>
+    <message>
+        <source>The image has too many pixels to send ({0}).</source>
+        <translation>L’image a trop de pixels pour être envoyée ({0}).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read ({0}).</source>
+        <translation>Le fichier ne peut pas être lu ({0}).</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -262,6 +302,26 @@
     <message>
         <source>The chat has ended. Mark it Done to close it.</source>
         <translation>Le chat est terminé. Marquez-le comme terminé pour le fermer.</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>This chat and every earlier conversation with the contact</source>
+        <translation>Ce chat et toutes les conversations précédentes avec le contact</translation>
+    </message>
+    <message>
+        <source>The chat has ended. Write to continue the conversation, or mark it Done.</source>
+        <translation>Le chat est terminé. Écrivez pour poursuivre la conversation, ou marquez-le Terminé.</translation>
+    </message>
+    <message>
+        <source>Type your message — Enter to send, Shift+Enter for a new line</source>
+        <translation>Tapez votre message — Entrée pour envoyer, Maj+Entrée pour aller à la ligne</translation>
     </message>
 </context>
 <context>
@@ -673,6 +733,219 @@
     <message>
         <source>Transcript</source>
         <translation>Transcription</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSelector</name>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>The channel your message goes out on</source>
+        <translation>Le canal par lequel part votre message</translation>
+    </message>
+</context>
+<context>
+    <name>CommunicationView</name>
+    <message>
+        <source>Communication</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Rechercher des contacts</translation>
+    </message>
+    <message>
+        <source>Search by name, e-mail or phone</source>
+        <translation>Rechercher par nom, e-mail ou téléphone</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <source>Private conversations</source>
+        <translation>Conversations privées</translation>
+    </message>
+    <message>
+        <source>Web chat, Messenger and X direct messages with the contact</source>
+        <translation>Chat Web, Messenger et messages directs X avec le contact</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Public posts</source>
+        <translation>Messages publics</translation>
+    </message>
+    <message>
+        <source>Public Facebook posts and tweets that mention the company</source>
+        <translation>Messages Facebook et tweets publics qui mentionnent l’entreprise</translation>
+    </message>
+    <message>
+        <source>Select a contact to see your conversations.</source>
+        <translation>Sélectionnez un contact pour voir vos conversations.</translation>
+    </message>
+    <message>
+        <source>Contact info</source>
+        <translation>Infos sur le contact</translation>
+    </message>
+    <message>
+        <source>No chat channel with this contact.</source>
+        <translation>Aucun canal de chat avec ce contact.</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Open a {0} interaction</source>
+        <translation>Ouvrir une interaction {0}</translation>
+    </message>
+    <message>
+        <source>Open a {0} interaction with the contact</source>
+        <translation>Ouvrir une interaction {0} avec le contact</translation>
+    </message>
+    <message>
+        <source>Conversation with {0}</source>
+        <translation>Conversation avec {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectArea</name>
+    <message>
+        <source>Communication</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <source>Connect: your conversations with contacts</source>
+        <translation>Se connecter : vos conversations avec les contacts</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>{0} (connected)</source>
+        <translation>{0} (connecté)</translation>
+    </message>
+    <message>
+        <source>Connected now</source>
+        <translation>Connecté en ce moment</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>Asynchronous conversation</source>
+        <translation>Conversation asynchrone</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <source>Search the conversation</source>
+        <translation>Rechercher dans la conversation</translation>
+    </message>
+    <message>
+        <source>Search this conversation</source>
+        <translation>Rechercher dans cette conversation</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Résultat précédent</translation>
+    </message>
+    <message>
+        <source>Previous (older) match (Enter)</source>
+        <translation>Résultat précédent (plus ancien) (Entrée)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Résultat suivant</translation>
+    </message>
+    <message>
+        <source>Next (newer) match (Shift+Enter)</source>
+        <translation>Résultat suivant (plus récent) (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Refresh the conversation</source>
+        <translation>Actualiser la conversation</translation>
+    </message>
+    <message>
+        <source>Conversation history</source>
+        <translation>Historique de la conversation</translation>
+    </message>
+    <message>
+        <source>Loading earlier messages…</source>
+        <translation>Chargement des messages précédents…</translation>
+    </message>
+    <message>
+        <source>Write to the contact — delivered when they are back if they are away</source>
+        <translation>Écrivez au contact — remis à son retour s’il est absent</translation>
+    </message>
+    <message>
+        <source>Attach an image</source>
+        <translation>Joindre une image</translation>
+    </message>
+    <message>
+        <source>Attach an image (PNG, JPEG or GIF)</source>
+        <translation>Joindre une image (PNG, JPEG ou GIF)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Envoyer le message (Entrée)</translation>
+    </message>
+    <message>
+        <source>Images ({0})</source>
+        <translation>Images ({0})</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} sur {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyNotification</name>
+    <message>
+        <source>A contact answered</source>
+        <translation>Un contact a répondu</translation>
+    </message>
+    <message>
+        <source>New reply</source>
+        <translation>Nouvelle réponse</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show the conversation</source>
+        <translation>Afficher la conversation</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>{0} answered: {1}</source>
+        <translation>{0} a répondu : {1}</translation>
     </message>
 </context>
 </TS>

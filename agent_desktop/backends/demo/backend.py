@@ -10,15 +10,23 @@ from typing import ClassVar
 from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend, Target
 from agent_desktop.backends.demo.center import ContactCenter
 from agent_desktop.backends.demo.config import DemoConfig
+from agent_desktop.backends.demo.conversations import Conversations
 from agent_desktop.backends.demo.receipts import ReceiptSimulator
 from agent_desktop.backends.demo.responses import DEMO_RESPONSES
 from agent_desktop.backends.demo.simulator import CustomerSimulator, ScriptedCustomers
 from agent_desktop.backends.demo.team import TeamSimulator
 from agent_desktop.core.events import BackendEvent
 from agent_desktop.core.interaction_log import LogEvent
-from agent_desktop.core.models import AgentIdentity, Contact, Message
+from agent_desktop.core.models import (
+    AgentIdentity,
+    Contact,
+    ImageAttachment,
+    InteractionInfo,
+    Message,
+    PublicPost,
+)
 from agent_desktop.core.standard_responses import StandardResponse
-from agent_desktop.core.types import Capability, Clock
+from agent_desktop.core.types import Capability, Channel, Clock
 
 #: file name of the demo database inside the backend's data dir
 DATABASE_NAME = "demo.sqlite3"
@@ -39,6 +47,8 @@ class DemoBackend(MessagingBackend):
             Capability.HISTORY,
             Capability.CONTACTS,
             Capability.SEARCH,
+            Capability.ASYNC_CHAT,
+            Capability.IMAGES,
             Capability.PUSH_URL,
         }
     )
@@ -70,7 +80,9 @@ class DemoBackend(MessagingBackend):
         self._center = ContactCenter(
             context.data_dir / DATABASE_NAME, config.max_concurrent_chats, clock
         )
-        self.customers = CustomerSimulator(self._center)
+        self._center.ended_take_a_slot = config.ended_chats_take_a_slot
+        self._conversations = Conversations(self._center)
+        self.customers = CustomerSimulator(self._center, self._conversations)
         self._scripted = ScriptedCustomers(self.customers, config, rng or random.Random())
         self._center.agent_message_hooks.append(self._scripted.agent_sent)
         self._center.closed_hooks.append(self._scripted.interaction_closed)
@@ -88,6 +100,7 @@ class DemoBackend(MessagingBackend):
 
     # lifecycle ------------------------------------------------------------------------
     async def connect(self, agent: AgentIdentity) -> None:
+        self._conversations.reset()
         await self._center.open(agent)
         self.team.start()
         if self.demo_config.spontaneous:
@@ -150,10 +163,49 @@ class DemoBackend(MessagingBackend):
     async def history(
         self, contact_id: str, before: float | None = None, limit: int = 50
     ) -> list[Message]:
-        return await self._center.history(contact_id, before, limit)
+        return await self._conversations.history(contact_id, before, limit)
 
     async def search_messages(self, contact_id: str, query: str) -> list[Message]:
-        return await self._center.search_messages(contact_id, query)
+        return await self._conversations.search_messages(contact_id, query)
+
+    # asynchronous conversations -------------------------------------------------------
+    async def send_image(
+        self, interaction_id: str, data: bytes, mime: str, filename: str, txn_id: str
+    ) -> None:
+        image = ImageAttachment(mime=mime, filename=filename, data=data)
+        await self._conversations.send_image(interaction_id, image, txn_id)
+
+    async def send_to_contact(
+        self, contact_id: str, channel: Channel, text: str, txn_id: str
+    ) -> None:
+        await self._conversations.send_to_contact(contact_id, channel, text, txn_id)
+
+    async def send_image_to_contact(
+        self, contact_id: str, channel: Channel, image: ImageAttachment, txn_id: str
+    ) -> None:
+        await self._conversations.send_to_contact(
+            contact_id, channel, image.filename, txn_id, image=image
+        )
+
+    async def reactivate(self, interaction_id: str) -> None:
+        await self._conversations.reactivate(interaction_id)
+
+    async def start_interaction(self, contact_id: str, channel: Channel) -> str:
+        return await self._conversations.start_interaction(contact_id, channel)
+
+    async def contact(self, contact_id: str) -> Contact | None:
+        return await self._conversations.contact(contact_id)
+
+    async def connected_contacts(self) -> dict[str, frozenset[Channel]]:
+        return self._conversations.snapshot()
+
+    async def interaction_infos(self, interaction_ids: list[str]) -> list[InteractionInfo]:
+        return await self._conversations.interaction_infos(interaction_ids)
+
+    async def public_posts(
+        self, contact_id: str | None = None, limit: int = 200
+    ) -> list[PublicPost]:
+        return await self._conversations.public_posts(contact_id, limit)
 
     def saved_interaction(self, interaction_id: str) -> dict[str, object] | None:
         """The stored record of an interaction (state, disposition, note...), or None."""

@@ -146,6 +146,11 @@ class ContactCenter:
         self.agent_message_hooks: list[InteractionHook] = []
         #: told when an interaction stops being live (ended, rejected, revoked, dropped)
         self.closed_hooks: list[InteractionHook] = []
+        #: whether the customer of a live interaction gets the agent's messages now (they
+        #: may have left the website: the message then waits for them, see conversations.py)
+        self.deliverable: Callable[[LiveInteraction], bool] = lambda _live: True
+        #: whether chats ended but not yet Done (their views still open) take a slot
+        self.ended_take_a_slot = False
 
     # lifecycle ------------------------------------------------------------------------
     @property
@@ -210,7 +215,7 @@ class ContactCenter:
         """Offer queued chats, oldest first, while the agent is ready and has room."""
         if self._agent is None or CHAT_CHANNEL not in self._ready_channels:
             return []
-        on_desk = sum(1 for live in self._interactions.values() if live.stage in ON_DESK)
+        on_desk = sum(1 for live in self._interactions.values() if self._takes_a_slot(live))
         offered: list[str] = []
         for live in self._interactions.values():  # insertion order: oldest first
             if on_desk >= self._capacity:
@@ -220,6 +225,9 @@ class ContactCenter:
                 offered.append(live.id)
                 on_desk += 1
         return offered
+
+    def _takes_a_slot(self, live: LiveInteraction) -> bool:
+        return live.stage in ON_DESK or (self.ended_take_a_slot and live.stage is Stage.ENDED)
 
     def _offer(self, live: LiveInteraction, now: float) -> None:
         live.stage = Stage.OFFERED
@@ -343,7 +351,9 @@ class ContactCenter:
             txn_id=txn_id,
             url=url,
         )
-        stored_id = await store.call(DemoStore.add_message_once, message, live.contact.id)
+        stored_id = await store.call(
+            DemoStore.add_message_once, message, live.contact.id, delivered=self.deliverable(live)
+        )
         self._confirm(live.id, txn_id, stored_id)
         if stored_id == message.id:  # new, not a retry: the customer reads it
             self._run_hooks(self.agent_message_hooks, live.id)

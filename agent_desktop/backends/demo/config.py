@@ -30,6 +30,11 @@ class DemoConfig(BackendConfig):
     typing_s: DelayRange = Field(
         default=(1.5, 4.0), description="how long a scripted customer types a reply"
     )
+    ended_chats_take_a_slot: bool = Field(
+        default=False,
+        description="a chat ended but not yet marked Done (its view still open) counts against"
+        " max_concurrent_chats",
+    )
     nudge_after_s: float = Field(
         default=40.0, gt=0, description="a scripted customer nobody answered nudges once after this"
     )

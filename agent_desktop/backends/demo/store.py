@@ -73,6 +73,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX messages_by_contact_time ON messages (contact_id, time);
     CREATE INDEX messages_by_interaction ON messages (interaction_id);
     """,
+    # 2: the agent's interaction log, for statistics (record_agent_event)
     """
     CREATE TABLE agent_interaction_events (
         seq INTEGER PRIMARY KEY,
@@ -86,6 +87,27 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX agent_interaction_events_by_interaction
         ON agent_interaction_events (interaction_id);
+    """,
+    # 3: asynchronous conversations (see conversation_store.py)
+    """
+    ALTER TABLE messages ADD COLUMN delivered INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX messages_undelivered ON messages (contact_id) WHERE delivered = 0;
+    CREATE TABLE images (
+        message_id TEXT PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+        mime TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        data BLOB NOT NULL
+    );
+    CREATE TABLE public_posts (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts (id),
+        network TEXT NOT NULL,
+        text TEXT NOT NULL,
+        time REAL NOT NULL
+    );
+    CREATE INDEX public_posts_by_contact ON public_posts (contact_id, time);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -155,6 +177,11 @@ class DemoStore:
             self._db.executescript(
                 f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {version + 1}; COMMIT;"
             )
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for the store functions of other demo modules."""
+        return self._db
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -310,8 +337,11 @@ class DemoStore:
     def add_message(self, message: Message, contact_id: str) -> None:
         self._insert_message(self._db, message, contact_id)
 
-    def add_message_once(self, message: Message, contact_id: str) -> str:
-        """Store ``message`` unless one with its txn id exists; returns the stored id."""
+    def add_message_once(self, message: Message, contact_id: str, *, delivered: bool = True) -> str:
+        """Store ``message`` unless one with its txn id exists; returns the stored id.
+
+        ``delivered`` is false for a message written to a contact who is not connected.
+        """
         if message.txn_id is None:
             raise ValueError("add_message_once needs a message with a txn_id")
         with self._transaction() as db:
@@ -319,6 +349,8 @@ class DemoStore:
             if existing is not None:
                 return existing
             self._insert_message(db, message, contact_id)
+            if not delivered:
+                db.execute("UPDATE messages SET delivered = 0 WHERE id = ?", (message.id,))
         return message.id
 
     def message_id_for_txn(self, txn_id: str) -> str | None:
@@ -371,7 +403,8 @@ class DemoStore:
         """What the customer received from the agent side in the interaction, in order."""
         rows = self._db.execute(
             "SELECT coalesce(url, text) FROM messages"
-            " WHERE interaction_id = ? AND author_role != ? ORDER BY time, rowid",
+            " WHERE interaction_id = ? AND author_role != ? AND delivered"
+            " ORDER BY time, rowid",
             (interaction_id, PartyRole.CUSTOMER.value),
         ).fetchall()
         return [str(row[0]) for row in rows]
