@@ -134,6 +134,7 @@ def exit_after_first_paint(window: object, finish: Callable[[], None]) -> None:
     from PySide6.QtWidgets import QWidget
 
     assert isinstance(window, QWidget)
+    widget: QWidget = window
 
     def report() -> None:
         print(f"first-paint {time.time():.6f}", flush=True)
@@ -142,12 +143,12 @@ def exit_after_first_paint(window: object, finish: Callable[[], None]) -> None:
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
+                widget.removeEventFilter(self)
                 # the children are painted in the same pass: report once it is over
                 QTimer.singleShot(0, report)
             return False
 
-    window.installEventFilter(FirstPaint(window))
+    widget.installEventFilter(FirstPaint(widget))
 
 
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDateTime, QModelIndex, QPersistentModelIndex, QPoint
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from agent_desktop.core.models import Message
 from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.ui.theme import LIGHT, Theme
 from agent_desktop.ui.transcript_model import Roles
@@ -22,8 +23,8 @@ GROUP_GAP = 10.0  # before a new author's first bubble
 RADIUS = 10.0
 MAX_BUBBLE_FRACTION = 0.72
 MAX_BUBBLE_WIDTH = 620.0
-GROUP_WINDOW_S = 300.0  # same author within this gap: no repeated header
 _CACHE_SIZE = 20_000
+_LAYOUT_CACHE_SIZE = 400  # a few screens of text layouts
 
 
 def _text_option() -> QTextOption:
@@ -52,13 +53,21 @@ def layout_text(text: str, font: QFont, width: float) -> tuple[QTextLayout, floa
 
 
 class MessageDelegate(QStyledItemDelegate):
-    """Contact on the left, agent on the right, system notes centred."""
+    """Contact on the left, agent on the right, system notes centred.
+
+    ``sizeHint`` runs for every row of the model at each layout of the view, so it reads the
+    row in one ``data()`` call and keeps the result; ``paint`` keeps the last text layouts.
+    """
 
     def __init__(self, view: QAbstractItemView, theme: Theme = LIGHT) -> None:
         super().__init__(view)
         self._view = view
         self.theme = theme
-        self._sizes: OrderedDict[tuple[str, int, str, bool], tuple[float, float]] = OrderedDict()
+        self._sizes: OrderedDict[tuple[str, int, str, bool], QSize] = OrderedDict()
+        self._layouts: OrderedDict[tuple[str, int, str], tuple[QTextLayout, float, float]] = (
+            OrderedDict()
+        )
+        self._font_cache: tuple[QFont, QFont, QFont, str] | None = None
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -66,22 +75,27 @@ class MessageDelegate(QStyledItemDelegate):
 
     def clear_cache(self) -> None:
         self._sizes.clear()
+        self._layouts.clear()
+        self._font_cache = None
 
     # geometry -------------------------------------------------------------------------
-    def _fonts(self, base: QFont) -> tuple[QFont, QFont]:
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont, str]:
+        """(body font, header font, font key) for the view's font ``base``."""
+        cached = self._font_cache
+        if cached is not None and cached[0] == base:
+            return cached[1], cached[2], cached[3]
+        body = QFont(base)
         header = QFont(base)
         header.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
-        return base, header
+        key = base.key()
+        self._font_cache = (QFont(base), body, header, key)
+        return body, header, key
 
     @staticmethod
-    def _shows_header(index: ModelIndex) -> bool:
-        if index.row() == 0:
-            return True
-        previous = index.model().index(index.row() - 1, 0)
-        if previous.data(Roles.AUTHOR_ID) != index.data(Roles.AUTHOR_ID):
-            return True
-        gap = float(index.data(Roles.TIME) or 0) - float(previous.data(Roles.TIME) or 0)
-        return gap > GROUP_WINDOW_S
+    def _row(index: ModelIndex) -> tuple[Message, bool]:
+        message = index.data(Roles.MESSAGE)
+        assert isinstance(message, Message)
+        return message, bool(index.data(Roles.GROUP_START))
 
     def _available(self) -> float:
         return float(max(120, self._view.viewport().width()))
@@ -89,64 +103,70 @@ class MessageDelegate(QStyledItemDelegate):
     def _bubble_max(self, available: float) -> float:
         return min(MAX_BUBBLE_WIDTH, (available - 2 * MARGIN) * MAX_BUBBLE_FRACTION)
 
-    def _measure(self, index: ModelIndex, font: QFont) -> tuple[float, float]:
-        """(text height, text width) of the message at ``index`` for the current width."""
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        role = str(index.data(Roles.AUTHOR_ROLE))
-        width = self._bubble_max(self._available()) - 2 * PAD_X
-        if role == PartyRole.SYSTEM.value:
-            width = self._available() - 2 * MARGIN
-        key = (str(index.data(Roles.MESSAGE_ID)), int(width), font.key(), False)
-        cached = self._sizes.get(key)
+    def _text_width(self, message: Message, available: float) -> float:
+        if message.author_role is PartyRole.SYSTEM:
+            return available - 2 * MARGIN
+        return self._bubble_max(available) - 2 * PAD_X
+
+    def _layout(
+        self, message: Message, font: QFont, font_key: str, width: float
+    ) -> tuple[QTextLayout, float, float]:
+        key = (message.id, int(width), font_key)
+        cached = self._layouts.get(key)
         if cached is not None:
-            self._sizes.move_to_end(key)
+            self._layouts.move_to_end(key)
             return cached
-        _, height, widest = layout_text(text, font, width)
-        result = (height, widest)
-        self._sizes[key] = result
-        if len(self._sizes) > _CACHE_SIZE:
-            self._sizes.popitem(last=False)
+        result = layout_text(message.text, font, width)
+        self._layouts[key] = result
+        if len(self._layouts) > _LAYOUT_CACHE_SIZE:
+            self._layouts.popitem(last=False)
         return result
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        body_font, header_font = self._fonts(option.font)
-        text_h, _ = self._measure(index, body_font)
-        header = self._shows_header(index)
-        top = GROUP_GAP if header and index.row() > 0 else ROW_GAP
-        height = top + text_h + 2 * PAD_Y
-        if header:
+        message, header = self._row(index)
+        body_font, header_font, font_key = self._fonts(option.font)
+        available = self._available()
+        key = (message.id, int(available), font_key, header)
+        cached = self._sizes.get(key)
+        if cached is not None:
+            return cached
+        _, text_h, _ = layout_text(message.text, body_font, self._text_width(message, available))
+        height = (GROUP_GAP if header else ROW_GAP) + text_h + 2 * PAD_Y
+        if header and message.author_role is not PartyRole.SYSTEM:
             height += QFontMetricsF(header_font).height() + 3
-        return QSize(int(self._available()), int(height + 0.999))
+        size = QSize(int(available), int(height + 0.999))
+        self._sizes[key] = size
+        if len(self._sizes) > _CACHE_SIZE:
+            self._sizes.popitem(last=False)
+        return size
 
     # painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         theme = self.theme
         rect = QRectF(option.rect)
-        body_font, header_font = self._fonts(option.font)
-        role = str(index.data(Roles.AUTHOR_ROLE))
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        header = self._shows_header(index)
+        message, header = self._row(index)
+        body_font, header_font, font_key = self._fonts(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        y = rect.top() + (GROUP_GAP if header and index.row() > 0 else ROW_GAP)
+        y = rect.top() + (GROUP_GAP if header else ROW_GAP)
 
-        if role == PartyRole.SYSTEM.value:
+        if message.author_role is PartyRole.SYSTEM:
             width = rect.width() - 2 * MARGIN
-            layout, _, widest = layout_text(text, body_font, width)
+            layout, _, widest = self._layout(message, body_font, font_key, width)
             painter.setPen(theme.system_text)
             layout.draw(painter, QPointF(rect.left() + MARGIN + (width - widest) / 2, y + PAD_Y))
             painter.restore()
             return
 
-        mine = role == PartyRole.AGENT.value
+        mine = message.author_role is PartyRole.AGENT
         max_w = self._bubble_max(rect.width())
-        layout, text_h, widest = layout_text(text, body_font, max_w - 2 * PAD_X)
+        layout, text_h, widest = self._layout(message, body_font, font_key, max_w - 2 * PAD_X)
         header_fm = QFontMetricsF(header_font)
         header_text = ""
         if header:
-            when = QDateTime.fromMSecsSinceEpoch(int(float(index.data(Roles.TIME)) * 1000))
-            header_text = f"{index.data(Roles.AUTHOR)}  ·  {when.toString('HH:mm')}"
-        status_text, status_failed = self._status(index) if mine else ("", False)
+            when = QDateTime.fromMSecsSinceEpoch(int(message.time * 1000))
+            header_text = f"{message.author_name}  ·  {when.toString('HH:mm')}"
+        status_text, status_failed = self._status(message) if mine else ("", False)
         bubble_w = max(widest + 2 * PAD_X, 44.0)
         if header_text:
             bubble_w = max(bubble_w, min(max_w, header_fm.horizontalAdvance(header_text)))
@@ -188,8 +208,8 @@ class MessageDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _status(self, index: ModelIndex) -> tuple[str, bool]:
-        state = DeliveryState(str(index.data(Roles.DELIVERY)))
+    def _status(self, message: Message) -> tuple[str, bool]:
+        state = message.delivery
         if state is DeliveryState.SENDING:
             return self.tr("Sending…"), False
         if state is DeliveryState.FAILED:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from tests.benchmarks.stats import Metric, median, percentile
 
@@ -26,14 +26,14 @@ def _search_function() -> Callable[[str], Any] | None:
         return None
     function = getattr(module, "search", None)
     if callable(function):
-        return function  # type: ignore[no-any-return]
+        return cast("Callable[[str], Any]", function)
     catalog_class = getattr(module, "EmojiCatalog", None)
     if catalog_class is None:
         return None
     load = getattr(catalog_class, "load", None)
     catalog = load() if callable(load) else catalog_class()
     method = getattr(catalog, "search", None)
-    return method if callable(method) else None  # type: ignore[no-any-return]
+    return cast("Callable[[str], Any]", method) if callable(method) else None
 
 
 def measure(repeat: int) -> list[Metric]:

@@ -202,9 +202,7 @@ class Stream:
 
     def latencies_ms(self) -> tuple[list[float], int]:
         painted = self.desk.painted
-        values = [
-            1000 * (painted[s] - self.sent_at[s]) for s in self.visible_seqs if s in painted
-        ]
+        values = [1000 * (painted[s] - self.sent_at[s]) for s in self.visible_seqs if s in painted]
         return values, len(self.visible_seqs) - len(values)
 
 

@@ -14,7 +14,6 @@ import platform
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,22 +40,26 @@ GROUPS: dict[str, Group] = {
 
 def _measure(name: str, repeat: int, soak_s: float) -> list[Metric]:
     """Runs in the child process."""
-    measures: dict[str, Callable[[], list[Metric]]] = {
-        "cold_start": lambda: _module("cold_start").measure(repeat),
-        "transcript": lambda: _module("transcript").measure(repeat),
-        "load": lambda: _module("load").measure(repeat),
-        "emoji": lambda: _module("emoji").measure(repeat),
-        "memory": lambda: _module("memory").measure(repeat),
-        "soak": lambda: _module("load").soak(soak_s),
-    }
-    return measures[name]()
+    # imported here: each group's child process loads only what it measures
+    if name == "cold_start":
+        from tests.benchmarks import cold_start
 
+        return cold_start.measure(repeat)
+    if name == "transcript":
+        from tests.benchmarks import transcript
 
-def _module(name: str) -> object:
-    import importlib
+        return transcript.measure(repeat)
+    if name == "emoji":
+        from tests.benchmarks import emoji
 
-    module = importlib.import_module(f"tests.benchmarks.{name}")
-    return module
+        return emoji.measure(repeat)
+    if name == "memory":
+        from tests.benchmarks import memory
+
+        return memory.measure(repeat)
+    from tests.benchmarks import load
+
+    return load.soak(soak_s) if name == "soak" else load.measure(repeat)
 
 
 def _child(name: str, repeat: int, soak_s: float) -> list[Metric]:
@@ -107,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     soak_s = 600.0 if args.soak else args.soak_seconds
 
     if args.child:
-        metrics = _measure(args.child, args.repeat or GROUPS[args.child].repeat, soak_s)
-        wire = {m.key: metric_to_wire(m) for m in metrics}
+        measured = _measure(args.child, args.repeat or GROUPS[args.child].repeat, soak_s)
+        wire = {m.key: metric_to_wire(m) for m in measured}
         print(MARK + json.dumps(wire), flush=True)
         return 0
 

@@ -175,7 +175,5 @@ def measure(repeat: int) -> list[Metric]:
         widget.deleteLater()
         process_events(50)
         opening.baseline_samples.append(_browser_ms(record))
-    scrolling.note = (
-        f"{len(frames)} page steps per run; median frame {median(medians):.2f} ms"
-    )
+    scrolling.note = f"{len(frames)} page steps per run; median frame {median(medians):.2f} ms"
     return [opening, scrolling]
