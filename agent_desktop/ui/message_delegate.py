@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from agent_desktop.core.models import Message
 from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.ui.theme import LIGHT, Theme
-from agent_desktop.ui.transcript_model import Roles
+from agent_desktop.ui.transcript_model import Roles, TranscriptModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -93,6 +93,9 @@ class MessageDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _row(index: ModelIndex) -> tuple[Message, bool]:
+        model = index.model()
+        if isinstance(model, TranscriptModel):  # one Python call instead of two data() calls
+            return model.row_at(index.row())
         message = index.data(Roles.MESSAGE)
         assert isinstance(message, Message)
         return message, bool(index.data(Roles.GROUP_START))

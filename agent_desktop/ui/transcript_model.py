@@ -28,9 +28,9 @@ from agent_desktop.services.transcript_store import TranscriptStore
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: rows a transcript opens with, and rows paged in at a time
-PAGE_ROWS = 100
+PAGE_ROWS = 60
 #: most rows the model holds at once
-MAX_ROWS = 600
+MAX_ROWS = 300
 #: the same author again within this gap: no new author header
 GROUP_WINDOW_S = 300.0
 
@@ -117,6 +117,12 @@ class TranscriptModel(QAbstractListModel):
         if role == Roles.URL:
             return message.url
         return None
+
+    def row_at(self, row: int) -> tuple[Message, bool]:
+        """(message, group start) of model row ``row``: the delegate's fast path."""
+        store_row = row + self._first
+        message = self._store[store_row]
+        return message, self._group_start(store_row, message)
 
     def _group_start(self, row: int, message: Message) -> bool:
         if row == 0:

@@ -436,7 +436,7 @@ class ContactCenter:
         if not text:
             raise ValueError("a customer message needs text")
         message = self._customer_message(live, text)
-        self._customer_store().call_sync(DemoStore.add_message, message, live.contact.id)
+        self._customer_store().post(DemoStore.add_message, message, live.contact.id)
         live.customer_messages.append(message)
         if live.stage in ON_DESK:  # a queued chat replays it when offered
             self._emit(MessageReceived(message=message))
