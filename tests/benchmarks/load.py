@@ -76,7 +76,7 @@ class Desk:
         view.delegate = clock
 
 
-def open_desk(tmp: Path, chats: int = CHATS) -> Desk:
+def open_desk(tmp: Path, chats: int = CHATS, *, instrument: bool = True) -> Desk:
     bot = Bot()
     harness = AppHarness.start(
         bot.as_qtbot(),
@@ -90,8 +90,9 @@ def open_desk(tmp: Path, chats: int = CHATS) -> Desk:
     for i in range(chats):
         desk.chats.append(start_chat(harness, i))
     wait_until(lambda: len(harness.window.views) == chats, 30)
-    for iid in desk.chats:
-        desk.instrument(iid)
+    if instrument:
+        for iid in desk.chats:
+            desk.instrument(iid)
     process_events(300)
     return desk
 
@@ -168,9 +169,10 @@ class Stream:
             self.seq += 1
             if iid in self.leaving:
                 continue
-            self.sent_at[seq] = time.perf_counter()
-            if current is not None and current.record.id == iid:
-                self.visible_seqs.append(seq)
+            if self.rotate_after is None:  # the soak keeps nothing per message
+                self.sent_at[seq] = time.perf_counter()
+                if current is not None and current.record.id == iid:
+                    self.visible_seqs.append(seq)
             h.customers.say(iid, f"{TEXTS[seq % len(TEXTS)]} #{seq}")
             if self.rotate_after is not None:
                 self.said[iid] = self.said.get(iid, 0) + 1
@@ -194,11 +196,6 @@ class Stream:
                 self.desk.chats[seat] = new
             elif record.state is InteractionState.ENDED and not session.busy("done", iid):
                 session.mark_done(iid)
-        for iid in self.desk.chats:
-            if iid not in self.leaving and h.chat_view(iid) is not None:
-                view = h.chat_view(iid)
-                if view is not None and not isinstance(view.delegate, PaintClock):
-                    self.desk.instrument(iid)
 
     def latencies_ms(self) -> tuple[list[float], int]:
         painted = self.desk.painted
@@ -252,7 +249,7 @@ def soak(seconds: float) -> list[Metric]:
     application()
     samples: list[tuple[float, int]] = []
     with tempfile.TemporaryDirectory(prefix="bench-soak-") as scratch:
-        desk = open_desk(Path(scratch))
+        desk = open_desk(Path(scratch), instrument=False)
         stream = Stream(desk, RATE, rotate_after=100)
         stream.run(seconds, lambda at: samples.append((at, rss_bytes())))
         gc.collect()

@@ -231,6 +231,7 @@ class ContactCenter:
         self._emit(InteractionOffered(interaction=summary))
         for message in live.customer_messages:
             self._emit(MessageReceived(message=message))
+        live.customer_messages.clear()  # replayed; later messages go out as they come
 
     async def _route_and_save(self, store: StoreThread) -> None:
         now = self._clock()
@@ -437,9 +438,10 @@ class ContactCenter:
             raise ValueError("a customer message needs text")
         message = self._customer_message(live, text)
         self._customer_store().post(DemoStore.add_message, message, live.contact.id)
-        live.customer_messages.append(message)
-        if live.stage in ON_DESK:  # a queued chat replays it when offered
+        if live.stage in ON_DESK:
             self._emit(MessageReceived(message=message))
+        else:  # a queued chat replays it when offered
+            live.customer_messages.append(message)
 
     def _customer_message(self, live: LiveInteraction, text: str) -> Message:
         return Message(
