@@ -133,7 +133,10 @@ class MessageDelegate(QStyledItemDelegate):
         cached = self._sizes.get(key)
         if cached is not None:
             return cached
-        _, text_h, _ = layout_text(message.text, body_font, self._text_width(message, available))
+        # the same layout is painted next: keep it
+        _, text_h, _ = self._layout(
+            message, body_font, font_key, self._text_width(message, available)
+        )
         height = (GROUP_GAP if header else ROW_GAP) + text_h + 2 * PAD_Y
         if header and message.author_role is not PartyRole.SYSTEM:
             height += QFontMetricsF(header_font).height() + 3

@@ -28,9 +28,9 @@ from agent_desktop.services.transcript_store import TranscriptStore
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: rows a transcript opens with, and rows paged in at a time
-PAGE_ROWS = 60
+PAGE_ROWS = 40
 #: most rows the model holds at once
-MAX_ROWS = 300
+MAX_ROWS = 240
 #: the same author again within this gap: no new author header
 GROUP_WINDOW_S = 300.0
 
