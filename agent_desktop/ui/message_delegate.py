@@ -24,7 +24,7 @@ RADIUS = 10.0
 MAX_BUBBLE_FRACTION = 0.72
 MAX_BUBBLE_WIDTH = 620.0
 _CACHE_SIZE = 20_000
-_LAYOUT_CACHE_SIZE = 400  # a few screens of text layouts
+_LAYOUT_CACHE_SIZE = 64  # a few screens of text layouts (each holds its glyphs)
 
 
 def _text_option() -> QTextOption:
@@ -133,10 +133,8 @@ class MessageDelegate(QStyledItemDelegate):
         cached = self._sizes.get(key)
         if cached is not None:
             return cached
-        # the same layout is painted next: keep it
-        _, text_h, _ = self._layout(
-            message, body_font, font_key, self._text_width(message, available)
-        )
+        # not kept: most measured rows are never on screen (paint keeps its own few)
+        _, text_h, _ = layout_text(message.text, body_font, self._text_width(message, available))
         height = (GROUP_GAP if header else ROW_GAP) + text_h + 2 * PAD_Y
         if header and message.author_role is not PartyRole.SYSTEM:
             height += QFontMetricsF(header_font).height() + 3

@@ -384,8 +384,9 @@ class StoreThread:
     """Runs every :class:`DemoStore` call on one dedicated worker thread.
 
     Coroutines ``await`` :meth:`call`; synchronous test and automation code (the customer
-    simulator) uses :meth:`call_sync`, which waits for its turn behind earlier calls, so
-    both see the writes in the order they were made.
+    simulator) uses :meth:`call_sync`, which waits for its turn behind earlier calls, or
+    :meth:`post` for a write it need not wait for; every call sees the writes in the order
+    they were made.
     """
 
     def __init__(self, path: Path) -> None:
