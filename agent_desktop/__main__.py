@@ -48,9 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from agent_desktop.app import install_translators, pick_language
+    from agent_desktop.app import configured_language, install_translators, pick_language
     from agent_desktop.core.paths import ProfilePaths
     from agent_desktop.logs import setup_logging
+    from agent_desktop.services.crash_reporter import CrashReporter
+    from agent_desktop.ui.app_icon import app_icon
 
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if args.self_test and args.profile is None:
@@ -65,30 +67,43 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Agent Desktop")
     app.setOrganizationName("agent_desktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the window's close ends the main coroutine
-    translators = install_translators(app, pick_language(args.lang))
+    # --lang, else the ui.language setting, else the system's language
+    language = pick_language(args.lang or configured_language(paths.settings_file))
+    translators = install_translators(app, language)
+    log.info("user interface language: %s", language)
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    # from here on, an unhandled exception is logged and shown, never silently lost
+    crash_reporter = CrashReporter(app)
+    crash_reporter.install(loop)
     code = 0
     try:
         with loop:
-            code = int(loop.run_until_complete(_run(app, paths, args)))
+            code = int(loop.run_until_complete(_run(app, paths, args, crash_reporter)))
     finally:
+        crash_reporter.uninstall()
         del translators
         if scratch is not None:
             scratch.cleanup()
     return code
 
 
-async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
+async def _run(
+    app: object, paths: object, args: argparse.Namespace, reporter: object = None
+) -> int:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.app import AgentDesktop
     from agent_desktop.core.paths import ProfilePaths
+    from agent_desktop.services.crash_reporter import CrashReporter
 
     assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
-    backend_overrides = {"spontaneous": True} if args.demo_customers else None
+    on_demo = args.self_test or args.backend in (None, "demo")
+    backend_overrides = {"spontaneous": True} if args.demo_customers and on_demo else None
     desktop = AgentDesktop(
         app,
         paths,
@@ -103,6 +118,8 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
             finished.set_result(code)
 
     desktop.window.closed.connect(lambda: finish(0))
+    if isinstance(reporter, CrashReporter):
+        reporter.crashed.connect(desktop.window.show_crash, Qt.ConnectionType.QueuedConnection)
     _install_signal_handlers(loop, lambda: finish(130))
     if os.environ.get(EXIT_AFTER_FIRST_PAINT):
         exit_after_first_paint(desktop.window, lambda: finish(0))
@@ -114,13 +131,18 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
             await run_self_test(desktop)
         except SelfTestFailed as exc:
             print(f"self-test FAILED: {exc}", file=sys.stderr)
+            log.error("self-test FAILED: %s", exc)
             finish(1)
         else:
             print("self-test ok")
+            log.info("self-test ok")  # a windowed Windows build has no stdout: see the log
             finish(0)
     code = await finished
     await desktop.shutdown()
     return code
+
+
+_WAKE_UP: list[object] = []
 
 
 #: hidden switch for the cold-start benchmark (docs/performance.md): print
@@ -158,8 +180,16 @@ def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> N
         try:
             loop.add_signal_handler(sig, stop)
         except (NotImplementedError, RuntimeError):
-            # Windows: Python handles signals between bytecodes; the Qt loop must wake up
+            # Windows: Python runs signal handlers between bytecodes only, and the Qt loop
+            # may sit in C++ for long; a light timer gives the interpreter a turn.
             signal.signal(sig, lambda *_: loop.call_soon_threadsafe(stop))
+            if not _WAKE_UP:
+                from PySide6.QtCore import QTimer
+
+                timer = QTimer()
+                timer.timeout.connect(lambda: None)
+                timer.start(250)
+                _WAKE_UP.append(timer)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from agent_desktop.core.events import BackendEvent
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import AgentIdentity, Contact, Message
+from agent_desktop.core.standard_responses import StandardResponse
 from agent_desktop.core.types import Capability, Channel
 
 
@@ -133,6 +135,25 @@ class MessagingBackend(abc.ABC):
         """Start a consultation; returns the consultation's interaction id."""
         raise NotSupported("consult")
 
+    async def complete_transfer(self, consultation_id: str) -> None:
+        """Two-step transfer: the consulted colleague takes over the consultation's chat."""
+        raise NotSupported("complete_transfer")
+
+    async def consultation_to_conference(self, consultation_id: str) -> None:
+        """The consulted colleague joins the consultation's chat as a party."""
+        raise NotSupported("consultation_to_conference")
+
+    async def end_consultation(self, consultation_id: str) -> None:
+        raise NotSupported("end_consultation")
+
+    async def leave_conference(self, interaction_id: str) -> None:
+        """The agent leaves a conference; the colleagues keep the chat."""
+        raise NotSupported("leave_conference")
+
+    async def remove_party(self, interaction_id: str, party_id: str) -> None:
+        """Remove a colleague from a conference."""
+        raise NotSupported("remove_party")
+
     async def start_call(self, interaction_id: str | None, number: str) -> None:
         raise NotSupported("start_call")
 
@@ -159,6 +180,16 @@ class MessagingBackend(abc.ABC):
 
     async def targets(self, query: str = "") -> list[Target]:
         raise NotSupported("targets")
+
+    # statistics -----------------------------------------------------------------------
+    async def record_interaction_event(self, event: LogEvent) -> None:
+        """Keep one event of the agent's interaction log for KPI reporting
+        (:attr:`Capability.STATISTICS`). Called in the order the events happened."""
+        raise NotSupported("record_interaction_event")
+
+    async def standard_responses(self) -> list[StandardResponse]:
+        """The contact center's library of standard responses (canned replies)."""
+        raise NotSupported("standard_responses")
 
     def has(self, capability: Capability) -> bool:
         return capability in self.capabilities

@@ -46,6 +46,18 @@ class InteractionTransferred(_Event):
     target_name: str
 
 
+class ConsultationEnded(_Event):
+    """A consultation (an internal chat with a colleague) is over.
+
+    ``outcome``: ``"ended"`` (either side closed it), ``"transferred"`` (two-step transfer
+    completed) or ``"conference"`` (the colleague joined the customer's chat).
+    """
+
+    type: Literal["consultation_ended"] = "consultation_ended"
+    consultation_id: str
+    outcome: Literal["ended", "transferred", "conference"] = "ended"
+
+
 class MessageReceived(_Event):
     type: Literal["message_received"] = "message_received"
     message: Message
@@ -56,6 +68,17 @@ class MessageDelivered(_Event):
     interaction_id: str
     txn_id: str
     message_id: str
+    time: float
+
+
+class MessageStatus(_Event):
+    """The contact's side reports an agent message delivered to their device, or read
+    (on channels with read receipts). Only moves a message's state forward."""
+
+    type: Literal["message_status"] = "message_status"
+    interaction_id: str
+    txn_id: str
+    status: Literal["delivered", "read"]
     time: float
 
 
@@ -111,8 +134,10 @@ BackendEvent = Annotated[
     | InteractionRevoked
     | InteractionEnded
     | InteractionTransferred
+    | ConsultationEnded
     | MessageReceived
     | MessageDelivered
+    | MessageStatus
     | MessageFailed
     | Typing
     | PartyJoined

@@ -1,4 +1,9 @@
-"""The interaction state machine: offered → active → ended → done, or offered → rejected."""
+"""The interaction state machine.
+
+offered → active → ended → done, or offered → rejected; an active chat handed to a colleague
+or queue (transfer, or the agent leaves a conference) goes active → transferred, off the desk.
+A consultation is a separate, internal interaction: see :mod:`agent_desktop.core.consultation`.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,11 @@ _TRANSITIONS: dict[InteractionState, frozenset[InteractionState]] = {
     InteractionState.OFFERED: frozenset(
         {InteractionState.ACTIVE, InteractionState.REJECTED, InteractionState.ENDED}
     ),
-    InteractionState.ACTIVE: frozenset({InteractionState.ENDED}),
+    InteractionState.ACTIVE: frozenset({InteractionState.ENDED, InteractionState.TRANSFERRED}),
     InteractionState.ENDED: frozenset({InteractionState.DONE}),
     InteractionState.DONE: frozenset(),
     InteractionState.REJECTED: frozenset(),
+    InteractionState.TRANSFERRED: frozenset(),
 }
 
 

@@ -27,6 +27,8 @@ class InteractionState(StrEnum):
     ENDED = "ended"
     DONE = "done"
     REJECTED = "rejected"
+    #: handed to a colleague or queue (transfer, or the agent left a conference): off the desk
+    TRANSFERRED = "transferred"
 
 
 class DeliveryState(StrEnum):
@@ -93,3 +95,5 @@ class Capability(StrEnum):
     ASYNC_CHAT = "async_chat"
     CONTACTS = "contacts"
     READ_RECEIPTS = "read_receipts"
+    #: keeps the agent's interaction log (KPI events) on the server
+    STATISTICS = "statistics"

@@ -280,6 +280,8 @@ class InteractionStore(QObject):
             InteractionState.REJECTED,
         ):
             record.move(state)
+        if state is InteractionState.TRANSFERRED and record.state is InteractionState.ACTIVE:
+            record.move(state)
         del self._records[iid]
         self.removed.emit(iid)
         record.deleteLater()

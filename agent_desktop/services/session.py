@@ -14,6 +14,7 @@ from agent_desktop.backends.base import BackendError, MessagingBackend
 from agent_desktop.core import events as ev
 from agent_desktop.core.models import AgentIdentity, Message
 from agent_desktop.core.types import (
+    Capability,
     ConnectionState,
     DeliveryState,
     InteractionState,
@@ -35,7 +36,8 @@ TYPING_IDLE_S = 4.0
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AgentSession", text)
+    # lupdate files the calls of module-level helpers under the empty context
+    return QCoreApplication.translate("", text)
 
 
 class AgentSession(QObject):
@@ -45,6 +47,9 @@ class AgentSession(QObject):
     readyChanged = Signal(bool)
     busyChanged = Signal(str, bool)  # "<action>:<iid>", in progress
     agentMessageSent = Signal(str, str)  # iid, text (local echo done)
+    urlPushed = Signal(str, str)  # iid, url (local echo done)
+    eventReceived = Signal(object)  # each BackendEvent, just before it is applied
+    markDoneRequested = Signal(str, str)  # iid, disposition code ("" for none)
 
     def __init__(
         self,
@@ -67,6 +72,8 @@ class AgentSession(QObject):
         self._typing_sent_at: dict[str, float] = {}
         self._typing_idle: dict[str, QTimer] = {}
         self._closing = False
+        #: told about every backend event after the session applied it (services/actions.py)
+        self.event_listeners: list[Callable[[ev.BackendEvent], None]] = []
         settings.changed.connect(self._apply_settings)
 
     @property
@@ -105,6 +112,7 @@ class AgentSession(QObject):
         await self._tasks.shutdown()
 
     def _set_connection(self, state: ConnectionState, detail: str = "") -> None:
+        log.info("backend connection: %s %s", state.value, detail)
         self.connection = state
         self.connectionChanged.emit(state.value, detail)
 
@@ -147,6 +155,17 @@ class AgentSession(QObject):
         self._tasks.spawn(run(), key)
         return True
 
+    def run_intent(
+        self,
+        action: str,
+        iid: str,
+        call: Callable[[], Awaitable[None]],
+        failure: str,
+        on_success: Callable[[], None] | None = None,
+    ) -> bool:
+        """:meth:`_do` for the other intent services (one in flight per action and iid)."""
+        return self._do(action, iid, call, failure, on_success)
+
     # agent ----------------------------------------------------------------------------
     def set_ready(self, ready: bool) -> None:
         def done() -> None:
@@ -181,6 +200,8 @@ class AgentSession(QObject):
         if record is None or record.state is not InteractionState.ENDED:
             self.bridge.warning(tr("End the chat before marking it Done."))
             return
+
+        self.markDoneRequested.emit(iid, disposition or "")
 
         def done() -> None:
             self.store.finish(iid, InteractionState.DONE)
@@ -217,6 +238,59 @@ class AgentSession(QObject):
         self._transmit(iid, txn_id, text)
         return True
 
+    def push_url(self, iid: str, url: str) -> bool:
+        """Push ``url`` (already checked by ``core.urls.check_url``) with a local echo."""
+        record = self.store.get(iid)
+        if record is None or record.state is not InteractionState.ACTIVE or not url:
+            return False
+        txn_id = uuid.uuid4().hex
+        echo = Message(
+            id=f"local:{txn_id}",
+            interaction_id=iid,
+            author_id=self.agent_party_id,
+            author_name=self.agent.display_name,
+            author_role=PartyRole.AGENT,
+            text=url,
+            time=time.time(),
+            txn_id=txn_id,
+            delivery=DeliveryState.SENDING,
+            url=url,
+        )
+        record.add_message(echo)
+        self.urlPushed.emit(iid, url)
+        self._transmit_url(iid, txn_id, url)
+        return True
+
+    def _transmit_url(self, iid: str, txn_id: str, url: str) -> None:
+        async def run() -> None:
+            try:
+                await self.backend.push_url(iid, url, txn_id)
+            except (BackendError, OSError) as exc:
+                self._delivery_failed(iid, txn_id, str(exc))
+
+        self._tasks.spawn(run(), f"send:{txn_id}")
+
+    def follow_contact_link(self, iid: str, kind: str, address: str) -> bool:
+        """Start an e-mail (``kind`` "email") or a call ("phone") to ``address`` through
+        the backend; False when the backend cannot, so the UI falls back to the OS."""
+        capability = {"email": Capability.EMAIL, "phone": Capability.CALL}.get(kind)
+        if capability is None or not self.backend.has(capability):
+            return False
+
+        async def call() -> None:
+            if kind == "email":
+                await self.backend.start_email(iid, address)
+            else:
+                await self.backend.start_call(iid, address)
+
+        failure = (
+            tr("Could not start the e-mail: {0}")
+            if kind == "email"
+            else tr("Could not start the call: {0}")
+        )
+        self._do(f"link-{kind}", iid, call, failure)
+        return True
+
     def retry(self, iid: str, txn_id: str) -> None:
         """Send a failed message again, with the same txn id (the backend dedupes)."""
         record = self.store.get(iid)
@@ -226,6 +300,9 @@ class AgentSession(QObject):
         if message is None or message.delivery is not DeliveryState.FAILED:
             return
         record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
+        if message.url:
+            self._transmit_url(iid, txn_id, message.url)
+            return
         self._transmit(iid, txn_id, message.text)
 
     def _transmit(self, iid: str, txn_id: str, text: str) -> None:
@@ -281,6 +358,7 @@ class AgentSession(QObject):
 
     # backend events -------------------------------------------------------------------
     def apply(self, event: ev.BackendEvent) -> None:
+        self.eventReceived.emit(event)
         store = self.store
         match event:
             case ev.ConnectionChanged(state=state, detail=detail):
@@ -299,7 +377,8 @@ class AgentSession(QObject):
                     store.end(iid)
                 self._stop_typing(iid)
             case ev.InteractionTransferred(interaction_id=iid):
-                store.finish(iid, InteractionState.ACTIVE)
+                self._stop_typing(iid)
+                store.finish(iid, InteractionState.TRANSFERRED)
             case ev.MessageReceived(message=message):
                 record = store.get(message.interaction_id)
                 if record is not None:
@@ -308,6 +387,10 @@ class AgentSession(QObject):
                 record = store.get(iid)
                 if record is not None:
                     record.transcript.set_delivery(txn, DeliveryState.SENT, message_id=mid, time=t)
+            case ev.MessageStatus(interaction_id=iid, txn_id=txn, status=status):
+                record = store.get(iid)
+                if record is not None:
+                    record.transcript.advance_delivery(txn, DeliveryState(status))
             case ev.MessageFailed(interaction_id=iid, txn_id=txn, reason=reason):
                 self._delivery_failed(iid, txn, reason)
             case ev.Typing(interaction_id=iid, party_id=pid, typing=on):
@@ -328,3 +411,5 @@ class AgentSession(QObject):
                     record.set_party_state(pid, state)
             case ev.ContactPresence():
                 pass  # the Communication view (asynchronous chats) listens to this
+        for listener in self.event_listeners:
+            listener(event)

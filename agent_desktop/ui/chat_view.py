@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.types import DeliveryState, InteractionState
 from agent_desktop.services.interaction_store import InteractionRecord
+from agent_desktop.ui.action_buttons import ActionButtons
 from agent_desktop.ui.composer import ComposerEdit
+from agent_desktop.ui.disposition_panel import DispositionPanel
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.labels import channel_label
 from agent_desktop.ui.message_delegate import MessageDelegate
@@ -107,6 +111,24 @@ class TranscriptView(QListView):
         finally:
             self._paging = False
 
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoomRequested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def set_zoom(self, percent: int) -> None:
+        """Message text at ``percent`` of the application font (bubbles re-measure)."""
+        font = QFont(QApplication.font(self))
+        font.setPointSizeF(font.pointSizeF() * percent / 100)
+        self.setFont(font)
+        self.scheduleDelayedItemsLayout()
+
     def copy_selection(self) -> str:
         rows = sorted(index.row() for index in self.selectedIndexes())
         model = self.model()
@@ -131,6 +153,9 @@ class ChatView(QWidget):
         self.setAccessibleName(self.tr("Chat with {0}").format(record.contact.name))
         self.record = record
         self._theme = theme
+        #: each guard sees the text about to be sent and returns True to keep it unsent
+        #: (it tells the agent why); the emoji setting adds one
+        self.submit_guards: list[Callable[[str], bool]] = []
 
         # header ------------------------------------------------------------------------
         header = QFrame(self)
@@ -140,7 +165,7 @@ class ChatView(QWidget):
         self.contact_name = QLabel(header)
         self.contact_name.setObjectName("contactName")
         self.contact_name.setTextFormat(Qt.TextFormat.PlainText)
-        self.contact_name.setText(record.contact.name)
+        self.contact_name.setText(display_text(record.contact.name, limit=120))
         self.contact_name.setAccessibleName(self.tr("Contact"))
         self.contact_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.channel_label = QLabel(channel_label(record.channel), header)
@@ -158,6 +183,10 @@ class ChatView(QWidget):
         name_box.setSpacing(0)
         name_box.addWidget(self.contact_name)
         name_box.addWidget(self.channel_label)
+        # a long name (or a large font) is clipped before the action buttons are
+        for label in (self.contact_name, self.channel_label):
+            label.setMinimumWidth(24)
+            label.setToolTip(label.text())
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(14, 8, 14, 8)
         header_row.setSpacing(10)
@@ -165,6 +194,8 @@ class ChatView(QWidget):
         header_row.addLayout(name_box, 1)
         header_row.addWidget(self.pending)
         header_row.addSpacing(8)
+        self.action_buttons = ActionButtons(record, header)  # transfer, consult, call...
+        header_row.addWidget(self.action_buttons)
         header_row.addWidget(self.end_button)
         header_row.addWidget(self.done_button)
 
@@ -179,7 +210,9 @@ class ChatView(QWidget):
         self.typing_notice = QLabel(self)
         self.typing_notice.setObjectName("typingNotice")
         self.typing_notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.typing_notice.setText(self.tr("{0} is typing…").format(record.contact.name))
+        self.typing_notice.setText(
+            self.tr("{0} is typing…").format(display_text(record.contact.name, limit=60))
+        )
         self.typing_notice.setAccessibleName(self.tr("Typing notice"))
         self.typing_notice.setVisible(False)
 
@@ -202,6 +235,7 @@ class ChatView(QWidget):
         frame_box.addLayout(self.composer_tools)
 
         conversation = QWidget(self)
+        conversation.setObjectName("conversationPane")
         conversation_box = QVBoxLayout(conversation)
         conversation_box.setContentsMargins(0, 0, 0, 10)
         conversation_box.setSpacing(4)
@@ -225,6 +259,9 @@ class ChatView(QWidget):
         side_box.setContentsMargins(8, 10, 8, 8)
         side_box.addWidget(side_title)
         side_box.addWidget(self.party_list, 1)
+        self.party_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.disposition = DispositionPanel(side)
+        side_box.addWidget(self.disposition)
         self.side_panel = side
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -234,6 +271,7 @@ class ChatView(QWidget):
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([640, 200])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter  # a consultation view is inserted beside the chat
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -269,6 +307,7 @@ class ChatView(QWidget):
         self.send_button.setIcon(icon("send", theme.accent_text, theme.muted))
         self.end_button.setIcon(icon("end-chat", theme.text, theme.muted))
         self.done_button.setIcon(icon("done", theme.text, theme.muted))
+        self.action_buttons.set_theme(theme)
 
     def _sync_state(self) -> None:
         state = self.record.state
@@ -300,6 +339,7 @@ class ChatView(QWidget):
         if button is not None:
             button.setEnabled(not busy and self._action_allowed(action))
             button.setProperty("busy", busy)
+        self.action_buttons.set_busy(action, busy)
 
     def _action_allowed(self, action: str) -> bool:
         state = self.record.state
@@ -327,6 +367,8 @@ class ChatView(QWidget):
     def _submit(self) -> None:
         text = self.composer.toPlainText().strip()
         if not text or self.record.state is not InteractionState.ACTIVE:
+            return
+        if any(guard(text) for guard in self.submit_guards):
             return
         self.composer.clear()
         self.sendRequested.emit(text)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
+
+MIN_LINES = 2
+MAX_LINES = 8
 
 
 class ComposerEdit(QPlainTextEdit):
@@ -19,9 +22,18 @@ class ComposerEdit(QPlainTextEdit):
             self.tr("Type your message — Enter to send, Shift+Enter for a new line")
         )
         self.setTabChangesFocus(True)
-        fm = self.fontMetrics()
-        self.setMinimumHeight(int(fm.lineSpacing() * 2.4))
-        self.setMaximumHeight(int(fm.lineSpacing() * 8))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def _fit_height(self, *_: object) -> None:
+        """Grow with the text from two to eight lines, then scroll."""
+        line = self.fontMetrics().lineSpacing()
+        lines = max(MIN_LINES, min(MAX_LINES, int(self.document().size().height())))
+        margins = self.contentsMargins()
+        chrome = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
+        self.setFixedHeight(lines * line + chrome)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -39,6 +51,14 @@ class ComposerEdit(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def sizeHint(self) -> QSize:
+        """About three lines: the transcript, not an empty editor, gets the height."""
+        hint = super().sizeHint()
+        lines = self.fontMetrics().lineSpacing() * 3.2
+        margins = self.contentsMargins()
+        height = int(lines + 2 * self.document().documentMargin())
+        return QSize(hint.width(), height + margins.top() + margins.bottom())
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_desktop.core.display import display_text, one_line
 from agent_desktop.core.types import InteractionState, PartyRole, PendingLevel
 from agent_desktop.services.interaction_store import InteractionRecord
 from agent_desktop.ui.icons import icon
@@ -25,6 +26,7 @@ from agent_desktop.ui.pending_indicator import level_path
 from agent_desktop.ui.theme import Theme
 
 PREVIEW_LINES = 3
+PREVIEW_LINE_CHARS = 200
 
 
 class InteractionPreview(QFrame):
@@ -69,7 +71,8 @@ class InteractionPreview(QFrame):
         record = self.record
         if record is None:
             return
-        self.title.setText(f"{record.contact.name} · {channel_label(record.channel)}")
+        name = display_text(record.contact.name, limit=60)
+        self.title.setText(f"{name} · {channel_label(record.channel)}")
         self.elapsed.setText(self.tr("Elapsed: {0}").format(format_elapsed(record.elapsed_s())))
         recent = record.transcript.last(PREVIEW_LINES)
         metrics = self.lines[0].fontMetrics()
@@ -81,10 +84,8 @@ class InteractionPreview(QFrame):
                     if message.author_role is PartyRole.AGENT
                     else message.author_name
                 )
-                flat = " ".join(message.text.split())
-                label.setText(
-                    metrics.elidedText(f"{who}: {flat}", Qt.TextElideMode.ElideRight, 296)
-                )
+                line = one_line(f"{who}: {message.text}", PREVIEW_LINE_CHARS)
+                label.setText(metrics.elidedText(line, Qt.TextElideMode.ElideRight, 296))
                 label.show()
             else:
                 label.clear()
@@ -171,7 +172,9 @@ class InteractionBarItem(QAbstractButton):
         painter.setFont(name_font)
         name_rect = QRectF(text_left, rect.top() + 6, rect.right() - text_left - 8, fm.height())
         name = painter.fontMetrics().elidedText(
-            self.record.contact.name, Qt.TextElideMode.ElideRight, int(name_rect.width())
+            display_text(self.record.contact.name, limit=60),
+            Qt.TextElideMode.ElideRight,
+            int(name_rect.width()),
         )
         painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft), name)
         name_font.setBold(False)
@@ -179,6 +182,9 @@ class InteractionBarItem(QAbstractButton):
         painter.setPen(theme.muted)
         detail_rect = QRectF(text_left, name_rect.bottom() + 1, name_rect.width(), fm.height())
         detail = self.tr("Ended") if ended else format_elapsed(self.record.elapsed_s())
+        idle = self.property("idleText")  # set by ui/productivity.py while the contact is idle
+        if idle and not ended:
+            detail = f"{detail}  ·  {idle}"
         x = detail_rect.left()
         if status.level is not PendingLevel.IDLE:
             side = fm.height() * 0.55

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.types import PartyRole, PartyState
 from agent_desktop.services.interaction_store import InteractionRecord
 from agent_desktop.ui.labels import party_state_label
@@ -88,7 +89,8 @@ class PartyDelegate(QStyledItemDelegate):
         text_left = dot_rect.right() + 8
         painter.setPen(self.theme.text)
         name_rect = QRectF(text_left, rect.top(), rect.right() - text_left, fm.height())
-        name = fm.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, int(name_rect.width()))
+        shown = display_text(str(index.data()), limit=80)
+        name = fm.elidedText(shown, Qt.TextElideMode.ElideRight, int(name_rect.width()))
         painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft), name)
         painter.setPen(self.theme.muted)
         role_text = {

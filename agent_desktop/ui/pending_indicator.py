@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from agent_desktop.core.types import PendingLevel
@@ -93,9 +100,15 @@ class PendingIndicator(QWidget):
 
     def _announce(self) -> None:
         label = pending_label(self._level)
+        changed = label != self.accessibleDescription()
         self.setAccessibleName(self.tr("Pending response"))
         self.setAccessibleDescription(label)
         self.setToolTip(label)
+        if changed and QAccessible.isActive():
+            # screen readers speak the new level, not only the colour and shape
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+            )
 
     def _blink(self) -> None:
         self._blink_on = not self._blink_on
@@ -104,7 +117,12 @@ class PendingIndicator(QWidget):
     def _text(self) -> str:
         if self._level is PendingLevel.IDLE or self._waited_s is None:
             return self.tr("No reply pending")
-        return format_elapsed(self._waited_s)
+        waited = format_elapsed(self._waited_s)
+        if self._level is PendingLevel.GREEN:
+            return self.tr("Waiting {0}").format(waited)
+        if self._level is PendingLevel.YELLOW:
+            return self.tr("Overdue {0}").format(waited)
+        return self.tr("Urgent {0}").format(waited)
 
     # painting -------------------------------------------------------------------------
     def sizeHint(self) -> QSize:

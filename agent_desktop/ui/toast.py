@@ -6,12 +6,14 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.models import InteractionSummary
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.labels import channel_label
 from agent_desktop.ui.theme import Theme
 
 FIRST_MESSAGE_CHARS = 280
+NAME_CHARS = 80
 
 
 class IncomingChatToast(QFrame):
@@ -80,11 +82,14 @@ class IncomingChatToast(QFrame):
         box.addWidget(self.message)
         box.addLayout(buttons)
 
+        for label in self.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # nothing here is ever rich text
         self.accept_button.clicked.connect(self._accept)
         self.reject_button.clicked.connect(self._reject)
-        for key, slot in (("Ctrl+Shift+A", self._accept), ("Escape", self._reject)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(slot)
+        # Ctrl+Shift+A / Ctrl+Shift+X are the main window's (ui/shortcuts.py): a second
+        # binding here would make them ambiguous, and then neither fires
+        escape = QShortcut(QKeySequence("Escape"), self)
+        escape.activated.connect(self._reject)
         self.set_theme(theme)
 
     @property
@@ -123,11 +128,11 @@ class IncomingChatToast(QFrame):
             return
         self.channel.setText(channel_label(summary.channel))
         self.channel_icon.setPixmap(icon(summary.channel.value, self._theme.accent).pixmap(18, 18))
-        self.contact.setText(summary.contact.name)
-        text = summary.first_message or self.tr("(no message yet)")
-        if len(text) > FIRST_MESSAGE_CHARS:
-            text = text[:FIRST_MESSAGE_CHARS] + "…"
-        self.message.setText(text)
+        self.contact.setText(display_text(summary.contact.name, limit=NAME_CHARS))
+        first = summary.first_message
+        self.message.setText(
+            display_text(first, limit=FIRST_MESSAGE_CHARS) if first else self.tr("(no message yet)")
+        )
         waiting = len(self._queue) - 1
         self.more.setText(self.tr("+{0} waiting").format(waiting) if waiting else "")
         self.accept_button.setEnabled(True)

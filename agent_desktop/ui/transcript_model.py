@@ -9,12 +9,14 @@ window while it reaches the end of the store.
 
 from __future__ import annotations
 
+import time
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QDate,
     QDateTime,
     QModelIndex,
     QObject,
@@ -35,6 +37,11 @@ MAX_ROWS = 240
 GROUP_WINDOW_S = 300.0
 
 
+def message_day(message: Message) -> QDate:
+    """The local calendar day of ``message`` (day separators start where it changes)."""
+    return QDateTime.fromMSecsSinceEpoch(int(message.time * 1000)).date()
+
+
 class Roles(IntEnum):
     AUTHOR = Qt.ItemDataRole.UserRole + 1
     AUTHOR_ID = Qt.ItemDataRole.UserRole + 2
@@ -48,6 +55,8 @@ class Roles(IntEnum):
     MESSAGE = Qt.ItemDataRole.UserRole + 9
     #: bool: the first of a run of messages by one author (shows the author header)
     GROUP_START = Qt.ItemDataRole.UserRole + 10
+    #: bool: the first message of a calendar day (a day separator above it)
+    DAY_START = Qt.ItemDataRole.UserRole + 11
 
 
 class TranscriptModel(QAbstractListModel):
@@ -94,7 +103,9 @@ class TranscriptModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return message.text
         if role == Roles.GROUP_START:
-            return self._group_start(row, message)
+            return self._starts(row, message)[0]
+        if role == Roles.DAY_START:
+            return self._starts(row, message)[1]
         if role == Qt.ItemDataRole.ToolTipRole:
             when = QDateTime.fromMSecsSinceEpoch(int(message.time * 1000))
             return f"{message.author_name} · {when.toString('yyyy-MM-dd HH:mm:ss')}"
@@ -118,19 +129,28 @@ class TranscriptModel(QAbstractListModel):
             return message.url
         return None
 
-    def row_at(self, row: int) -> tuple[Message, bool]:
-        """(message, group start) of model row ``row``: the delegate's fast path."""
+    def row_at(self, row: int) -> tuple[Message, bool, bool]:
+        """(message, group start, day start) of model row ``row``: the delegate's fast path."""
         store_row = row + self._first
         message = self._store[store_row]
-        return message, self._group_start(store_row, message)
+        group, day = self._starts(store_row, message)
+        return message, group, day
 
-    def _group_start(self, row: int, message: Message) -> bool:
+    def _starts(self, row: int, message: Message) -> tuple[bool, bool]:
+        """(group start, day start) of store row ``row``; a new day also starts a group."""
         if row == 0:
-            return True
+            return True, True
         previous = self._store[row - 1]
-        return (
-            previous.author_id != message.author_id or message.time - previous.time > GROUP_WINDOW_S
+        # sizeHint asks for every row at each layout: the same minute is the same day
+        new_day = int(message.time) // 60 != int(previous.time) // 60 and (
+            time.localtime(message.time)[:3] != time.localtime(previous.time)[:3]
         )
+        group = (
+            new_day
+            or previous.author_id != message.author_id
+            or message.time - previous.time > GROUP_WINDOW_S
+        )
+        return group, new_day
 
     def roleNames(self) -> dict[int, Any]:
         names = dict(super().roleNames())

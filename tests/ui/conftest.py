@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from PySide6.QtCore import QAbstractItemModel
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.testing import AppHarness
+
+if TYPE_CHECKING:  # importing it at collection time needs pytest-qt's Qt binding chosen first
+    from pytestqt.modeltest import ModelTester
 
 #: short thresholds so that levels change within a test
 FAST = {
@@ -21,7 +25,21 @@ FAST = {
     }
 }
 
+#: delivery states of a message the backend accepted (receipts move it on from "sent")
+CONFIRMED = ("sent", "delivered", "read")
+
 StartHarness = Callable[..., AppHarness]
+CheckModel = Callable[[QAbstractItemModel], None]
+
+
+@pytest.fixture
+def check_model(qtmodeltester: ModelTester) -> CheckModel:
+    """pytest-qt's model tester, typed for mypy --strict."""
+
+    def check(model: QAbstractItemModel) -> None:
+        qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+    return check
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from agent_desktop.testing import AppHarness, child, children
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.interaction_bar import InteractionBarItem
 from agent_desktop.ui.transcript_model import Roles
-from tests.ui.conftest import StartHarness
+from tests.ui.conftest import CONFIRMED, StartHarness
 
 
 def transcript_texts(view: ChatView) -> list[str]:
@@ -90,7 +90,7 @@ def test_enter_sends_shift_enter_breaks_line(h: AppHarness, qtbot: QtBot) -> Non
     model = view.transcript.model()
     last = model.index(model.rowCount() - 1, 0)
     assert last.data() == "Line one\nline two"
-    h.wait_until(lambda: last.data(Roles.DELIVERY) == DeliveryState.SENT.value)
+    h.wait_until(lambda: last.data(Roles.DELIVERY) in CONFIRMED)
 
 
 def test_send_button_and_local_echo(h: AppHarness) -> None:
@@ -130,7 +130,7 @@ def test_failed_send_is_marked_and_retried(h: AppHarness, monkeypatch: pytest.Mo
     assert "network unreachable" in h.window.banner.label.text()
     assert h.customers.received(iid) == []
     view.retryRequested.emit(row.data(Roles.TXN_ID))
-    h.wait_until(lambda: row.data(Roles.DELIVERY) == DeliveryState.SENT.value)
+    h.wait_until(lambda: row.data(Roles.DELIVERY) in CONFIRMED)
     assert h.customers.received(iid) == ["Are you there?"]
     assert calls[0] == calls[1]  # same txn id: the backend can deduplicate
 
@@ -352,3 +352,20 @@ def test_three_chats_on_three_channels(h: AppHarness, qtbot: QtBot) -> None:
         view.composer.setPlainText(f"Reply to {iid}")
         view.send_button.click()
     h.wait_until(lambda: all(h.customers.received(i) == [f"Reply to {i}"] for i in ids))
+
+
+def test_incoming_chat_plays_a_sound_unless_turned_off(
+    start: StartHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agent_desktop.ui import main_window
+
+    played: list[bool] = []
+    monkeypatch.setattr(main_window, "play_incoming", lambda: played.append(True))
+    h = start(settings={"chat": {"notification_sound": True}})
+    h.customers.start_chat("Marie", "Bonjour")
+    h.wait_until(lambda: h.toast() is not None)
+    assert played == [True]
+    quiet = start(settings={"chat": {"notification_sound": False}})
+    quiet.customers.start_chat("Paul", "Hello")
+    quiet.wait_until(lambda: quiet.toast() is not None)
+    assert played == [True]

@@ -87,8 +87,8 @@ def test_group_start_follows_the_store_not_the_window() -> None:
     starts = [model.index(r, 0).data(Roles.GROUP_START) for r in range(model.rowCount())]
     assert model.first_row == 1
     assert starts == [False, True, True]
-    message, start = model.row_at(0)
-    assert message.text == "message 1" and start is False
+    message, start, day_start = model.row_at(0)
+    assert message.text == "message 1" and start is False and day_start is False
 
 
 def test_scrolling_up_pages_the_whole_history_in(qtbot: QtBot) -> None:

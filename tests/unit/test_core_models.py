@@ -10,6 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 from agent_desktop.core.atomic import write_atomic
+from agent_desktop.core.consultation import (
+    ConsultationLifecycle,
+    ConsultationState,
+    InvalidConsultationTransition,
+    can_consult_transition,
+)
 from agent_desktop.core.events import (
     InteractionOffered,
     MessageReceived,
@@ -33,6 +39,15 @@ ALLOWED = {
     (S.OFFERED, S.ENDED),
     (S.ACTIVE, S.ENDED),
     (S.ENDED, S.DONE),
+    (S.ACTIVE, S.TRANSFERRED),
+}
+C = ConsultationState
+CONSULT_ALLOWED = {
+    (C.REQUESTED, C.ACTIVE),
+    (C.REQUESTED, C.FAILED),
+    (C.ACTIVE, C.TRANSFERRED),
+    (C.ACTIVE, C.CONFERENCED),
+    (C.ACTIVE, C.ENDED),
 }
 
 
@@ -49,6 +64,38 @@ def test_every_transition(current: S, target: S) -> None:
         with pytest.raises(InvalidTransition):
             lifecycle.move(target, 5.0)
         assert lifecycle.state is current
+
+
+@pytest.mark.parametrize(("current", "target"), list(itertools.product(C, C)))
+def test_every_consultation_transition(current: C, target: C) -> None:
+    lifecycle = ConsultationLifecycle(parent_id="i1", target_name="Claire", state=current)
+    if (current, target) in CONSULT_ALLOWED:
+        assert can_consult_transition(current, target)
+        lifecycle.move(target)
+        assert lifecycle.state is target
+        assert lifecycle.history == [current]
+    else:
+        assert not can_consult_transition(current, target)
+        with pytest.raises(InvalidConsultationTransition):
+            lifecycle.move(target)
+        assert lifecycle.state is current
+        assert lifecycle.history == []
+
+
+def test_consultation_live_and_over() -> None:
+    lifecycle = ConsultationLifecycle(parent_id="i1", target_name="Claire")
+    assert not lifecycle.is_live and not lifecycle.is_over
+    lifecycle.move(C.ACTIVE)
+    assert lifecycle.is_live and not lifecycle.is_over
+    lifecycle.move(C.CONFERENCED)
+    assert not lifecycle.is_live and lifecycle.is_over
+
+
+def test_transferred_is_off_the_desk() -> None:
+    lifecycle = InteractionLifecycle()
+    lifecycle.move(S.ACTIVE, 1)
+    lifecycle.move(S.TRANSFERRED, 2)
+    assert not lifecycle.is_open and not lifecycle.is_live
 
 
 def test_open_and_live() -> None:

@@ -28,12 +28,14 @@ from agent_desktop.core.events import (
     InteractionEnded,
     InteractionOffered,
     InteractionRevoked,
+    InteractionTransferred,
     MessageDelivered,
     MessageReceived,
     PartyConnectionChanged,
     PartyJoined,
     Typing,
 )
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import (
     AgentIdentity,
     ChannelAddress,
@@ -62,6 +64,8 @@ class Stage(StrEnum):
     ENDED = "ended"
     DONE = "done"
     REJECTED = "rejected"
+    #: handed to a colleague or a queue (see team.py): off this agent's desk
+    TRANSFERRED = "transferred"
 
 
 #: stages that take one of the agent's concurrent chat slots
@@ -364,6 +368,44 @@ class ContactCenter:
             )
         live.agent_typing = typing
 
+    # hand-off to colleagues and queues (driven by team.py) ------------------------------
+    @property
+    def agent(self) -> AgentIdentity:
+        return self._agent_store()[1]
+
+    def live(self, interaction_id: str) -> LiveInteraction | None:
+        """An interaction of this run, in whatever stage, or None."""
+        return self._interactions.get(interaction_id)
+
+    def active_interaction(self, interaction_id: str, action: str) -> LiveInteraction:
+        """The agent's live chat ``interaction_id``; ``BackendError`` if it is not active."""
+        return self._agent_interaction(interaction_id, Stage.ACTIVE, action=action)
+
+    def publish(self, event: BackendEvent) -> None:
+        self._emit(event)
+
+    def confirm(self, interaction_id: str, txn_id: str, message_id: str) -> None:
+        self._confirm(interaction_id, txn_id, message_id)
+
+    def saved_interaction(self, interaction_id: str) -> dict[str, object] | None:
+        """The stored columns of an interaction (state, disposition, note...), for tests."""
+        return self._customer_store().call_sync(DemoStore.interaction_record, interaction_id)
+
+    def store_message_sync(self, message: Message, contact_id: str) -> None:
+        """Store a colleague's conference message (synchronous, like the customer's side)."""
+        self._customer_store().call_sync(DemoStore.add_message, message, contact_id)
+
+    async def hand_off(self, interaction_id: str, target_name: str) -> None:
+        """The chat leaves the agent's desk for ``target_name`` (transfer, left conference)."""
+        live = self.active_interaction(interaction_id, "hand off")
+        store, _ = self._agent_store()
+        live.stage = Stage.TRANSFERRED
+        live.agent_typing = False
+        self._emit(InteractionTransferred(interaction_id=live.id, target_name=target_name))
+        self._run_hooks(self.closed_hooks, live.id)
+        await store.call(DemoStore.mark_finished, live.id, Stage.TRANSFERRED.value, self._clock())
+        await self._route_and_save(store)
+
     # contacts and history -------------------------------------------------------------
     async def search_contacts(self, query: str, limit: int) -> list[Contact]:
         store, _ = self._agent_store()
@@ -384,6 +426,14 @@ class ContactCenter:
         if await store.call(DemoStore.contact, contact_id) is None:
             raise BackendError(f"there is no contact {contact_id!r}")
         return store
+
+    # the agent's interaction log ------------------------------------------------------
+    async def record_agent_event(self, event: LogEvent) -> None:
+        store, agent = self._agent_store()
+        await store.call(DemoStore.record_agent_event, agent.id, event)
+
+    def logged_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
+        return self._customer_store().call_sync(DemoStore.agent_events, interaction_id)
 
     # customer side (synchronous) ------------------------------------------------------
     def _customer_store(self) -> StoreThread:

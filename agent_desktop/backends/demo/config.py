@@ -33,6 +33,26 @@ class DemoConfig(BackendConfig):
     nudge_after_s: float = Field(
         default=40.0, gt=0, description="a scripted customer nobody answered nudges once after this"
     )
+    colleague_answer_s: float = Field(
+        default=1.5,
+        ge=0,
+        description="a colleague's pause before accepting a transfer, conference or consultation",
+    )
+    colleague_timeout_s: float = Field(
+        default=20.0,
+        gt=0,
+        description="a request no colleague answered within this fails with a clear message",
+    )
+
+    delivered_after_s: float = Field(
+        default=0.5, ge=0, description="a message reaches the customer's device after this"
+    )
+    read_after_s: float = Field(
+        default=1.0,
+        ge=0,
+        description="a customer on WhatsApp, Messenger or web chat reads a message this long "
+        "after it reached their device",
+    )
 
     @field_validator("reply_delay_s", "typing_s")
     @classmethod

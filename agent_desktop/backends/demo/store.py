@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import ChannelAddress, Contact, Message
 from agent_desktop.core.types import Channel, PartyRole
 
@@ -74,6 +75,20 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX messages_by_contact_time ON messages (contact_id, time);
     CREATE INDEX messages_by_interaction ON messages (interaction_id);
+    """,
+    """
+    CREATE TABLE agent_interaction_events (
+        seq INTEGER PRIMARY KEY,
+        agent_id TEXT NOT NULL,
+        interaction_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        time REAL NOT NULL,
+        channel TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        reply_delay_s REAL
+    );
+    CREATE INDEX agent_interaction_events_by_interaction
+        ON agent_interaction_events (interaction_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -363,6 +378,31 @@ class DemoStore:
             (interaction_id, PartyRole.CUSTOMER.value),
         ).fetchall()
         return [str(row[0]) for row in rows]
+
+    # the agent's interaction log (Capability.STATISTICS) ------------------------------
+    def record_agent_event(self, agent_id: str, event: LogEvent) -> None:
+        self._db.execute(
+            "INSERT INTO agent_interaction_events (agent_id, interaction_id, kind, time,"
+            " channel, detail, reply_delay_s) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                agent_id,
+                event.interaction_id,
+                event.kind.value,
+                event.time,
+                event.channel.value,
+                event.detail,
+                event.reply_delay_s,
+            ),
+        )
+
+    def agent_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
+        """(agent id, kind, time) of the logged events of one interaction, in order."""
+        rows = self._db.execute(
+            "SELECT agent_id, kind, time FROM agent_interaction_events"
+            " WHERE interaction_id = ? ORDER BY seq",
+            (interaction_id,),
+        ).fetchall()
+        return [(str(agent), str(kind), float(time)) for agent, kind, time in rows]
 
 
 def _message(row: tuple[Any, ...]) -> Message:

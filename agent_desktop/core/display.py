@@ -1,0 +1,102 @@
+"""Make wire text safe to *display*: nothing a contact sends can disguise or freeze the UI.
+
+The stored text is never altered (it is the record of what was said); only what is painted
+goes through :func:`display_text`:
+
+- bidirectional controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, and the marks
+  ALM/LRM/RLM) are shown as visible tags such as ``⟦RLO⟧`` so that a message can never
+  reverse the display of surrounding text, and the whole text is wrapped in a first-strong
+  isolate so that its own direction stays inside it;
+- other invisible or control characters (C0/C1 controls but tab and new line, NUL, the
+  zero-width space, word joiner, BOM, soft hyphen...) are shown as visible symbols; the
+  zero-width joiner and non-joiner stay, since emoji sequences and several scripts need them;
+- lone surrogates become U+FFFD;
+- runs of combining marks are capped (a "Zalgo" flood cannot paint over other lines);
+- the text can be cut to a length with an ellipsis, for previews and collapsed messages.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+BIDI_CONTROLS: dict[str, str] = {
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u202d": "LRO",
+    "\u202e": "RLO",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
+    "\u200e": "LRM",
+    "\u200f": "RLM",
+    "\u061c": "ALM",
+}
+
+#: invisible characters shown as a visible tag (ZWJ U+200D and ZWNJ U+200C are kept)
+INVISIBLES: dict[str, str] = {
+    "\u200b": "ZWSP",
+    "\u2060": "WJ",
+    "\ufeff": "BOM",
+    "\u00ad": "SHY",
+    "\u180e": "MVS",
+    "\u2061": "FA",
+    "\u2062": "IT",
+    "\u2063": "IS",
+    "\u2064": "IP",
+}
+
+#: combining marks kept after one base character
+MAX_COMBINING = 4
+
+FSI = "\u2068"
+PDI = "\u2069"
+KEEP_CONTROLS = frozenset("\n\t")
+
+
+def _visible_control(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # Control Pictures: ␀ ␁ ... ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"⟦U+{code:04X}⟧"
+
+
+def display_text(text: str, *, limit: int | None = None, isolate: bool = False) -> str:
+    """``text`` made safe to paint (see the module doc); ``limit`` cuts it with ``…``."""
+    out: list[str] = []
+    combining = 0
+    length = 0
+    for ch in text:
+        if limit is not None and length >= limit:
+            out.append("…")
+            break
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            piece = "\ufffd"
+        elif ch in BIDI_CONTROLS:
+            piece = f"⟦{BIDI_CONTROLS[ch]}⟧"
+        elif ch in INVISIBLES:
+            piece = f"⟦{INVISIBLES[ch]}⟧"
+        elif ch not in KEEP_CONTROLS and unicodedata.category(ch) == "Cc":
+            piece = _visible_control(ch)
+        elif unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me"):
+            combining += 1
+            if combining > MAX_COMBINING:
+                continue
+            piece = ch
+        else:
+            piece = ch
+        if not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Mn", "Me"):
+            combining = 0
+        out.append(piece)
+        length += 1
+    result = "".join(out)
+    return f"{FSI}{result}{PDI}" if isolate else result
+
+
+def one_line(text: str, limit: int) -> str:
+    """A single-line, safe preview of ``text`` (new lines and tabs folded to spaces)."""
+    return display_text(" ".join(text.split()), limit=limit)

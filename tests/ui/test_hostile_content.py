@@ -1,0 +1,58 @@
+"""The hostile corpus on every surface of the core chat loop: shown safely, no freeze."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from agent_desktop.core.display import BIDI_CONTROLS
+from agent_desktop.testing import AppHarness, child, children
+from agent_desktop.ui.interaction_bar import InteractionBarItem
+
+CORPUS = sorted((Path(__file__).parent.parent / "data" / "hostile").glob("*.txt"))
+
+
+def _no_bidi(text: str) -> bool:
+    return not any(ch in BIDI_CONTROLS for ch in text)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_corpus_message_and_name(h: AppHarness, path: Path) -> None:
+    text = path.read_text("utf-8")
+    name = text[:200]
+    iid = h.customers.start_chat(name, text)
+    h.wait_until(lambda: h.toast() is not None)
+    toast = h.toast()
+    assert toast is not None
+    for label in toast.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert _no_bidi(label.text())
+    view = h.accept(iid)
+    shown = child(view, QLabel, "contactName")
+    assert _no_bidi(shown.text())
+    assert view.transcript.model().index(0, 0).data() == text  # stored as received
+    view.transcript.viewport().grab()  # paints every visible row
+    item = children(h.window, InteractionBarItem, "interactionBarItem")[0]
+    QApplication.sendEvent(item, QEnterEvent(QPointF(2, 2), QPointF(2, 2), QPointF(2, 2)))
+    preview = child(h.window, QWidget, "interactionPreview")
+    h.wait_until(preview.isVisible)
+    for label in preview.findChildren(QLabel):
+        assert _no_bidi(label.text())
+    item.grab()
+
+
+def test_one_megabyte_message_is_collapsed(h: AppHarness) -> None:
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    view = h.accept(iid)
+    huge = ("word " * 200_000) + "END"
+    h.customers.say(iid, huge)
+    model = view.transcript.model()
+    h.wait_until(lambda: model.rowCount() == 2)
+    assert model.index(1, 0).data() == huge
+    shown = view.delegate.shown_text(model.index(1, 0))
+    assert len(shown) < 10_000 and shown.endswith("…")
+    view.transcript.viewport().grab()
