@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from agent_desktop import __version__
@@ -118,6 +121,8 @@ async def _run(
     if isinstance(reporter, CrashReporter):
         reporter.crashed.connect(desktop.window.show_crash, Qt.ConnectionType.QueuedConnection)
     _install_signal_handlers(loop, lambda: finish(130))
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT):
+        exit_after_first_paint(desktop.window, lambda: finish(0))
     desktop.start()
     if args.self_test:
         from agent_desktop.selftest import SelfTestFailed, run_self_test
@@ -138,6 +143,34 @@ async def _run(
 
 
 _WAKE_UP: list[object] = []
+
+
+#: hidden switch for the cold-start benchmark (docs/performance.md): print
+#: ``first-paint <time.time()>`` once the main window is first painted, then exit
+EXIT_AFTER_FIRST_PAINT = "AGENT_DESKTOP_EXIT_AFTER_FIRST_PAINT"
+
+
+def exit_after_first_paint(window: object, finish: Callable[[], None]) -> None:
+    """Report the first paint of ``window`` (with its children) on stdout, then ``finish``."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+    widget: QWidget = window
+
+    def report() -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        finish()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                # the children are painted in the same pass: report once it is over
+                QTimer.singleShot(0, report)
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))
 
 
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QWheelEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,7 +36,11 @@ from agent_desktop.ui.transcript_model import Roles, TranscriptModel
 
 
 class TranscriptView(QListView):
-    """The message list: pixel scrolling, follows new messages while at the bottom."""
+    """The message list: pixel scrolling, follows new messages while at the bottom.
+
+    Over a :class:`TranscriptModel` it pages history in as the agent scrolls towards either
+    end, keeping the message under the agent's eyes where it was.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +53,8 @@ class TranscriptView(QListView):
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
         self._follow = True
+        self._paging = False
+        self._stick_pending = False
         self.verticalScrollBar().valueChanged.connect(self._track_bottom)
 
     def _track_bottom(self, value: int) -> None:
@@ -59,8 +65,52 @@ class TranscriptView(QListView):
     ) -> None:
         follow = self._follow
         super().rowsInserted(parent, start, end)
-        if follow:
-            QTimer.singleShot(0, self, self.scrollToBottom)  # never after the view is gone
+        # a hidden view catches up when shown: scrolling would force its layout now
+        if follow and self.isVisible() and not self._paging and not self._stick_pending:
+            self._stick_pending = True
+            QTimer.singleShot(0, self, self._stick_to_bottom)  # never after the view is gone
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._follow:
+            self._stick_to_bottom()
+
+    def _stick_to_bottom(self) -> None:
+        self._stick_pending = False
+        model = self.model()
+        if isinstance(model, TranscriptModel) and model.rowCount() > model.max_rows:
+            model.trim_older(model.max_rows)
+        self.scrollToBottom()
+        self._follow = True
+
+    def verticalScrollbarValueChanged(self, value: int) -> None:
+        super().verticalScrollbarValueChanged(value)
+        model = self.model()
+        if self._paging or not isinstance(model, TranscriptModel):
+            return
+        bar = self.verticalScrollBar()
+        margin = self.viewport().height()
+        if value <= margin and model.can_fetch_older():
+            self._page(model, model.fetch_older)
+        elif value >= bar.maximum() - margin and model.can_fetch_newer():
+            self._page(model, model.fetch_newer)
+
+    def _page(self, model: TranscriptModel, fetch: Callable[[], int]) -> None:
+        """Run ``fetch`` and scroll so that the top visible message stays where it was."""
+        self._paging = True
+        try:
+            anchor = self.indexAt(QPoint(1, 1))
+            store_row = model.first_row + anchor.row() if anchor.isValid() else -1
+            offset = self.visualRect(anchor).top() if anchor.isValid() else 0
+            fetch()
+            self.executeDelayedItemsLayout()
+            row = store_row - model.first_row
+            if anchor.isValid() and 0 <= row < model.rowCount():
+                bar = self.verticalScrollBar()
+                moved = self.visualRect(model.index(row, 0)).top() - offset
+                bar.setValue(bar.value() + moved)
+        finally:
+            self._paging = False
 
     zoomRequested = Signal(int)  # +1 larger, -1 smaller
 

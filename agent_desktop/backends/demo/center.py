@@ -243,6 +243,7 @@ class ContactCenter:
         self._emit(InteractionOffered(interaction=summary))
         for message in live.customer_messages:
             self._emit(MessageReceived(message=message))
+        live.customer_messages.clear()  # replayed; later messages go out as they come
 
     async def _route_and_save(self, store: StoreThread) -> None:
         now = self._clock()
@@ -496,10 +497,11 @@ class ContactCenter:
         if not text:
             raise ValueError("a customer message needs text")
         message = self._customer_message(live, text)
-        self._customer_store().call_sync(DemoStore.add_message, message, live.contact.id)
-        live.customer_messages.append(message)
-        if live.stage in ON_DESK:  # a queued chat replays it when offered
+        self._customer_store().post(DemoStore.add_message, message, live.contact.id)
+        if live.stage in ON_DESK:
             self._emit(MessageReceived(message=message))
+        else:  # a queued chat replays it when offered
+            live.customer_messages.append(message)
 
     def _customer_message(self, live: LiveInteraction, text: str) -> Message:
         return Message(
