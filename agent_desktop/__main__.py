@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from agent_desktop import __version__
@@ -51,9 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from agent_desktop.app import install_translators, pick_language
+    from agent_desktop.app import configured_language, install_translators, pick_language
     from agent_desktop.core.paths import ProfilePaths
     from agent_desktop.logs import setup_logging
+    from agent_desktop.services.crash_reporter import CrashReporter
+    from agent_desktop.ui.app_icon import app_icon
 
     scratch: tempfile.TemporaryDirectory[str] | None = None
     if args.self_test and args.profile is None:
@@ -68,30 +73,43 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Agent Desktop")
     app.setOrganizationName("agent_desktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the window's close ends the main coroutine
-    translators = install_translators(app, pick_language(args.lang))
+    # --lang, else the ui.language setting, else the system's language
+    language = pick_language(args.lang or configured_language(paths.settings_file))
+    translators = install_translators(app, language)
+    log.info("user interface language: %s", language)
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    # from here on, an unhandled exception is logged and shown, never silently lost
+    crash_reporter = CrashReporter(app)
+    crash_reporter.install(loop)
     code = 0
     try:
         with loop:
-            code = int(loop.run_until_complete(_run(app, paths, args)))
+            code = int(loop.run_until_complete(_run(app, paths, args, crash_reporter)))
     finally:
+        crash_reporter.uninstall()
         del translators
         if scratch is not None:
             scratch.cleanup()
     return code
 
 
-async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
+async def _run(
+    app: object, paths: object, args: argparse.Namespace, reporter: object = None
+) -> int:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.app import AgentDesktop
     from agent_desktop.core.paths import ProfilePaths
+    from agent_desktop.services.crash_reporter import CrashReporter
 
     assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
-    backend_overrides = {"spontaneous": True} if args.demo_customers else None
+    on_demo = args.self_test or args.backend in (None, "demo")
+    backend_overrides = {"spontaneous": True} if args.demo_customers and on_demo else None
     desktop = AgentDesktop(
         app,
         paths,
@@ -106,7 +124,11 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
             finished.set_result(code)
 
     desktop.window.closed.connect(lambda: finish(0))
+    if isinstance(reporter, CrashReporter):
+        reporter.crashed.connect(desktop.window.show_crash, Qt.ConnectionType.QueuedConnection)
     _install_signal_handlers(loop, lambda: finish(130))
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT):
+        exit_after_first_paint(desktop.window, lambda: finish(0))
     desktop.start()
     hook = _start_test_hook(desktop)
     if args.self_test:
@@ -116,9 +138,11 @@ async def _run(app: object, paths: object, args: argparse.Namespace) -> int:
             await run_self_test(desktop)
         except SelfTestFailed as exc:
             print(f"self-test FAILED: {exc}", file=sys.stderr)
+            log.error("self-test FAILED: %s", exc)
             finish(1)
         else:
             print("self-test ok")
+            log.info("self-test ok")  # a windowed Windows build has no stdout: see the log
             finish(0)
     code = await finished
     if hook is not None and not hook.done():
@@ -148,6 +172,34 @@ def _start_test_hook(desktop: object) -> asyncio.Task[None] | None:
 
 
 _WAKE_UP: list[object] = []
+
+
+#: hidden switch for the cold-start benchmark (docs/performance.md): print
+#: ``first-paint <time.time()>`` once the main window is first painted, then exit
+EXIT_AFTER_FIRST_PAINT = "AGENT_DESKTOP_EXIT_AFTER_FIRST_PAINT"
+
+
+def exit_after_first_paint(window: object, finish: Callable[[], None]) -> None:
+    """Report the first paint of ``window`` (with its children) on stdout, then ``finish``."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+    widget: QWidget = window
+
+    def report() -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        finish()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                widget.removeEventFilter(self)
+                # the children are painted in the same pass: report once it is over
+                QTimer.singleShot(0, report)
+            return False
+
+    widget.installEventFilter(FirstPaint(widget))
 
 
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import getpass
+import json
 import logging
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -17,15 +19,26 @@ from agent_desktop.core.emoji import default_catalog
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.settings import merge
+from agent_desktop.core.standard_responses import FILE_NAME as STANDARD_RESPONSES_FILE
+from agent_desktop.core.types import ConnectionState
 from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.conversations import ConversationService
 from agent_desktop.services.drafts import DraftKeeper
+from agent_desktop.services.interaction_log_store import LOG_FILE_NAME
+from agent_desktop.services.interaction_recorder import InteractionRecorder
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.outbox import OutboxKeeper
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.services.spelling import SpellingService
+from agent_desktop.services.standard_responses import StandardResponses
 from agent_desktop.services.state_store import LocalState
+from agent_desktop.services.statistics import StatisticsService
+from agent_desktop.ui.composer_tools import ui_language
+from agent_desktop.ui.login_dialog import LoginDialog
 from agent_desktop.ui.main_window import MainWindow
+from agent_desktop.ui.productivity import ProductivityController
 from agent_desktop.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -34,7 +47,8 @@ SUPPORTED_LANGUAGES = ("en", "fr")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AgentDesktop", text)
+    # lupdate files the calls of module-level helpers under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def pick_language(requested: str | None) -> str:
@@ -45,14 +59,35 @@ def pick_language(requested: str | None) -> str:
     return system if system in SUPPORTED_LANGUAGES else "en"
 
 
+def configured_language(settings_file: Path) -> str | None:
+    """The ``ui.language`` setting, read before the app exists (None if unset or unreadable).
+
+    The settings store does the real, validating load later; this only peeks.
+    """
+    try:
+        data = json.loads(settings_file.read_text(encoding="utf-8"))
+        language = data["ui"]["language"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return language if language in SUPPORTED_LANGUAGES else None
+
+
+class _Catalogue(QTranslator):
+    """A translator loaded from memory: Qt reads the bytes in place, so it keeps them."""
+
+    def load_bytes(self, data: bytes) -> bool:
+        self._data = data  # QTranslator.load(data) does not copy: it must outlive us
+        return self.load(self._data)
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load our catalogue and Qt's own for ``language``; returns them (keep references)."""
     installed: list[QTranslator] = []
     if language == "en":
         return installed
-    ours = QTranslator(app)
+    ours = _Catalogue(app)
     catalogue = resource("translations", f"agent_desktop_{language}.qm")
-    if catalogue.is_file() and ours.load(catalogue.read_bytes()):
+    if catalogue.is_file() and ours.load_bytes(catalogue.read_bytes()):
         app.installTranslator(ours)
         installed.append(ours)
     else:
@@ -62,6 +97,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qtbase.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qtbase)
         installed.append(qtbase)
+    else:
+        log.warning("Qt's own catalogue qtbase_%s is missing from %s", language, qt_dir)
     QLocale.setDefault(QLocale(language))
     return installed
 
@@ -114,6 +151,13 @@ class AgentDesktop:
             if self.backend is not None
             else None
         )
+        # before the window, so that an accepted chat is logged before its view shows
+        self.recorder = InteractionRecorder(
+            paths.data_dir / LOG_FILE_NAME, self.store, self.agent.id, backend=self.backend
+        )
+        if self.session is not None:
+            self.recorder.attach_session(self.session)
+        self.statistics = StatisticsService(self.recorder, self.settings_store, self.bridge)
         self.theme = apply_theme(app, settings.ui.theme)
         self.window = MainWindow(
             self.session,
@@ -132,8 +176,41 @@ class AgentDesktop:
         self.outbox = (
             OutboxKeeper(self.session, self.local_state) if self.session is not None else None
         )
+        self.login_dialog: LoginDialog | None = None
+        if self.session is not None:
+            self.session.connectionChanged.connect(self._connection_changed)
+        self.window.log_dir = paths.log_dir
+        self.window.attach_statistics(self.statistics)
+        self.window.viewFocusChanged.connect(self.recorder.set_focus)
+        if self.window.interaction_actions is not None:
+            self.window.interaction_actions.consultationStarted.connect(
+                self.recorder.record_consultation
+            )
+        self.conversations: ConversationService | None = None
+        if self.session is not None:
+            # not a child of the window: its tasks must outlive a window deleted first
+            self.conversations = ConversationService(self.session, self.store, self.bridge)
+            if self.conversations.enabled:
+                self.window.set_conversations(self.conversations)
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())
+        app.styleHints().accessibility().contrastPreferenceChanged.connect(
+            lambda _preference: self._settings_changed()
+        )
+        # standard responses, spell check, limits, command palette
+        self.responses = StandardResponses(
+            paths.config_dir / STANDARD_RESPONSES_FILE, self.backend, self.bridge
+        )
+        self.spelling = SpellingService(self.settings_store, self.local_state, ui_language())
+        self.productivity = ProductivityController(
+            self.window,
+            self.settings_store,
+            self.responses,
+            self.bridge,
+            self.agent,
+            local_state=self.local_state,
+            spelling=self.spelling,
+        )
         if self.load_error:
             self.bridge.error(
                 tr("The messaging backend could not be started: {0}").format(self.load_error)
@@ -141,8 +218,55 @@ class AgentDesktop:
 
     def start(self) -> None:
         self.local_state.start()
+        self.statistics.start()
         self.window.show()
         if self.session is not None:
+            self.session.start()
+        self.responses.start()
+        self.spelling.start()
+
+    def _connection_changed(self, state: str, detail: str) -> None:
+        """A backend that needs a login (Matrix) gets the login dialog; see docs/matrix.md."""
+        from agent_desktop.backends.matrix import MatrixBackend
+
+        backend = self.backend
+        if not isinstance(backend, MatrixBackend) or self.session is None:
+            return
+        dialog = self.login_dialog
+        if state == ConnectionState.CONNECTED.value and dialog is not None:
+            self.login_dialog = None
+            dialog.accept()
+            dialog.deleteLater()
+            matrix = {"homeserver": backend.matrix.homeserver, "user_id": backend.matrix.user_id}
+            self.settings_store.try_update({"backends": {"matrix": matrix}})
+            return
+        if state != ConnectionState.FAILED.value:
+            return
+        if backend.login_problem is None and dialog is None:
+            return  # not a login problem: the banner tells
+        if dialog is None:
+            dialog = LoginDialog(backend.matrix.homeserver, backend.matrix.user_id, self.window)
+            dialog.loginRequested.connect(self._log_in)
+            self.login_dialog = dialog
+        dialog.set_busy(False)
+        messages = {
+            "missing": tr("Log in to your Matrix account."),
+            "expired": tr("Your session has expired or was signed out. Please log in again."),
+            "refused": tr("The homeserver refused the login. Check the user and password."),
+        }
+        kind = backend.login_kind
+        dialog.show_message(
+            messages[kind]
+            if kind in messages
+            else tr("Could not connect: {0}. Check the homeserver address.").format(detail)
+        )
+        dialog.open()
+
+    def _log_in(self, homeserver: str, user: str, password: str) -> None:
+        from agent_desktop.backends.matrix import MatrixBackend
+
+        if isinstance(self.backend, MatrixBackend) and self.session is not None:
+            self.backend.set_credentials(homeserver, user, password)
             self.session.start()
 
     def _settings_changed(self) -> None:
@@ -161,10 +285,20 @@ class AgentDesktop:
         for widget in (self.window.toast, self.window.bar.preview, self.window):
             if shiboken6.isValid(widget):
                 widget.close()
+        await self.statistics.shutdown()
+        # before the session: the last events still reach a connected backend
+        await self.recorder.close()
         if self.session is not None:
             await self.session.shutdown()
+        conversations = self.conversations
+        if conversations is not None and shiboken6.isValid(conversations):
+            await conversations.shutdown()
+            # parentless: deleted now, with the app's objects, not by a late garbage collection
+            conversations.deleteLater()
         if actions is not None:
             await actions.shutdown()
+        await self.responses.shutdown()
+        await self.spelling.shutdown()
         if self.outbox is not None:
             await self.outbox.shutdown()
         self.drafts.flush()

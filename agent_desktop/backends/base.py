@@ -10,7 +10,16 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from agent_desktop.core.events import BackendEvent
-from agent_desktop.core.models import AgentIdentity, Contact, Message
+from agent_desktop.core.interaction_log import LogEvent
+from agent_desktop.core.models import (
+    AgentIdentity,
+    Contact,
+    ImageAttachment,
+    InteractionInfo,
+    Message,
+    PublicPost,
+)
+from agent_desktop.core.standard_responses import StandardResponse
 from agent_desktop.core.types import Capability, Channel
 
 
@@ -192,6 +201,50 @@ class MessagingBackend(abc.ABC):
 
     async def targets(self, query: str = "") -> list[Target]:
         raise NotSupported("targets")
+
+    # statistics -----------------------------------------------------------------------
+    async def record_interaction_event(self, event: LogEvent) -> None:
+        """Keep one event of the agent's interaction log for KPI reporting
+        (:attr:`Capability.STATISTICS`). Called in the order the events happened."""
+        raise NotSupported("record_interaction_event")
+
+    async def standard_responses(self) -> list[StandardResponse]:
+        """The contact center's library of standard responses (canned replies)."""
+        raise NotSupported("standard_responses")
+
+    # asynchronous conversations (Capability.ASYNC_CHAT) ---------------------------------
+    async def reactivate(self, interaction_id: str) -> None:
+        """Make an ended interaction (not yet Done) live again; the contact may be offline."""
+        raise NotSupported("reactivate")
+
+    async def start_interaction(self, contact_id: str, channel: Channel) -> str:
+        """Open a chat interaction with the contact on ``channel``; returns its id.
+
+        It arrives as an ``InteractionOffered`` with ``outbound`` set, then accepted.
+        """
+        raise NotSupported("start_interaction")
+
+    async def contact(self, contact_id: str) -> Contact | None:
+        raise NotSupported("contact")
+
+    async def connected_contacts(self) -> dict[str, frozenset[Channel]]:
+        """Contacts connected now, by id, with the channels they are connected on."""
+        raise NotSupported("connected_contacts")
+
+    async def interaction_infos(self, interaction_ids: list[str]) -> list[InteractionInfo]:
+        """Date, channel, agent and disposition of each known interaction."""
+        raise NotSupported("interaction_infos")
+
+    async def send_image_to_contact(
+        self, contact_id: str, channel: Channel, image: ImageAttachment, txn_id: str
+    ) -> None:
+        raise NotSupported("send_image_to_contact")
+
+    async def public_posts(
+        self, contact_id: str | None = None, limit: int = 200
+    ) -> list[PublicPost]:
+        """Public posts and tweets mentioning the company, newest last."""
+        raise NotSupported("public_posts")
 
     def has(self, capability: Capability) -> bool:
         return capability in self.capabilities

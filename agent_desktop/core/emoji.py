@@ -34,6 +34,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def search_words(query: str) -> list[str]:
+    """The folded words of a search query; control characters (the index's separator
+    among them) never take part in a match."""
+    folded = fold(query)
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in folded).split()
+
+
 class SkinTone(IntEnum):
     """Fitzpatrick skin tones as emojibase numbers them; NONE is the yellow default."""
 
@@ -152,8 +159,7 @@ class EmojiCatalog:
         Case and accents are ignored; exact matches come first, then word-prefix matches,
         then matches inside a word; catalog order within each rank.
         """
-        # the separator inside haystacks must never match (a query holding NUL)
-        words = fold(query).replace(_SEPARATOR, " ").split()
+        words = search_words(query)
         if not words:
             return []
         phrase = " ".join(words)

@@ -8,7 +8,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
-from agent_desktop.core.models import InteractionSummary, Message, Party, valid_unicode
+from agent_desktop.core.models import (
+    Contact,
+    InteractionSummary,
+    Message,
+    Party,
+    PublicPost,
+    valid_unicode,
+)
 from agent_desktop.core.types import Channel, ConnectionState, PartyState
 
 log = logging.getLogger(__name__)
@@ -82,6 +89,17 @@ class MessageDelivered(_Event):
     time: float
 
 
+class MessageStatus(_Event):
+    """The contact's side reports an agent message delivered to their device, or read
+    (on channels with read receipts). Only moves a message's state forward."""
+
+    type: Literal["message_status"] = "message_status"
+    interaction_id: str
+    txn_id: str
+    status: Literal["delivered", "read"]
+    time: float
+
+
 class MessageFailed(_Event):
     type: Literal["message_failed"] = "message_failed"
     interaction_id: str
@@ -122,6 +140,29 @@ class ContactPresence(_Event):
     connected: bool
 
 
+class InteractionReactivated(_Event):
+    """An ended interaction is live again (the agent wrote in it before marking it Done)."""
+
+    type: Literal["interaction_reactivated"] = "interaction_reactivated"
+    interaction_id: str
+    time: float
+
+
+class ConversationReply(_Event):
+    """A contact wrote into their asynchronous conversation, outside any live chat."""
+
+    type: Literal["conversation_reply"] = "conversation_reply"
+    contact: Contact
+    message: Message
+
+
+class PublicPostReceived(_Event):
+    """A public post or tweet mentioning the company."""
+
+    type: Literal["public_post"] = "public_post"
+    post: PublicPost
+
+
 class ConnectionChanged(_Event):
     type: Literal["connection"] = "connection"
     state: ConnectionState
@@ -137,13 +178,17 @@ BackendEvent = Annotated[
     | ConsultationEnded
     | MessageReceived
     | MessageDelivered
+    | MessageStatus
     | MessageFailed
     | Typing
     | PartyJoined
     | PartyLeft
     | PartyConnectionChanged
     | ContactPresence
-    | ConnectionChanged,
+    | ConnectionChanged
+    | InteractionReactivated
+    | ConversationReply
+    | PublicPostReceived,
     Field(discriminator="type"),
 ]
 

@@ -4,7 +4,8 @@ Before any decoder sees the bytes: the size of the file, the format from its mag
 (only PNG, JPEG, GIF and WebP) and the dimensions its header declares, so that a
 decompression bomb (a small file that declares 50000 x 50000 pixels) is refused without
 allocating anything. ``services/images.py`` then decodes with Qt under an allocation limit
-and re-encodes without metadata.
+and re-encodes without metadata; ``services/image_loader.py`` runs that off the UI thread
+for the Conversation tab's attach button.
 """
 
 from __future__ import annotations
@@ -12,6 +13,16 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from enum import StrEnum
+
+#: the largest attachment sent to a contact
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+#: the largest width or height a decoded attachment may have
+MAX_IMAGE_SIDE = 8192
+#: the most pixels a decoded attachment may have (40 MP: a large phone photo; 160 MB RGBA)
+MAX_IMAGE_PIXELS = 40_000_000
+
+#: file-name patterns of a file dialog
+ACCEPTED_SUFFIXES: tuple[str, ...] = ("*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp")
 
 
 class ImageFormat(StrEnum):
@@ -26,16 +37,19 @@ class ImageFormat(StrEnum):
 
 
 class RejectReason(StrEnum):
-    """Why an image is refused (the UI words each one)."""
+    """Why an image is refused; the UI turns it into a translated sentence."""
 
     EMPTY = "empty"
-    FILE_TOO_BIG = "file_too_big"
-    NOT_ALLOWED = "not_allowed"  # not PNG / JPEG / GIF / WebP
+    TOO_LARGE = "too_large"  # the file is over the byte limit
+    FORMAT = "format"  # not PNG / JPEG / GIF / WebP
+    DAMAGED = "damaged"  # unreadable header or pixels
     TOO_MANY_PIXELS = "too_many_pixels"  # a decompression bomb, or just too large
-    CORRUPT = "corrupt"
+    UNREADABLE = "unreadable"  # the file itself cannot be read
 
 
 class ImageRejected(ValueError):
+    """The data is not an image the app accepts; ``reason`` says why."""
+
     def __init__(self, reason: RejectReason, detail: str = "") -> None:
         super().__init__(f"{reason.value}: {detail}" if detail else reason.value)
         self.reason = reason
@@ -43,10 +57,26 @@ class ImageRejected(ValueError):
 
 
 @dataclass(frozen=True)
+class ImageHeader:
+    mime: str
+    size: int
+
+
+def check_dimensions(width: int, height: int, max_side: int = MAX_IMAGE_SIDE) -> None:
+    if width <= 0 or height <= 0:
+        raise ImageRejected(RejectReason.DAMAGED, "the image cannot be read: it is damaged")
+    if width > max_side or height > max_side:
+        raise ImageRejected(
+            RejectReason.TOO_MANY_PIXELS,
+            f"{width} × {height} pixels; the limit is {max_side} pixels a side",
+        )
+
+
+@dataclass(frozen=True)
 class ImageLimits:
-    max_bytes: int = 20 * 1024 * 1024
-    max_side: int = 10_000
-    max_pixels: int = 40_000_000  # 40 MP: a large phone photo; 160 MB decoded as RGBA
+    max_bytes: int = MAX_IMAGE_BYTES
+    max_side: int = MAX_IMAGE_SIDE
+    max_pixels: int = MAX_IMAGE_PIXELS
 
     @property
     def allocation_mb(self) -> int:
@@ -54,10 +84,13 @@ class ImageLimits:
         return max(1, (self.max_pixels * 4) // (1024 * 1024) + 1)
 
     def check_dimensions(self, width: int, height: int) -> None:
-        if width <= 0 or height <= 0:
-            raise ImageRejected(RejectReason.CORRUPT, f"{width} x {height}")
-        if width > self.max_side or height > self.max_side or width * height > self.max_pixels:
-            raise ImageRejected(RejectReason.TOO_MANY_PIXELS, f"{width} x {height}")
+        check_dimensions(width, height, self.max_side)
+        if width * height > self.max_pixels:
+            raise ImageRejected(
+                RejectReason.TOO_MANY_PIXELS,
+                f"{width} × {height} pixels; the limit is "
+                f"{self.max_pixels / 1_000_000:g} million pixels",
+            )
 
 
 def sniff_format(data: bytes) -> ImageFormat | None:
@@ -71,6 +104,27 @@ def sniff_format(data: bytes) -> ImageFormat | None:
     if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return ImageFormat.WEBP
     return None
+
+
+def sniff_mime(data: bytes) -> str | None:
+    """``image/png``, ``image/jpeg``, ``image/gif`` or ``image/webp`` from the magic bytes."""
+    fmt = sniff_format(data)
+    return None if fmt is None else fmt.mime
+
+
+def check_image_bytes(data: bytes, max_bytes: int = MAX_IMAGE_BYTES) -> ImageHeader:
+    """Refuse empty, oversized and non-PNG/JPEG/GIF/WebP data (the cheapest checks)."""
+    if not data:
+        raise ImageRejected(RejectReason.EMPTY, "the file is empty")
+    if len(data) > max_bytes:
+        raise ImageRejected(
+            RejectReason.TOO_LARGE,
+            f"{_megabytes(len(data))}; the limit is {_megabytes(max_bytes)}",
+        )
+    mime = sniff_mime(data)
+    if mime is None:
+        raise ImageRejected(RejectReason.FORMAT, "only PNG, JPEG, GIF and WebP images can be sent")
+    return ImageHeader(mime=mime, size=len(data))
 
 
 def declared_size(data: bytes, fmt: ImageFormat) -> tuple[int, int] | None:
@@ -133,17 +187,18 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
 
 
 def check_image(data: bytes, limits: ImageLimits | None = None) -> ImageFormat:
-    """The image's format, after the checks that need no decoder; else ImageRejected."""
+    """The image's format, after every check that needs no decoder (size, magic bytes,
+    declared dimensions); else :class:`ImageRejected`."""
     limits = limits or ImageLimits()
-    if not data:
-        raise ImageRejected(RejectReason.EMPTY)
-    if len(data) > limits.max_bytes:
-        raise ImageRejected(RejectReason.FILE_TOO_BIG, f"{len(data)} bytes")
+    check_image_bytes(data, limits.max_bytes)
     fmt = sniff_format(data)
-    if fmt is None:
-        raise ImageRejected(RejectReason.NOT_ALLOWED)
+    assert fmt is not None  # check_image_bytes refused every other format
     size = declared_size(data, fmt)
     if size is None:
-        raise ImageRejected(RejectReason.CORRUPT, "unreadable header")
+        raise ImageRejected(RejectReason.DAMAGED, "the image header cannot be read")
     limits.check_dimensions(*size)
     return fmt
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

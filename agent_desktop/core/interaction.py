@@ -2,6 +2,8 @@
 
 offered → active → ended → done, or offered → rejected; an active chat handed to a colleague
 or queue (transfer, or the agent leaves a conference) goes active → transferred, off the desk.
+An ended interaction not yet marked Done can be reactivated (ended → active): the agent
+writes in it again and the conversation continues asynchronously.
 A consultation is a separate, internal interaction: see :mod:`agent_desktop.core.consultation`.
 """
 
@@ -16,7 +18,7 @@ _TRANSITIONS: dict[InteractionState, frozenset[InteractionState]] = {
         {InteractionState.ACTIVE, InteractionState.REJECTED, InteractionState.ENDED}
     ),
     InteractionState.ACTIVE: frozenset({InteractionState.ENDED, InteractionState.TRANSFERRED}),
-    InteractionState.ENDED: frozenset({InteractionState.DONE}),
+    InteractionState.ENDED: frozenset({InteractionState.DONE, InteractionState.ACTIVE}),
     InteractionState.DONE: frozenset(),
     InteractionState.REJECTED: frozenset(),
     InteractionState.TRANSFERRED: frozenset(),

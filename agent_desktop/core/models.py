@@ -71,6 +71,16 @@ class Party(Frozen):
     state: PartyState = PartyState.CONNECTED
 
 
+class ImageAttachment(Frozen):
+    """An image sent in a message (PNG or JPEG, re-encoded without metadata after validation)."""
+
+    mime: str
+    filename: str
+    data: bytes = Field(repr=False)
+    width: int = 0
+    height: int = 0
+
+
 class Message(Frozen):
     """One message of a transcript.
 
@@ -88,6 +98,10 @@ class Message(Frozen):
     txn_id: str | None = None
     delivery: DeliveryState = DeliveryState.SENT
     url: str | None = Field(default=None, description="set on pushed URLs")
+    channel: Channel | None = Field(
+        default=None, description="the channel it went over, when the history spans several"
+    )
+    image: ImageAttachment | None = Field(default=None, description="set on image messages")
 
 
 class InteractionSummary(Frozen):
@@ -100,3 +114,30 @@ class InteractionSummary(Frozen):
     first_message: str | None = None
     offered_at: float
     parties: tuple[Party, ...] = ()
+    outbound: bool = Field(default=False, description="started by the agent: no offer to answer")
+
+
+class InteractionInfo(Frozen):
+    """One earlier (or current) interaction with a contact, for the conversation separators."""
+
+    id: str
+    contact_id: str
+    channel: Channel
+    started_at: float
+    ended_at: float | None = None
+    agent_name: str | None = None
+    disposition: str | None = None
+    asynchronous: bool = Field(
+        default=False, description="the contact's persistent conversation outside any chat"
+    )
+
+
+class PublicPost(Frozen):
+    """A public Facebook post or tweet that mentions the company."""
+
+    id: str
+    contact_id: str
+    author_name: str
+    network: str  # "facebook" or "twitter"
+    text: str
+    time: float

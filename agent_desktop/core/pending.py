@@ -58,6 +58,10 @@ class PendingResponsePolicy:
         self._ended = True
         self._waiting_since = None
 
+    def reactivated(self) -> None:
+        """The ended chat is live again: the contact's next message starts the timer."""
+        self._ended = False
+
     # queries --------------------------------------------------------------------------
     def status(self) -> PendingStatus:
         since = self._waiting_since

@@ -37,6 +37,15 @@ class ChatSettings(_Section):
         None, description="name shown to contacts instead of the agent's user name"
     )
     notification_sound: bool = Field(True, description="play a sound when a chat is offered")
+    webchat_max_length: int = Field(
+        4000, ge=1, le=100_000, description="longest message the agent may send in a web chat"
+    )
+    idle_contact_s: float = Field(
+        120.0,
+        ge=0,
+        description="a contact silent this long after the agent's message is shown as idle "
+        "(0: never)",
+    )
 
     @model_validator(mode="after")
     def _ordered_thresholds(self) -> ChatSettings:
@@ -68,6 +77,16 @@ class DispositionSettings(_Section):
 class UiSettings(_Section):
     language: str | None = Field(None, description="'en' or 'fr'; None follows the system")
     theme: str = Field("system", description="'system', 'light', 'dark' or 'high_contrast'")
+    transcript_zoom: int = Field(
+        100, ge=50, le=300, description="transcript text size in percent (Ctrl+wheel, Ctrl +/-)"
+    )
+
+
+class SpellingSettings(_Section):
+    enabled: bool = Field(True, description="spell check in the composer")
+    language: str | None = Field(
+        None, description="'en' or 'fr'; None follows the interface language"
+    )
 
 
 class Settings(_Section):
@@ -79,6 +98,7 @@ class Settings(_Section):
     push_url: PushUrlSettings = Field(default_factory=PushUrlSettings)
     disposition: DispositionSettings = Field(default_factory=DispositionSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
+    spelling: SpellingSettings = Field(default_factory=SpellingSettings)
     backends: dict[str, dict[str, Any]] = Field(
         default_factory=dict, description="per-backend configuration, validated by the backend"
     )

@@ -95,3 +95,5 @@ class Capability(StrEnum):
     ASYNC_CHAT = "async_chat"
     CONTACTS = "contacts"
     READ_RECEIPTS = "read_receipts"
+    #: keeps the agent's interaction log (KPI events) on the server
+    STATISTICS = "statistics"

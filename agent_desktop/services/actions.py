@@ -76,6 +76,8 @@ class InteractionActions(QObject):
     targetsFound = Signal(str, list)
     #: the disposition or note of that interaction changed
     wrapUpChanged = Signal(str)
+    #: (iid, colleague's name) a consultation was accepted: recorded for the statistics
+    consultationStarted = Signal(str, str)
 
     def __init__(self, session: AgentSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +169,7 @@ class InteractionActions(QObject):
             consultation.lifecycle.interaction_id = consultation_id
             consultation.lifecycle.move(ConsultationState.ACTIVE)
             self.consultationChanged.emit(iid)
+            self.consultationStarted.emit(iid, target.name)
 
         started = self.session.run_intent(
             "consult", iid, call, tr("The consultation did not start: {0}")

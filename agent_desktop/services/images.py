@@ -54,14 +54,14 @@ def prepare_image(data: bytes, limits: ImageLimits | None = None) -> PreparedIma
     reader.setAutoTransform(True)  # apply the EXIF orientation before it is dropped
     decoded_as = _QT_FORMATS.get(bytes(reader.format().data()).lower())
     if decoded_as is None or decoded_as is not sniffed:
-        raise ImageRejected(RejectReason.NOT_ALLOWED, f"decoder says {reader.format()!r}")
+        raise ImageRejected(RejectReason.FORMAT, f"decoder says {reader.format()!r}")
     size = reader.size()  # from the header, before any pixel is decoded
     if size.isValid():
         limits.check_dimensions(size.width(), size.height())
     image = reader.read()
     buffer.close()
     if image.isNull():
-        raise ImageRejected(RejectReason.CORRUPT, reader.errorString())
+        raise ImageRejected(RejectReason.DAMAGED, reader.errorString())
     limits.check_dimensions(image.width(), image.height())
     clean = _without_metadata(image)
     photo = sniffed is ImageFormat.JPEG
@@ -94,25 +94,19 @@ def _encode(image: QImage, fmt: str) -> bytes:
     if fmt == "JPEG":
         writer.setQuality(90)
     if not writer.write(image):
-        raise ImageRejected(RejectReason.CORRUPT, "could not re-encode")
+        raise ImageRejected(RejectReason.DAMAGED, "could not re-encode")
     buffer.close()
     return bytes(array.data())
 
 
-def rejection_message(error: ImageRejected, limits: ImageLimits | None = None) -> str:
-    """What the agent reads when an image is refused (translated)."""
-    limits = limits or ImageLimits()
-    match error.reason:
-        case RejectReason.EMPTY:
-            return tr("The file is empty.")
-        case RejectReason.FILE_TOO_BIG:
-            return tr("The file is too big to send (at most {0} MB).").format(
-                limits.max_bytes // (1024 * 1024)
-            )
-        case RejectReason.NOT_ALLOWED:
-            return tr("Only PNG, JPEG, GIF and WebP images can be sent.")
-        case RejectReason.TOO_MANY_PIXELS:
-            return tr("The image is too large ({0} pixels; at most {1} pixels a side).").format(
-                error.detail.replace(" x ", " × "), limits.max_side
-            )
-    return tr("The file is damaged or is not an image.")
+def rejection_message(error: ImageRejected) -> str:
+    """What the agent reads when an image is refused (translated; the detail says how)."""
+    texts = {
+        RejectReason.EMPTY: tr("The file is empty."),
+        RejectReason.TOO_LARGE: tr("The image is too large to send ({0})."),
+        RejectReason.FORMAT: tr("Only PNG, JPEG, GIF and WebP images can be sent."),
+        RejectReason.DAMAGED: tr("The image is damaged and cannot be sent."),
+        RejectReason.TOO_MANY_PIXELS: tr("The image has too many pixels to send ({0})."),
+        RejectReason.UNREADABLE: tr("The file cannot be read ({0})."),
+    }
+    return texts[error.reason].format(error.detail)

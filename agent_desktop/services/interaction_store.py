@@ -82,7 +82,12 @@ class InteractionRecord(QObject):
 
     # state ----------------------------------------------------------------------------
     def move(self, target: InteractionState) -> None:
+        reactivated = self.state is InteractionState.ENDED and target is InteractionState.ACTIVE
         self.lifecycle.move(target, self._clock())
+        if reactivated:
+            # a new stretch of the conversation: elapsed time counts from now
+            self.lifecycle.entered.pop(InteractionState.ENDED, None)
+            self.policy.reactivated()
         if target is InteractionState.ACTIVE:
             last = self.transcript.last(1)
             self.policy.accepted(
@@ -262,6 +267,14 @@ class InteractionStore(QObject):
             self.revoke(iid)
         elif record.state is InteractionState.ACTIVE:
             record.move(InteractionState.ENDED)
+
+    def reactivate(self, iid: str) -> bool:
+        """An ended interaction (not yet Done) is live again; False if it was not ended."""
+        record = self._records.get(iid)
+        if record is None or record.state is not InteractionState.ENDED:
+            return False
+        record.move(InteractionState.ACTIVE)
+        return True
 
     def revoke(self, iid: str) -> None:
         record = self._records.pop(iid, None)

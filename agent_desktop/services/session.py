@@ -38,7 +38,8 @@ TYPING_IDLE_S = 4.0
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("AgentSession", text)
+    # lupdate files the calls of module-level helpers under the empty context
+    return QCoreApplication.translate("", text)
 
 
 class Outbox(Protocol):
@@ -58,7 +59,11 @@ class AgentSession(QObject):
     readyChanged = Signal(bool)
     busyChanged = Signal(str, bool)  # "<action>:<iid>", in progress
     agentMessageSent = Signal(str, str)  # iid, text (local echo done)
+    #: ContactPresence, ConversationReply, PublicPostReceived: for the conversation service
+    conversationEvent = Signal(object)
     urlPushed = Signal(str, str)  # iid, url (local echo done)
+    eventReceived = Signal(object)  # each BackendEvent, just before it is applied
+    markDoneRequested = Signal(str, str)  # iid, disposition code ("" for none)
 
     def __init__(
         self,
@@ -87,6 +92,9 @@ class AgentSession(QObject):
         self.event_listeners: list[Callable[[ev.BackendEvent], None]] = []
         #: records every agent message before the backend call (set by the OutboxKeeper)
         self.outbox: Outbox | None = None
+        #: ended chats the agent wrote in, reactivated locally, not yet in the backend
+        self._needs_reactivation: set[str] = set()
+        self._reactivation_locks: dict[str, asyncio.Lock] = {}
         settings.changed.connect(self._apply_settings)
 
     @property
@@ -264,6 +272,8 @@ class AgentSession(QObject):
             self.bridge.warning(tr("End the chat before marking it Done."))
             return
 
+        self.markDoneRequested.emit(iid, disposition or "")
+
         def done() -> None:
             self.store.finish(iid, InteractionState.DONE)
 
@@ -279,6 +289,9 @@ class AgentSession(QObject):
         """Show ``text`` at once (local echo) and send it; False if nothing was sent."""
         text = text.strip()
         record = self.store.get(iid)
+        reactivate = record is not None and self.can_reactivate(iid)
+        if reactivate and text:
+            self.store.reactivate(iid)  # writing in an ended chat continues the conversation
         if not text or record is None or record.state is not InteractionState.ACTIVE:
             return False
         txn_id = uuid.uuid4().hex
@@ -298,8 +311,17 @@ class AgentSession(QObject):
         if self.outbox is not None:  # on disk before the backend hears of it
             self.outbox.put(iid, txn_id, "text", text)
         self.agentMessageSent.emit(iid, text)
-        self._transmit(iid, txn_id, text)
+        self._transmit(iid, txn_id, text, reactivate=reactivate)
         return True
+
+    def can_reactivate(self, iid: str) -> bool:
+        """Whether writing in ``iid`` would reactivate it (ended, not Done, backend allows)."""
+        record = self.store.get(iid)
+        return (
+            record is not None
+            and record.state is InteractionState.ENDED
+            and self.backend.has(Capability.ASYNC_CHAT)
+        )
 
     def push_url(self, iid: str, url: str) -> bool:
         """Push ``url`` (already checked by ``core.urls.check_url``) with a local echo."""
@@ -375,19 +397,41 @@ class AgentSession(QObject):
             return
         self._transmit(iid, txn_id, message.text)
 
-    def _transmit(self, iid: str, txn_id: str, text: str) -> None:
+    def _transmit(self, iid: str, txn_id: str, text: str, *, reactivate: bool = False) -> None:
+        if reactivate:
+            # the backend still has it ended until the reactivation call succeeds (a message
+            # held for a reconnect or resent from the outbox reactivates it first)
+            self._needs_reactivation.add(iid)
         if self._held_for_reconnect():
             return
 
         async def run() -> None:
+            reactivating = iid in self._needs_reactivation
             try:
                 if self.outbox is not None:
                     await self.outbox.saved(txn_id)
+                await self._reactivate_once(iid)
                 await self.backend.send_message(iid, text, txn_id)
             except (BackendError, OSError) as exc:
-                self._send_failed(iid, txn_id, str(exc), isinstance(exc, ConnectionLost))
+                lost = isinstance(exc, ConnectionLost)
+                waits = self.outbox is not None and (lost or self._held_for_reconnect())
+                if reactivating and iid in self._needs_reactivation and not waits:
+                    self._needs_reactivation.discard(iid)
+                    self.store.end(iid)  # the backend kept it ended
+                self._send_failed(iid, txn_id, str(exc), lost)
 
         self._tasks.spawn(run(), f"send:{txn_id}")
+
+    async def _reactivate_once(self, iid: str) -> None:
+        """Reactivate ``iid`` in the backend if a send asked for it and no other send has
+        done it yet (several messages may wait on one reactivation)."""
+        if iid not in self._needs_reactivation:
+            return
+        lock = self._reactivation_locks.setdefault(iid, asyncio.Lock())
+        async with lock:
+            if iid in self._needs_reactivation:
+                await self.backend.reactivate(iid)
+                self._needs_reactivation.discard(iid)
 
     def _held_for_reconnect(self) -> bool:
         """While the backend is away, a message waits in the outbox (shown as sending)."""
@@ -474,6 +518,7 @@ class AgentSession(QObject):
 
     # backend events -------------------------------------------------------------------
     def apply(self, event: ev.BackendEvent) -> None:
+        self.eventReceived.emit(event)
         store = self.store
         match event:
             case ev.ConnectionChanged(state=state, detail=detail):
@@ -509,6 +554,10 @@ class AgentSession(QObject):
                 record = store.get(iid)
                 if record is not None:
                     record.transcript.set_delivery(txn, DeliveryState.SENT, message_id=mid, time=t)
+            case ev.MessageStatus(interaction_id=iid, txn_id=txn, status=status):
+                record = store.get(iid)
+                if record is not None:
+                    record.transcript.advance_delivery(txn, DeliveryState(status))
             case ev.MessageFailed(interaction_id=iid, txn_id=txn, reason=reason):
                 self._delivery_failed(iid, txn, reason)
             case ev.Typing(interaction_id=iid, party_id=pid, typing=on):
@@ -527,7 +576,10 @@ class AgentSession(QObject):
                 record = store.get(iid)
                 if record is not None:
                     record.set_party_state(pid, state)
-            case ev.ContactPresence():
-                pass  # the Communication view (asynchronous chats) listens to this
+            case ev.InteractionReactivated(interaction_id=iid):
+                self._needs_reactivation.discard(iid)
+                store.reactivate(iid)  # no-op when the agent's own send already did
+            case ev.ContactPresence() | ev.ConversationReply() | ev.PublicPostReceived():
+                self.conversationEvent.emit(event)  # the conversation service listens
         for listener in self.event_listeners:
             listener(event)

@@ -277,6 +277,8 @@ class LocalState(QObject):
         self.url_history: list[str] = []
         self.drafts: dict[str, str] = {}
         self.outbox: dict[str, OutboxEntry] = {}
+        #: small named values of other features (spelling words...): set_preference()
+        self.preferences: dict[str, str] = {}
         self.skin_tone = SkinTone.NONE
         self.is_loaded = False
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="state-store")
@@ -311,6 +313,7 @@ class LocalState(QObject):
         # drafts typed and messages queued before the read finished win over stored ones
         self.drafts = {**snapshot.drafts, **self.drafts}
         self.outbox = {**{e.txn_id: e for e in snapshot.outbox}, **self.outbox}
+        self.preferences = {**snapshot.preferences, **self.preferences}
         self.is_loaded = True
         self.loaded.emit()
         self.recentEmojisChanged.emit()
@@ -371,6 +374,13 @@ class LocalState(QObject):
             self.drafts.pop(interaction_id, None)
         now = time.time()
         self._write(lambda: self.database.set_draft(interaction_id, text, now))
+
+    def set_preference(self, key: str, value: str) -> None:
+        """Remember a small named value (kept across restarts)."""
+        if self.preferences.get(key) == value:
+            return
+        self.preferences[key] = value
+        self._write(lambda: self.database.set_preference(key, value))
 
     def outbox_put(self, entry: OutboxEntry) -> Future[None] | None:
         """Keep ``entry`` until :meth:`outbox_remove` (the backend confirmed it); returns

@@ -82,3 +82,17 @@ class TranscriptStore(QObject):
             update["time"] = time
         self._replace(row, old.model_copy(update=update))
         return True
+
+    def advance_delivery(self, txn_id: str, state: DeliveryState) -> bool:
+        """Move ``txn_id`` on to ``state`` (delivered, read) unless it is already further
+        on; a receipt arriving late or twice never moves a message back."""
+        message = self.by_txn(txn_id)
+        if message is None:
+            return False
+        if _PROGRESS.get(state, 0) <= _PROGRESS.get(message.delivery, 0):
+            return False
+        return self.set_delivery(txn_id, state)
+
+
+#: order of the states a sent message goes through (failed and sending are not receipts)
+_PROGRESS = {DeliveryState.SENT: 1, DeliveryState.DELIVERED: 2, DeliveryState.READ: 3}

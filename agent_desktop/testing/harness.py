@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import qasync
 from PySide6.QtCore import QObject
@@ -74,11 +74,18 @@ def install_loop(app: QApplication) -> qasync.QEventLoop:
 class AppHarness:
     """The app with every file under ``tmp_path``, the agent Ready, no spontaneous customers."""
 
-    def __init__(self, qtbot: QtBot, desktop: AgentDesktop, loop: qasync.QEventLoop) -> None:
+    def __init__(
+        self,
+        qtbot: QtBot,
+        desktop: AgentDesktop,
+        loop: qasync.QEventLoop,
+        customers: CustomerSimulator | None = None,
+    ) -> None:
         self.qtbot = qtbot
         self.desktop = desktop
         self._loop = loop
         self._closed = False
+        self._customers = customers
 
     @classmethod
     def start(
@@ -89,7 +96,13 @@ class AppHarness:
         settings: dict[str, Any] | None = None,
         ready: bool = True,
         agent: AgentIdentity | None = None,
+        backend: str = "demo",
+        backend_config: dict[str, Any] | None = None,
+        customers: CustomerSimulator | None = None,
+        wait_connected: bool = True,
     ) -> AppHarness:
+        """Start the app; ``backend="matrix"`` with its ``backend_config`` and the
+        ``customers`` that play the other side (a ``MatrixCustomerSimulator``)."""
         app = QApplication.instance()
         assert isinstance(app, QApplication), "pytest-qt's qapp must exist"
         app.setQuitOnLastWindowClosed(False)
@@ -97,19 +110,23 @@ class AppHarness:
         desktop = AgentDesktop(
             app,
             ProfilePaths.portable(tmp_path / "profile"),
-            backend_name="demo",
+            backend_name=backend,
             settings_overrides=settings,
-            backend_overrides={"spontaneous": False},
+            backend_overrides=backend_config
+            if backend_config is not None
+            else ({"spontaneous": False} if backend == "demo" else None),
             agent=agent or AgentIdentity(id="agent1", name="Alex Martin"),
         )
-        harness = cls(qtbot, desktop, loop)
+        harness = cls(qtbot, desktop, loop, customers)
         _OPEN.add(harness)
         qtbot.addWidget(desktop.window)
         qtbot.addWidget(desktop.window.toast)
         desktop.start()
         session = desktop.session
         assert session is not None, desktop.load_error
-        harness.wait_until(lambda: session.connection is ConnectionState.CONNECTED)
+        if not wait_connected:
+            return harness
+        harness.wait_until(lambda: session.connection is ConnectionState.CONNECTED, timeout=15)
         if ready:
             session.set_ready(True)
             harness.wait_until(desktop.window.ready_button.isChecked)
@@ -123,11 +140,17 @@ class AppHarness:
     @property
     def backend(self) -> DemoBackend:
         backend = self.desktop.backend
+        assert backend is not None, self.desktop.load_error
+        if self._customers is not None:
+            # another backend (Matrix): tests use only the MessagingBackend API through this
+            return cast(DemoBackend, backend)
         assert isinstance(backend, DemoBackend)
         return backend
 
     @property
     def customers(self) -> CustomerSimulator:
+        if self._customers is not None:
+            return self._customers
         return self.backend.customers
 
     @property

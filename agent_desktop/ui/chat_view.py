@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +36,11 @@ from agent_desktop.ui.transcript_model import Roles, TranscriptModel
 
 
 class TranscriptView(QListView):
-    """The message list: pixel scrolling, follows new messages while at the bottom."""
+    """The message list: pixel scrolling, follows new messages while at the bottom.
+
+    Over a :class:`TranscriptModel` it pages history in as the agent scrolls towards either
+    end, keeping the message under the agent's eyes where it was.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +53,8 @@ class TranscriptView(QListView):
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
         self._follow = True
+        self._paging = False
+        self._stick_pending = False
         self.verticalScrollBar().valueChanged.connect(self._track_bottom)
 
     def _track_bottom(self, value: int) -> None:
@@ -57,8 +65,70 @@ class TranscriptView(QListView):
     ) -> None:
         follow = self._follow
         super().rowsInserted(parent, start, end)
-        if follow:
-            QTimer.singleShot(0, self.scrollToBottom)
+        # a hidden view catches up when shown: scrolling would force its layout now
+        if follow and self.isVisible() and not self._paging and not self._stick_pending:
+            self._stick_pending = True
+            QTimer.singleShot(0, self, self._stick_to_bottom)  # never after the view is gone
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._follow:
+            self._stick_to_bottom()
+
+    def _stick_to_bottom(self) -> None:
+        self._stick_pending = False
+        model = self.model()
+        if isinstance(model, TranscriptModel) and model.rowCount() > model.max_rows:
+            model.trim_older(model.max_rows)
+        self.scrollToBottom()
+        self._follow = True
+
+    def verticalScrollbarValueChanged(self, value: int) -> None:
+        super().verticalScrollbarValueChanged(value)
+        model = self.model()
+        if self._paging or not isinstance(model, TranscriptModel):
+            return
+        bar = self.verticalScrollBar()
+        margin = self.viewport().height()
+        if value <= margin and model.can_fetch_older():
+            self._page(model, model.fetch_older)
+        elif value >= bar.maximum() - margin and model.can_fetch_newer():
+            self._page(model, model.fetch_newer)
+
+    def _page(self, model: TranscriptModel, fetch: Callable[[], int]) -> None:
+        """Run ``fetch`` and scroll so that the top visible message stays where it was."""
+        self._paging = True
+        try:
+            anchor = self.indexAt(QPoint(1, 1))
+            store_row = model.first_row + anchor.row() if anchor.isValid() else -1
+            offset = self.visualRect(anchor).top() if anchor.isValid() else 0
+            fetch()
+            self.executeDelayedItemsLayout()
+            row = store_row - model.first_row
+            if anchor.isValid() and 0 <= row < model.rowCount():
+                bar = self.verticalScrollBar()
+                moved = self.visualRect(model.index(row, 0)).top() - offset
+                bar.setValue(bar.value() + moved)
+        finally:
+            self._paging = False
+
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() // 120
+            if steps:
+                self.zoomRequested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def set_zoom(self, percent: int) -> None:
+        """Message text at ``percent`` of the application font (bubbles re-measure)."""
+        font = QFont(QApplication.font(self))
+        font.setPointSizeF(font.pointSizeF() * percent / 100)
+        self.setFont(font)
+        self.scheduleDelayedItemsLayout()
 
     def copy_selection(self) -> str:
         rows = sorted(index.row() for index in self.selectedIndexes())
@@ -76,6 +146,7 @@ class ChatView(QWidget):
     doneRequested = Signal()
     composing = Signal()
     retryRequested = Signal(str)  # txn id
+    conversationShown = Signal()
 
     def __init__(self, record: InteractionRecord, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
@@ -84,6 +155,8 @@ class ChatView(QWidget):
         self.setAccessibleName(self.tr("Chat with {0}").format(record.contact.name))
         self.record = record
         self._theme = theme
+        #: writing in the ended chat reactivates it (asynchronous chat, not yet Done)
+        self._continuable = False
         #: each guard sees the text about to be sent and returns True to keep it unsent
         #: (it tells the agent why); the emoji setting adds one
         self.submit_guards: list[Callable[[str], bool]] = []
@@ -114,6 +187,10 @@ class ChatView(QWidget):
         name_box.setSpacing(0)
         name_box.addWidget(self.contact_name)
         name_box.addWidget(self.channel_label)
+        # a long name (or a large font) is clipped before the action buttons are
+        for label in (self.contact_name, self.channel_label):
+            label.setMinimumWidth(24)
+            label.setToolTip(label.text())
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(14, 8, 14, 8)
         header_row.setSpacing(10)
@@ -192,7 +269,7 @@ class ChatView(QWidget):
         self.side_panel = side
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(conversation)
+        splitter.addWidget(self._pages(conversation))
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
@@ -211,9 +288,93 @@ class ChatView(QWidget):
         self._sync_state()
         self._sync_pending()
 
+    def _pages(self, live: QWidget) -> QWidget:
+        """The live chat page and, once set, the Conversation tab (asynchronous history)."""
+        area = QWidget(self)
+        self.tab_row = QFrame(area)
+        self.tab_row.setObjectName("chatTabs")
+        self.chat_tab = QToolButton(self.tab_row)
+        self.chat_tab.setObjectName("chatTab")
+        self.chat_tab.setText(self.tr("Chat"))
+        self.chat_tab.setAccessibleName(self.tr("Chat"))
+        self.conversation_tab = QToolButton(self.tab_row)
+        self.conversation_tab.setObjectName("conversationTab")
+        self.conversation_tab.setText(self.tr("Conversation"))
+        self.conversation_tab.setAccessibleName(self.tr("Conversation"))
+        self.conversation_tab.setToolTip(
+            self.tr("This chat and every earlier conversation with the contact")
+        )
+        for tab in (self.chat_tab, self.conversation_tab):
+            tab.setCheckable(True)
+            tab.setAutoExclusive(True)
+            tab.setProperty("tab", True)
+        self.chat_tab.setChecked(True)
+        tabs_box = QHBoxLayout(self.tab_row)
+        tabs_box.setContentsMargins(12, 4, 12, 0)
+        tabs_box.setSpacing(2)
+        tabs_box.addWidget(self.chat_tab)
+        tabs_box.addWidget(self.conversation_tab)
+        tabs_box.addStretch(1)
+        self.tab_row.setVisible(False)  # until a conversation page is set
+        # pages are shown and hidden, not stacked: a QStackedWidget raises its current page,
+        # which reorders children, and automation must find the live ``transcript`` first
+        self.pages = QWidget(area)
+        self.pages.setObjectName("chatPages")
+        self._pages_box = QVBoxLayout(self.pages)
+        self._pages_box.setContentsMargins(0, 0, 0, 0)
+        self._pages_box.addWidget(live)
+        self.chat_page = live
+        self.conversation_page: QWidget | None = None
+        box = QVBoxLayout(area)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.tab_row)
+        box.addWidget(self.pages, 1)
+        self.chat_tab.clicked.connect(self.show_chat_page)
+        self.conversation_tab.clicked.connect(self.show_conversation_page)
+        return area
+
+    def set_conversation_page(self, page: QWidget) -> None:
+        """Add the Conversation tab (the main window builds it for asynchronous chat)."""
+        page.setObjectName("conversationPage")
+        self.conversation_page = page
+        page.setVisible(False)
+        self._pages_box.addWidget(page)
+        self.tab_row.setVisible(True)
+
+    def show_chat_page(self) -> None:
+        self.chat_tab.setChecked(True)
+        if self.conversation_page is not None:
+            self.conversation_page.setVisible(False)
+        self.chat_page.setVisible(True)
+
+    def show_conversation_page(self) -> None:
+        if self.conversation_page is None:
+            return
+        self.conversation_tab.setChecked(True)
+        self.chat_page.setVisible(False)
+        self.conversation_page.setVisible(True)
+        self.conversationShown.emit()
+
+    def set_continuable(self, continuable: bool) -> None:
+        """Whether writing in the ended chat reactivates it (the backend allows it)."""
+        self._continuable = continuable
+        self._sync_state()
+
+    def is_writable(self) -> bool:
+        """Whether the composer sends: an active chat, or an ended one that continues."""
+        return self._writable()
+
+    def _writable(self) -> bool:
+        state = self.record.state
+        return state is InteractionState.ACTIVE or (
+            state is InteractionState.ENDED and self._continuable
+        )
+
     def _connect_signals(self) -> None:
         self.send_button.clicked.connect(self._submit)
         self.composer.submitted.connect(self._submit)
+        self._composer_text = ""
         self.composer.textChanged.connect(self._text_changed)
         self.composer.focusChanged.connect(self._composer_focus)
         self.end_button.clicked.connect(self.endRequested)
@@ -239,16 +400,23 @@ class ChatView(QWidget):
     def _sync_state(self) -> None:
         state = self.record.state
         live = state is InteractionState.ACTIVE
-        self.composer.setReadOnly(not live)
-        self.composer.setEnabled(live)
+        writable = self._writable()
+        self.composer.setReadOnly(not writable)
+        self.composer.setEnabled(writable)
         self.end_button.setEnabled(live)
         self.done_button.setEnabled(state is InteractionState.ENDED)
         self._update_send_enabled()
         if state is InteractionState.ENDED:
             self.composer.setPlaceholderText(
-                self.tr("The chat has ended. Mark it Done to close it.")
+                self.tr("The chat has ended. Write to continue the conversation, or mark it Done.")
+                if writable
+                else self.tr("The chat has ended. Mark it Done to close it.")
             )
             self.typing_notice.setVisible(False)
+        elif live and self._continuable:
+            self.composer.setPlaceholderText(
+                self.tr("Type your message — Enter to send, Shift+Enter for a new line")
+            )
 
     def _sync_pending(self) -> None:
         status = self.record.pending()
@@ -277,14 +445,14 @@ class ChatView(QWidget):
     # composer -----------------------------------------------------------------------------
     def _text_changed(self) -> None:
         self._update_send_enabled()
-        if self.composer.toPlainText():
+        text = self.composer.toPlainText()
+        # textChanged also fires when only formats change (spell-check rehighlighting)
+        changed, self._composer_text = text != self._composer_text, text
+        if text and changed:
             self.composing.emit()
 
     def _update_send_enabled(self) -> None:
-        self.send_button.setEnabled(
-            self.record.state is InteractionState.ACTIVE
-            and bool(self.composer.toPlainText().strip())
-        )
+        self.send_button.setEnabled(self._writable() and bool(self.composer.toPlainText().strip()))
 
     def _composer_focus(self, focused: bool) -> None:
         self.composer_frame.setProperty("focused", focused)
@@ -293,7 +461,7 @@ class ChatView(QWidget):
 
     def _submit(self) -> None:
         text = self.composer.toPlainText().strip()
-        if not text or self.record.state is not InteractionState.ACTIVE:
+        if not text or not self._writable():
             return
         if any(guard(text) for guard in self.submit_guards):
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
@@ -51,6 +51,14 @@ class ComposerEdit(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def sizeHint(self) -> QSize:
+        """About three lines: the transcript, not an empty editor, gets the height."""
+        hint = super().sizeHint()
+        lines = self.fontMetrics().lineSpacing() * 3.2
+        margins = self.contentsMargins()
+        height = int(lines + 2 * self.document().documentMargin())
+        return QSize(hint.width(), height + margins.top() + margins.bottom())
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -182,6 +182,9 @@ class InteractionBarItem(QAbstractButton):
         painter.setPen(theme.muted)
         detail_rect = QRectF(text_left, name_rect.bottom() + 1, name_rect.width(), fm.height())
         detail = self.tr("Ended") if ended else format_elapsed(self.record.elapsed_s())
+        idle = self.property("idleText")  # set by ui/productivity.py while the contact is idle
+        if idle and not ended:
+            detail = f"{detail}  ·  {idle}"
         x = detail_rect.left()
         if status.level is not PendingLevel.IDLE:
             side = fm.height() * 0.55

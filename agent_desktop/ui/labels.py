@@ -8,7 +8,8 @@ from agent_desktop.core.types import Channel, PartyState, PendingLevel
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+    # lupdate files the calls of module-level helpers under the empty context
+    return QCoreApplication.translate("", text)
 
 
 def channel_label(channel: Channel) -> str:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -21,19 +27,26 @@ from agent_desktop.core.linkify import LinkKind
 from agent_desktop.core.types import Capability, ConnectionState, InteractionState
 from agent_desktop.services.actions import InteractionActions
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.conversations import ConversationService
 from agent_desktop.services.drafts import DraftKeeper
 from agent_desktop.services.interaction_store import InteractionStore
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.state_store import LocalState
+from agent_desktop.services.statistics import StatisticsService
+from agent_desktop.ui.about import AboutDialog
 from agent_desktop.ui.action_wiring import ActionsController
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.composer_tools import ComposerTools
 from agent_desktop.ui.composer_tools import install as install_composer_tools
+from agent_desktop.ui.connect_area import ConnectArea
+from agent_desktop.ui.crash_dialog import CrashDialog
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
 from agent_desktop.ui.settings_dialog import SettingsDialog
+from agent_desktop.ui.shortcuts import ShortcutsDialog, shortcuts
 from agent_desktop.ui.sound import play_incoming
+from agent_desktop.ui.stats_button import StatsButton
 from agent_desktop.ui.taskbar import TaskbarFlasher
 from agent_desktop.ui.theme import Theme
 from agent_desktop.ui.toast import IncomingChatToast
@@ -41,6 +54,12 @@ from agent_desktop.ui.transcript_links import TranscriptLinks
 
 #: the only kinds of link a click in a transcript may open
 OPENABLE_SCHEMES = ("http", "https", "mailto", "tel")
+
+#: transcript zoom notches, in percent of the application font
+ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+
+if TYPE_CHECKING:
+    from agent_desktop.ui.stats_panel import StatsPanel
 
 
 class NoticeBanner(QFrame):
@@ -78,6 +97,8 @@ class MainWindow(QMainWindow):
     """The composition of every view, wired to the services in :meth:`_connect_signals`."""
 
     closed = Signal()
+    #: the interaction shown ("" for none) and whether the window is active (talk time)
+    viewFocusChanged = Signal(str, bool)
 
     def __init__(
         self,
@@ -101,7 +122,10 @@ class MainWindow(QMainWindow):
         self.composer_tools: dict[str, ComposerTools] = {}
         self.local_state: LocalState | None = None
         self.drafts: DraftKeeper | None = None
+        self._reports_view_focus = False  # set by attach_statistics
         self._accepted_by_click: set[str] = set()
+        #: the Connect area and Conversation tabs, once asynchronous chat is set up
+        self.connect_area: ConnectArea | None = None
         #: transfer, conference, consultation, call / e-mail, disposition and note
         self.interaction_actions = (
             InteractionActions(session, self) if session is not None else None
@@ -133,6 +157,25 @@ class MainWindow(QMainWindow):
         self.settings_button.setAccessibleName(self.tr("Settings"))
         self.settings_button.setToolTip(self.tr("Settings"))
         self.settings_button.setAutoRaise(True)
+        self.help_button = QToolButton(top)
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setAccessibleName(self.tr("Help"))
+        self.help_button.setToolTip(self.tr("Help"))
+        self.help_button.setAutoRaise(True)
+        self.help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.help_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.help_menu = QMenu(self.help_button)
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.setAccessibleName(self.tr("Help"))
+        self.shortcuts_action = self.help_menu.addAction(self.tr("Keyboard shortcuts"))
+        self.shortcuts_action.setObjectName("shortcutsAction")
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.about_action = self.help_menu.addAction(self.tr("About Agent Desktop"))
+        self.about_action.setObjectName("aboutAction")
+        self.help_button.setMenu(self.help_menu)
+        #: the folder of the log files, shown in About (set by the composition root)
+        self.log_dir: Path | None = None
+        self._crash_dialog: CrashDialog | None = None
         top_row = QHBoxLayout(top)
         top_row.setContentsMargins(12, 6, 8, 6)
         top_row.setSpacing(10)
@@ -144,6 +187,7 @@ class MainWindow(QMainWindow):
         top_row.addStretch(1)
         top_row.addWidget(self.connection_label)
         top_row.addWidget(self.settings_button)
+        top_row.addWidget(self.help_button)
 
         self.banner = NoticeBanner(self)
         self.bar = InteractionBar(theme, self)
@@ -208,25 +252,17 @@ class MainWindow(QMainWindow):
         store, session = self.store, self.session
         self.bridge.notice.connect(self.banner.show_notice)
         self.settings_button.clicked.connect(self.open_settings)
+        self.shortcuts_action.triggered.connect(self.open_shortcuts)
+        self.about_action.triggered.connect(self.open_about)
+        self.settings_store.changed.connect(self._apply_zoom)
         self.bar.selected.connect(self.show_interaction)
         store.offered.connect(self._offered)
         store.revoked.connect(self.toast.withdraw)
         store.opened.connect(self._opened)
         store.removed.connect(self._removed)
-        shortcuts = (
-            ("Ctrl+Shift+R", self.ready_button.click),
-            ("Ctrl+Tab", lambda: self._cycle(1)),
-            ("Ctrl+Shift+Tab", lambda: self._cycle(-1)),
-            ("Ctrl+PgDown", lambda: self._cycle(1)),
-            ("Ctrl+PgUp", lambda: self._cycle(-1)),
-            ("Ctrl+Shift+E", lambda: self._current_action("end")),
-            ("Ctrl+Shift+D", lambda: self._current_action("done")),
-            ("Ctrl+Shift+A", self.toast.accept_button.click),
-        )
-        for key, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
+        #: actions of controllers attached after construction, by shortcut action name
+        self.extra_actions: dict[str, Callable[[], object]] = {}
+        self._bind_shortcuts()
         if session is None:
             self.ready_button.setEnabled(False)
             return
@@ -251,6 +287,7 @@ class MainWindow(QMainWindow):
             view.doneRequested.connect(lambda: session.mark_done(iid))
         view.composing.connect(lambda: session.composing(iid))
         view.retryRequested.connect(lambda txn: session.retry(iid, txn))
+        view.transcript.zoomRequested.connect(self.zoom_transcripts)
 
     # emoji, Push URL and links (the composer tools of every chat view) ------------------
     def attach_local_state(self, state: LocalState) -> None:
@@ -277,6 +314,7 @@ class MainWindow(QMainWindow):
         text = drafts.draft(iid)
         if text:
             view.composer.setPlainText(text)
+            view.composer.moveCursor(QTextCursor.MoveOperation.End)
         composer = view.composer
         composer.textChanged.connect(lambda: drafts.edited(iid, composer.toPlainText()))
 
@@ -287,6 +325,7 @@ class MainWindow(QMainWindow):
         view.blockSignals(True)  # restoring is not the agent typing: no typing notification
         try:
             view.composer.setPlainText(text)
+            view.composer.moveCursor(QTextCursor.MoveOperation.End)
         finally:
             view.blockSignals(False)
 
@@ -339,6 +378,12 @@ class MainWindow(QMainWindow):
             if self.session.follow_contact_link(iid, kind, address):
                 return
         QDesktopServices.openUrl(url)
+
+    def set_conversations(self, service: ConversationService) -> None:
+        """Add the Connect area (Communication tab) and a Conversation tab to chat views."""
+        self.connect_area = ConnectArea(self, service)
+        for view in self.views.values():
+            self.connect_area.attach_conversation(view)
 
     # reactions --------------------------------------------------------------------------
     def _accept(self, iid: str) -> None:
@@ -395,6 +440,8 @@ class MainWindow(QMainWindow):
         record = self.store.get(iid)
         if record is None or self.settings_store.settings.chat.auto_answer:
             return
+        if record.summary.outbound:
+            return  # the agent started it: nothing to answer
         self.toast.offer(record.summary)
         if self.settings_store.settings.chat.notification_sound:
             play_incoming()
@@ -406,6 +453,7 @@ class MainWindow(QMainWindow):
             return
         self.bar.add(record)
         view = ChatView(record, self.theme, self.stack)
+        view.transcript.set_zoom(self.settings_store.settings.ui.transcript_zoom)
         self.views[iid] = view
         self.stack.addWidget(view)
         self._bind_draft(view, iid)  # before _connect_view: a restored draft is not typing
@@ -488,6 +536,107 @@ class MainWindow(QMainWindow):
         if button.isEnabled():
             button.click()
 
+    # keyboard -------------------------------------------------------------------------------
+    def _bind_shortcuts(self) -> None:
+        """Every shortcut of :func:`shortcuts.shortcuts`, window-wide (F1 lists them)."""
+        slots: dict[str, Callable[[], object]] = {
+            "ready": self.ready_button.click,
+            "accept": self._accept_shortcut,
+            "reject": self._reject_shortcut,
+            "composer": self._focus_composer,
+            "end": lambda: self._current_action("end"),
+            "done": lambda: self._current_action("done"),
+            "next": lambda: self._cycle(1),
+            "previous": lambda: self._cycle(-1),
+            "emoji": lambda: self._click_in_current("emojiButton"),
+            "url": lambda: self._click_in_current("urlButton"),
+            "zoom_in": lambda: self.zoom_transcripts(1),
+            "zoom_out": lambda: self.zoom_transcripts(-1),
+            "zoom_reset": lambda: self.zoom_transcripts(0),
+            "settings": self.open_settings,
+            "help": lambda: None,  # the Help menu's action owns F1
+            "responses": lambda: self._run_extra("responses"),
+            "palette": lambda: self._run_extra("palette"),
+        }
+        self.shortcuts: list[QShortcut] = []
+        for spec in shortcuts():
+            if spec.action == "help":
+                continue
+            for key in spec.keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setObjectName(f"{spec.action}Shortcut")
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(slots[spec.action])
+                self.shortcuts.append(shortcut)
+        # the menu is not open while F1 is pressed: its action must live on the window too
+        self.addAction(self.shortcuts_action)
+
+    def _run_extra(self, action: str) -> None:
+        """Shortcuts whose action a controller attached later provides (extra_actions)."""
+        run = self.extra_actions.get(action)
+        if run is not None:
+            run()
+
+    def _accept_shortcut(self) -> None:
+        if self.toast.current is not None and self.toast.accept_button.isEnabled():
+            self.toast.accept_button.click()
+
+    def _reject_shortcut(self) -> None:
+        if self.toast.current is not None and self.toast.reject_button.isEnabled():
+            self.toast.reject_button.click()
+
+    def _focus_composer(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.focus_composer()
+
+    def _click_in_current(self, name: str) -> None:
+        """Click the current chat's button ``name`` (contract object names) if it is usable."""
+        view = self.current_view()
+        button = view.findChild(QAbstractButton, name) if view is not None else None
+        if button is not None and button.isVisible() and button.isEnabled():
+            button.click()
+
+    def zoom_transcripts(self, step: int) -> None:
+        """``step`` +1 / -1: one notch larger / smaller; 0: back to 100%. Remembered."""
+        current = self.settings_store.settings.ui.transcript_zoom
+        if step == 0:
+            zoom = 100
+        else:
+            notches = [z for z in ZOOM_STEPS if (z > current if step > 0 else z < current)]
+            if not notches:
+                return
+            zoom = notches[0] if step > 0 else notches[-1]
+        if zoom != current:
+            self.settings_store.try_update({"ui": {"transcript_zoom": zoom}})
+
+    def _apply_zoom(self) -> None:
+        zoom = self.settings_store.settings.ui.transcript_zoom
+        for view in self.views.values():
+            view.transcript.set_zoom(zoom)
+
+    # help ---------------------------------------------------------------------------------
+    def open_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_about(self) -> None:
+        dialog = AboutDialog(self.log_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_crash(self, summary: str, details: str) -> None:
+        """An unhandled exception (see services/crash_reporter.py): tell the agent once."""
+        if self._crash_dialog is not None and self._crash_dialog.isVisible():
+            return  # one box at a time; every traceback is in the log
+        dialog = CrashDialog(summary, details, self.log_dir, self)
+        dialog.quit_button.clicked.connect(self.close)
+        self._crash_dialog = dialog
+        # not modal: incoming chats and open conversations stay usable behind it
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.show()
+
     # settings and theme ---------------------------------------------------------------------
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings_store.settings, self)
@@ -501,19 +650,62 @@ class MainWindow(QMainWindow):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.settings_button.setIcon(icon("settings", theme.muted))
+        self.help_button.setIcon(icon("info", theme.muted))
         self.agent_icon.setPixmap(icon("person", theme.muted).pixmap(20, 20))
         self.toast.set_theme(theme)
         self.bar.set_theme(theme)
         for view in self.views.values():
             view.set_theme(theme)
+        if self.connect_area is not None:
+            self.connect_area.set_theme(theme)
         for tools in self.composer_tools.values():
             tools.set_theme(theme)
         if self.action_controller is not None:
             self.action_controller.set_theme(theme)
         self._sync_ready(self.ready_button.isChecked())
 
+    # statistics -------------------------------------------------------------------------
+    def attach_statistics(self, statistics: StatisticsService) -> None:
+        """Add "My statistics" to the top bar; report which chat is in front of the agent."""
+        self.statistics = statistics
+        self.stats_panel: StatsPanel | None = None
+        top = self.settings_button.parentWidget()
+        top_row = top.layout() if top is not None else None
+        assert isinstance(top_row, QHBoxLayout)
+        self.stats_button = StatsButton(top)
+        top_row.insertWidget(top_row.indexOf(self.settings_button), self.stats_button)
+        self.stats_button.clicked.connect(self.open_statistics)
+        self.stack.currentChanged.connect(self._report_view_focus)
+        self._reports_view_focus = True
+        self._report_view_focus()
+
+    def open_statistics(self) -> StatsPanel:
+        if self.stats_panel is None:
+            # imported on first use: the charting library is not needed to start the app
+            from agent_desktop.ui.stats_panel import StatsPanel
+
+            self.stats_panel = StatsPanel(self.statistics, self)
+        self.stats_panel.show()
+        self.stats_panel.raise_()
+        self.stats_panel.activateWindow()
+        return self.stats_panel
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange and self._reports_view_focus:
+            self._report_view_focus()
+
+    def _report_view_focus(self, *_: object) -> None:
+        view = self.current_view()
+        self.viewFocusChanged.emit(
+            "" if view is None else view.record.id, self.isVisible() and self.isActiveWindow()
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.toast.hide()
         self.bar.preview.hide()
+        if self.connect_area is not None:
+            self.connect_area.close()
         super().closeEvent(event)
+        self.viewFocusChanged.emit("", False)
         self.closed.emit()

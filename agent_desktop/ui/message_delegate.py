@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import cast
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import (
+    QDate,
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPen,
     QTextCharFormat,
     QTextLayout,
     QTextLine,
@@ -31,9 +33,16 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from agent_desktop.core.display import display_text
 from agent_desktop.core.linkify import LinkSpan, find_links
+from agent_desktop.core.models import Message
 from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.ui.theme import LIGHT, Theme
-from agent_desktop.ui.transcript_model import Roles
+from agent_desktop.ui.transcript_model import (
+    Roles,
+    TranscriptModel,
+    message_day,
+    message_from_roles,
+    starts,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -45,10 +54,12 @@ GROUP_GAP = 10.0  # before a new author's first bubble
 RADIUS = 10.0
 MAX_BUBBLE_FRACTION = 0.72
 MAX_BUBBLE_WIDTH = 620.0
-GROUP_WINDOW_S = 300.0  # same author within this gap: no repeated header
 _CACHE_SIZE = 20_000
+_LAYOUT_CACHE_SIZE = 64  # a few screens of text layouts (each holds its glyphs)
 #: characters painted of one message; longer ones are cut with an ellipsis (no freeze)
 DISPLAY_LIMIT = 6_000
+DAY_PAD = 8.0  # above and below a day separator
+HEADER_GAP = 3.0  # between the author header and the bubble
 
 
 def _text_option() -> QTextOption:
@@ -89,138 +100,265 @@ def _cursor_x(line: QTextLine, position: int) -> float:
     return float(x)
 
 
+class _Fonts(NamedTuple):
+    body: QFont
+    header: QFont
+    key: str  # the body font's key (size caches)
+    header_h: float  # height of a header line
+
+
+class _Placement(NamedTuple):
+    """Where :meth:`MessageDelegate.paint` draws each part of a row (one geometry for all)."""
+
+    message: Message
+    layout: QTextLayout  # the shown text, links formatted
+    origin: QPointF  # top-left of the text
+    bubble: QRectF  # empty for a system note
+    header_text: str  # empty when the row shows no author header
+    header_rect: QRectF
+    day: str | None  # the day separator's label above the row
+
+
 class MessageDelegate(QStyledItemDelegate):
-    """Contact on the left, agent on the right, system notes centred."""
+    """Contact on the left, agent on the right, system notes centred.
+
+    ``sizeHint`` runs for every row of the model at each layout of the view, so it reads the
+    row in one Python call (:meth:`TranscriptModel.row_at`) and keeps the result; ``paint``
+    keeps the last text layouts. ``paint`` and the link hit-testing share
+    :meth:`_place`, so a click lands on the character drawn under it.
+    """
 
     def __init__(self, view: QAbstractItemView, theme: Theme = LIGHT) -> None:
         super().__init__(view)
         self._view = view
         self.theme = theme
         self._shown: OrderedDict[str, tuple[int, str]] = OrderedDict()
-        self._sizes: OrderedDict[tuple[str, int, str, bool], tuple[float, float]] = OrderedDict()
+        self._sizes: OrderedDict[tuple[str, int, int, str, bool, bool], QSize] = OrderedDict()
+        self._layouts: OrderedDict[tuple[str, int, int, str], tuple[QTextLayout, float, float]] = (
+            OrderedDict()
+        )
         self._links: OrderedDict[tuple[str, str], list[LinkSpan]] = OrderedDict()
+        self._font_cache: tuple[QFont, _Fonts] | None = None
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._layouts.clear()  # they carry the link colour
         self._view.viewport().update()
 
     def clear_cache(self) -> None:
         self._sizes.clear()
+        self._layouts.clear()
+        self._font_cache = None
 
-    # geometry -------------------------------------------------------------------------
-    def _fonts(self, base: QFont) -> tuple[QFont, QFont]:
+    # rows -----------------------------------------------------------------------------
+    def _fonts(self, base: QFont) -> _Fonts:
+        """Body and header fonts for the view's font ``base`` (kept while it is the same)."""
+        cached = self._font_cache
+        if cached is not None and cached[0] == base:
+            return cached[1]
+        body = QFont(base)
         header = QFont(base)
         header.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
-        return base, header
+        fonts = _Fonts(body, header, base.key(), QFontMetricsF(header).height())
+        self._font_cache = (QFont(base), fonts)
+        return fonts
 
     @staticmethod
-    def _shows_header(index: ModelIndex) -> bool:
-        if index.row() == 0:
-            return True
-        previous = index.model().index(index.row() - 1, 0)
-        if previous.data(Roles.AUTHOR_ID) != index.data(Roles.AUTHOR_ID):
-            return True
-        gap = float(index.data(Roles.TIME) or 0) - float(previous.data(Roles.TIME) or 0)
-        return gap > GROUP_WINDOW_S
+    def _row(index: ModelIndex) -> tuple[Message, bool, bool]:
+        """(message, shows the author header, starts a day) of the row at ``index``."""
+        model = index.model()
+        if isinstance(model, TranscriptModel):  # one Python call instead of three data() calls
+            return model.row_at(index.row())
+        message = index.data(Roles.MESSAGE)
+        group, day = index.data(Roles.GROUP_START), index.data(Roles.DAY_START)
+        if isinstance(message, Message) and group is not None and day is not None:
+            return message, bool(group), bool(day)
+        # a model with the per-field roles only (conversation history, public posts)
+        if not isinstance(message, Message):
+            message = message_from_roles(index)
+        previous = index.model().index(index.row() - 1, 0) if index.row() > 0 else None
+        before = None
+        if previous is not None and previous.isValid():
+            earlier = previous.data(Roles.MESSAGE)
+            before = earlier if isinstance(earlier, Message) else message_from_roles(previous)
+        group_start, day_start = starts(before, message)
+        return message, group_start, day_start
 
+    def _shown_text(self, message: Message) -> str:
+        raw = message.text
+        cached = self._shown.get(message.id)
+        if cached is not None and cached[0] == len(raw):
+            return cached[1]
+        shown = display_text(raw, limit=DISPLAY_LIMIT)
+        self._shown[message.id] = (len(raw), shown)
+        if len(self._shown) > _CACHE_SIZE:
+            self._shown.popitem(last=False)
+        return shown
+
+    def shown_text(self, index: ModelIndex) -> str:
+        """What is painted for the message: safe (core.display) and collapsed when huge."""
+        return self._shown_text(self._row(index)[0])
+
+    # geometry -------------------------------------------------------------------------
     def _available(self) -> float:
         return float(max(120, self._view.viewport().width()))
 
     def _bubble_max(self, available: float) -> float:
         return min(MAX_BUBBLE_WIDTH, (available - 2 * MARGIN) * MAX_BUBBLE_FRACTION)
 
-    def _measure(self, index: ModelIndex, font: QFont) -> tuple[float, float]:
-        """(text height, text width) of the message at ``index`` for the current width."""
-        text = self.shown_text(index)
-        role = str(index.data(Roles.AUTHOR_ROLE))
-        width = self._bubble_max(self._available()) - 2 * PAD_X
-        if role == PartyRole.SYSTEM.value:
-            width = self._available() - 2 * MARGIN
-        key = (str(index.data(Roles.MESSAGE_ID)), int(width), font.key(), False)
-        cached = self._sizes.get(key)
+    def _text_width(self, message: Message, available: float) -> float:
+        if message.author_role is PartyRole.SYSTEM:
+            return available - 2 * MARGIN
+        return self._bubble_max(available) - 2 * PAD_X
+
+    def _layout(
+        self, message: Message, font: QFont, font_key: str, width: float
+    ) -> tuple[QTextLayout, float, float]:
+        """The shown text laid out in ``width`` with its links formatted (the last few kept)."""
+        key = (message.id, len(message.text), int(width), font_key)
+        cached = self._layouts.get(key)
         if cached is not None:
-            self._sizes.move_to_end(key)
+            self._layouts.move_to_end(key)
             return cached
-        _, height, widest = layout_text(text, font, width)
-        result = (height, widest)
-        self._sizes[key] = result
-        if len(self._sizes) > _CACHE_SIZE:
-            self._sizes.popitem(last=False)
+        text = self._shown_text(message)
+        formats = self._link_formats(self._links_in(message.id, text), self.theme.link)
+        result = layout_text(text, font, width, formats)
+        self._layouts[key] = result
+        if len(self._layouts) > _LAYOUT_CACHE_SIZE:
+            self._layouts.popitem(last=False)
         return result
 
+    def _place(self, index: ModelIndex, rect: QRectF, base: QFont) -> _Placement:
+        """The geometry of the row at ``index`` painted in ``rect`` with the view font ``base``."""
+        message, header, day_start = self._row(index)
+        fonts = self._fonts(base)
+        day = self._day_label(message) if day_start else None
+        top = rect.top() + (fonts.header_h + 2 * DAY_PAD if day_start else 0.0)
+        y = top + (GROUP_GAP if header else ROW_GAP)
+        if message.author_role is PartyRole.SYSTEM:
+            width = rect.width() - 2 * MARGIN
+            layout, _, widest = self._layout(message, fonts.body, fonts.key, width)
+            origin = QPointF(rect.left() + MARGIN + (width - widest) / 2, y + PAD_Y)
+            return _Placement(message, layout, origin, QRectF(), "", QRectF(), day)
+
+        mine = message.author_role is PartyRole.AGENT
+        max_w = self._bubble_max(rect.width())
+        layout, text_h, widest = self._layout(message, fonts.body, fonts.key, max_w - 2 * PAD_X)
+        header_text = self._header_text(message) if header else ""
+        bubble_w = max(widest + 2 * PAD_X, 44.0)
+        if header_text:
+            header_w = QFontMetricsF(fonts.header).horizontalAdvance(header_text)
+            bubble_w = max(bubble_w, min(max_w, header_w))
+        bubble_w = min(bubble_w, max_w)
+        left = rect.right() - MARGIN - bubble_w if mine else rect.left() + MARGIN
+        header_rect = QRectF(left, y, bubble_w, fonts.header_h)
+        if header_text:
+            y += fonts.header_h + HEADER_GAP
+        bubble = QRectF(left, y, bubble_w, text_h + 2 * PAD_Y)
+        origin = QPointF(bubble.left() + PAD_X, bubble.top() + PAD_Y)
+        return _Placement(message, layout, origin, bubble, header_text, header_rect, day)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        body_font, header_font = self._fonts(option.font)
-        text_h, _ = self._measure(index, body_font)
-        header = self._shows_header(index)
-        top = GROUP_GAP if header else ROW_GAP
-        height = top + text_h + 2 * PAD_Y
-        if header:
-            height += QFontMetricsF(header_font).height() + 3
-        return QSize(int(self._available()), int(height + 0.999))
+        message, header, day_start = self._row(index)
+        fonts = self._fonts(option.font)
+        available = self._available()
+        key = (message.id, len(message.text), int(available), fonts.key, header, day_start)
+        cached = self._sizes.get(key)
+        if cached is not None:
+            return cached
+        # not kept: most measured rows are never on screen (paint keeps its own few)
+        text = self._shown_text(message)
+        _, text_h, _ = layout_text(text, fonts.body, self._text_width(message, available))
+        height = (GROUP_GAP if header else ROW_GAP) + text_h + 2 * PAD_Y
+        if header and message.author_role is not PartyRole.SYSTEM:
+            height += fonts.header_h + HEADER_GAP
+        if day_start:
+            height += fonts.header_h + 2 * DAY_PAD
+        size = QSize(int(available), int(height + 0.999))
+        self._sizes[key] = size
+        if len(self._sizes) > _CACHE_SIZE:
+            self._sizes.popitem(last=False)
+        return size
+
+    # day separators -------------------------------------------------------------------
+    def day_label(self, index: ModelIndex) -> str | None:
+        """The separator shown above the row: its day, when the day changes there."""
+        message, _, day_start = self._row(index)
+        return self._day_label(message) if day_start else None
+
+    def _day_label(self, message: Message) -> str:
+        day = message_day(message)
+        today = QDate.currentDate()
+        if day == today:
+            return self.tr("Today")
+        if day == today.addDays(-1):
+            return self.tr("Yesterday")
+        return self._view.locale().toString(day, "dddd d MMMM yyyy")
+
+    def _paint_day(self, painter: QPainter, rect: QRectF, label: str, font: QFont) -> None:
+        fm = QFontMetricsF(font)
+        mid = rect.top() + DAY_PAD + fm.height() / 2
+        text_w = fm.horizontalAdvance(label) + 24
+        center = rect.center().x()
+        painter.setPen(QPen(self.theme.border, 1))
+        painter.drawLine(QPointF(rect.left() + MARGIN, mid), QPointF(center - text_w / 2, mid))
+        painter.drawLine(QPointF(center + text_w / 2, mid), QPointF(rect.right() - MARGIN, mid))
+        painter.setFont(font)
+        painter.setPen(self.theme.muted)
+        painter.drawText(
+            QRectF(center - text_w / 2, rect.top() + DAY_PAD, text_w, fm.height()),
+            int(Qt.AlignmentFlag.AlignCenter),
+            label,
+        )
 
     # painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         theme = self.theme
         rect = QRectF(option.rect)
-        body_font, header_font = self._fonts(option.font)
-        role = str(index.data(Roles.AUTHOR_ROLE))
-        text = self.shown_text(index)
-        header = self._shows_header(index)
+        place = self._place(index, rect, option.font)
+        message = place.message
+        fonts = self._fonts(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        y = rect.top() + (GROUP_GAP if header else ROW_GAP)
+        if place.day is not None:
+            self._paint_day(painter, rect, place.day, fonts.header)
 
-        if role == PartyRole.SYSTEM.value:
-            width = rect.width() - 2 * MARGIN
-            formats = self._link_formats(index, text, theme.link)
-            layout, _, widest = layout_text(text, body_font, width, formats)
+        if message.author_role is PartyRole.SYSTEM:
             painter.setPen(theme.system_text)
-            layout.draw(painter, QPointF(rect.left() + MARGIN + (width - widest) / 2, y + PAD_Y))
+            place.layout.draw(painter, place.origin)
             painter.restore()
             return
 
-        mine = role == PartyRole.AGENT.value
-        max_w = self._bubble_max(rect.width())
-        formats = self._link_formats(index, text, theme.link)
-        layout, text_h, widest = layout_text(text, body_font, max_w - 2 * PAD_X, formats)
-        header_fm = QFontMetricsF(header_font)
-        header_text = ""
-        if header:
-            header_text = self._header_text(index)
-        status_text, status_failed = self._status(index) if mine else ("", False)
-        bubble_w = max(widest + 2 * PAD_X, 44.0)
-        if header_text:
-            bubble_w = max(bubble_w, min(max_w, header_fm.horizontalAdvance(header_text)))
-        bubble_w = min(bubble_w, max_w)
-        left = rect.right() - MARGIN - bubble_w if mine else rect.left() + MARGIN
-
-        if header_text:
-            painter.setFont(header_font)
+        mine = message.author_role is PartyRole.AGENT
+        if place.header_text:
+            painter.setFont(fonts.header)
             painter.setPen(theme.muted)
-            header_rect = QRectF(left, y, bubble_w, header_fm.height())
             align = Qt.AlignmentFlag.AlignRight if mine else Qt.AlignmentFlag.AlignLeft
-            painter.drawText(header_rect, int(align | Qt.AlignmentFlag.AlignVCenter), header_text)
-            y += header_fm.height() + 3
+            painter.drawText(
+                place.header_rect, int(align | Qt.AlignmentFlag.AlignVCenter), place.header_text
+            )
 
-        bubble = QRectF(left, y, bubble_w, text_h + 2 * PAD_Y)
+        bubble = place.bubble
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         fill = theme.agent_bubble if mine else theme.customer_bubble
         painter.setPen(theme.accent if selected else Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(bubble, RADIUS, RADIUS)
         painter.setPen(theme.agent_bubble_text if mine else theme.text)
-        painter.setFont(body_font)
-        layout.draw(painter, QPointF(bubble.left() + PAD_X, bubble.top() + PAD_Y))
+        painter.setFont(fonts.body)
+        place.layout.draw(painter, place.origin)
 
+        status_text, status_color = self._status(message) if mine else ("", theme.muted)
         if status_text:
-            painter.setFont(header_font)
-            painter.setPen(theme.failed if status_failed else theme.muted)
+            painter.setFont(fonts.header)
+            painter.setPen(status_color)
+            header_fm = QFontMetricsF(fonts.header)
             status_w = header_fm.horizontalAdvance(status_text) + 4
             status_rect = QRectF(
                 bubble.left() - status_w - 6,
-                bubble.bottom() - header_fm.height(),
+                bubble.bottom() - fonts.header_h,
                 status_w,
-                header_fm.height(),
+                fonts.header_h,
             )
             painter.drawText(
                 status_rect,
@@ -229,42 +367,32 @@ class MessageDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _status(self, index: ModelIndex) -> tuple[str, bool]:
-        state = DeliveryState(str(index.data(Roles.DELIVERY)))
+    def _status(self, row: Message | ModelIndex) -> tuple[str, QColor]:
+        """The delivery mark beside an agent's bubble: text and colour."""
+        message = row if isinstance(row, Message) else self._row(row)[0]
+        theme = self.theme
+        state = message.delivery
         if state is DeliveryState.SENDING:
-            return self.tr("Sending…"), False
+            return self.tr("Sending…"), theme.muted
         if state is DeliveryState.FAILED:
-            return self.tr("Not sent · click to retry"), True
+            return self.tr("Not sent · click to retry"), theme.failed
+        if state is DeliveryState.SENT:
+            return "✓", theme.muted
         if state is DeliveryState.DELIVERED:
-            return self.tr("Delivered"), False
+            return "✓✓", theme.muted
         if state is DeliveryState.READ:
-            return self.tr("Read"), False
-        return "", False
+            return self.tr("✓✓ Read"), theme.link
+        return "", theme.muted
 
     @staticmethod
-    def _header_text(index: ModelIndex) -> str:
-        when = QDateTime.fromMSecsSinceEpoch(int(float(index.data(Roles.TIME)) * 1000))
-        author = display_text(str(index.data(Roles.AUTHOR)), limit=80)
+    def _header_text(message: Message) -> str:
+        when = QDateTime.fromMSecsSinceEpoch(int(message.time * 1000))
+        author = display_text(message.author_name, limit=80)
         return f"{author}  ·  {when.toString('HH:mm')}"
 
-    def shown_text(self, index: ModelIndex) -> str:
-        """What is painted for the message: safe (core.display) and collapsed when huge."""
-        raw = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        key = str(index.data(Roles.MESSAGE_ID))
-        cached = self._shown.get(key)
-        if cached is not None and cached[0] == len(raw):
-            return cached[1]
-        shown = display_text(raw, limit=DISPLAY_LIMIT)
-        self._shown[key] = (len(raw), shown)
-        if len(self._shown) > _CACHE_SIZE:
-            self._shown.popitem(last=False)
-        return shown
-
     # links ----------------------------------------------------------------------------
-    def links(self, index: ModelIndex) -> list[LinkSpan]:
-        """The URLs, e-mail addresses and phone numbers in the message (cached)."""
-        text = self.shown_text(index)
-        key = (str(index.data(Roles.MESSAGE_ID)), text)
+    def _links_in(self, message_id: str, text: str) -> list[LinkSpan]:
+        key = (message_id, text)
         found = self._links.get(key)
         if found is None:
             found = find_links(text)
@@ -273,11 +401,15 @@ class MessageDelegate(QStyledItemDelegate):
                 self._links.popitem(last=False)
         return found
 
-    def _link_formats(
-        self, index: ModelIndex, text: str, color: QColor
-    ) -> list[QTextLayout.FormatRange]:
+    def links(self, index: ModelIndex) -> list[LinkSpan]:
+        """The URLs, e-mail addresses and phone numbers in the message (cached)."""
+        message = self._row(index)[0]
+        return self._links_in(message.id, self._shown_text(message))
+
+    @staticmethod
+    def _link_formats(spans: Sequence[LinkSpan], color: QColor) -> list[QTextLayout.FormatRange]:
         ranges = []
-        for span in self.links(index):
+        for span in spans:
             char_format = QTextCharFormat()
             char_format.setForeground(color)
             char_format.setFontUnderline(True)
@@ -289,54 +421,19 @@ class MessageDelegate(QStyledItemDelegate):
         return ranges
 
     def _text_placement(self, index: ModelIndex, rect: QRectF, base: QFont) -> tuple[str, QPointF]:
-        """Where :meth:`paint` draws the message text in ``rect``: (text, top-left).
-
-        Mirrors the geometry of :meth:`paint`; a UI test clicks a link to keep them in step.
-        """
-        body_font, header_font = self._fonts(base)
-        role = str(index.data(Roles.AUTHOR_ROLE))
-        text = self.shown_text(index)
-        header = self._shows_header(index)
-        y = rect.top() + (GROUP_GAP if header else ROW_GAP)
-        if role == PartyRole.SYSTEM.value:
-            width = rect.width() - 2 * MARGIN
-            _, _, widest = layout_text(text, body_font, width)
-            return text, QPointF(rect.left() + MARGIN + (width - widest) / 2, y + PAD_Y)
-        mine = role == PartyRole.AGENT.value
-        max_w = self._bubble_max(rect.width())
-        _, _, widest = layout_text(text, body_font, max_w - 2 * PAD_X)
-        header_fm = QFontMetricsF(header_font)
-        bubble_w = max(widest + 2 * PAD_X, 44.0)
-        if header:
-            header_text = self._header_text(index)
-            bubble_w = max(bubble_w, min(max_w, header_fm.horizontalAdvance(header_text)))
-            y += header_fm.height() + 3
-        bubble_w = min(bubble_w, max_w)
-        left = rect.right() - MARGIN - bubble_w if mine else rect.left() + MARGIN
-        return text, QPointF(left + PAD_X, y + PAD_Y)
-
-    def _placed_layout(
-        self, index: ModelIndex, rect: QRect, base: QFont
-    ) -> tuple[QTextLayout, QPointF]:
-        text, origin = self._text_placement(index, QRectF(rect), base)
-        body_font, _ = self._fonts(base)
-        role = str(index.data(Roles.AUTHOR_ROLE))
-        width = (
-            QRectF(rect).width() - 2 * MARGIN
-            if role == PartyRole.SYSTEM.value
-            else self._bubble_max(QRectF(rect).width()) - 2 * PAD_X
-        )
-        layout, _, _ = layout_text(text, body_font, width)
-        return layout, origin
+        """Where :meth:`paint` draws the message text in ``rect``: (text, top-left)."""
+        place = self._place(index, rect, base)
+        return self._shown_text(place.message), place.origin
 
     def link_point(self, index: ModelIndex, rect: QRect, span: LinkSpan, base: QFont) -> QPoint:
         """The middle of the first character of ``span`` on screen (for automation)."""
-        layout, origin = self._placed_layout(index, rect, base)
-        line = layout.lineForTextPosition(span.start)
+        place = self._place(index, QRectF(rect), base)
+        line = place.layout.lineForTextPosition(span.start)
         x0 = _cursor_x(line, span.start)
         x1 = _cursor_x(line, min(span.start + 1, line.textStart() + line.textLength()))
         return QPoint(
-            round(origin.x() + (x0 + x1) / 2), round(origin.y() + line.y() + line.height() / 2)
+            round(place.origin.x() + (x0 + x1) / 2),
+            round(place.origin.y() + line.y() + line.height() / 2),
         )
 
     def link_at(self, index: ModelIndex, rect: QRect, pos: QPoint, base: QFont) -> LinkSpan | None:
@@ -344,9 +441,10 @@ class MessageDelegate(QStyledItemDelegate):
         spans = self.links(index)
         if not spans:
             return None
-        layout, origin = self._placed_layout(index, rect, base)
-        x = pos.x() - origin.x()
-        y = pos.y() - origin.y()
+        place = self._place(index, QRectF(rect), base)
+        layout = place.layout
+        x = pos.x() - place.origin.x()
+        y = pos.y() - place.origin.y()
         for number in range(layout.lineCount()):
             line = layout.lineAt(number)
             if not line.y() <= y < line.y() + line.height():

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from agent_desktop.core.types import PendingLevel
@@ -93,9 +100,15 @@ class PendingIndicator(QWidget):
 
     def _announce(self) -> None:
         label = pending_label(self._level)
+        changed = label != self.accessibleDescription()
         self.setAccessibleName(self.tr("Pending response"))
         self.setAccessibleDescription(label)
         self.setToolTip(label)
+        if changed and QAccessible.isActive():
+            # screen readers speak the new level, not only the colour and shape
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+            )
 
     def _blink(self) -> None:
         self._blink_on = not self._blink_on

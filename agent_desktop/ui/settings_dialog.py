@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.core.settings import Settings
+from agent_desktop.ui.accessibility import name_unnamed_controls
 
 
 def _seconds(value: float, minimum: float = 0.0) -> QDoubleSpinBox:
@@ -145,6 +146,7 @@ class SettingsDialog(QDialog):
         root.addWidget(look_box)
         root.addWidget(self.error)
         root.addWidget(buttons)
+        name_unnamed_controls(self)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

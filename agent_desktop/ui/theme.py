@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from agent_desktop.core.contrast import contrast_ratio
 from agent_desktop.core.types import PendingLevel
 
 
@@ -67,7 +68,7 @@ LIGHT = Theme(
     system_text=QColor("#656d76"),
     failed=QColor("#c62828"),
     green=QColor("#1a7f37"),
-    yellow=QColor("#c98a00"),
+    yellow=QColor("#9a6700"),  # amber dark enough for text on white (WCAG AA)
     red=QColor("#cf222e"),
     link=QColor("#0b57d0"),
 )
@@ -117,6 +118,54 @@ HIGH_CONTRAST = Theme(
 )
 
 
+#: (foreground, background) colour roles drawn as text on each other: WCAG AA, 4.5:1.
+#: The status colours are text too (the connection label).
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "window"),
+    ("text", "surface"),
+    ("text", "raised"),
+    ("muted", "window"),
+    ("muted", "surface"),
+    ("muted", "raised"),
+    ("accent_text", "accent"),
+    ("agent_bubble_text", "agent_bubble"),
+    ("text", "customer_bubble"),
+    ("system_text", "surface"),
+    ("failed", "surface"),
+    ("link", "surface"),
+    ("green", "raised"),
+    ("yellow", "raised"),
+    ("red", "raised"),
+)
+
+#: shapes and outlines that carry meaning (pending level, focus, selection): 3:1
+GRAPHIC_PAIRS: tuple[tuple[str, str], ...] = (
+    ("accent", "surface"),
+    ("accent", "raised"),
+    ("green", "window"),
+    ("yellow", "window"),
+    ("red", "window"),
+)
+
+
+def on_color(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background`` (banners)."""
+    rgb = (background.red(), background.green(), background.blue())
+    white = contrast_ratio(rgb, (255, 255, 255))
+    black = contrast_ratio(rgb, (0, 0, 0))
+    return QColor("#ffffff") if white >= black else QColor("#000000")
+
+
+def system_wants_high_contrast() -> bool:
+    """The OS asks for more contrast (Windows high contrast, macOS Increase contrast)."""
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)  # Qt 6.10+
+    if accessibility is None:
+        return False
+    preference = accessibility().contrastPreference()
+    return bool(preference == Qt.ContrastPreference.HighContrast)
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
@@ -129,6 +178,8 @@ def resolve(mode: str) -> Theme:
         return DARK
     if mode == ThemeMode.LIGHT:
         return LIGHT
+    if system_wants_high_contrast():
+        return HIGH_CONTRAST
     return DARK if system_is_dark() else LIGHT
 
 
@@ -177,8 +228,10 @@ def stylesheet(theme: Theme) -> str:
     #sectionTitle {{ color: {theme.muted.name()}; font-weight: 600; }}
     #typingNotice {{ color: {theme.muted.name()}; font-style: italic; }}
     #contactName {{ font-size: 15pt; font-weight: 600; }}
-    #noticeBanner[level="error"] {{ background: {theme.red.name()}; color: white; }}
-    #noticeBanner[level="warning"] {{ background: {theme.yellow.name()}; color: black; }}
+    #noticeBanner[level="error"] {{ background: {theme.red.name()};
+                color: {on_color(theme.red).name()}; }}
+    #noticeBanner[level="warning"] {{ background: {theme.yellow.name()};
+                color: {on_color(theme.yellow).name()}; }}
     #noticeBanner[level="info"] {{ background: {theme.accent.name()};
                 color: {theme.accent_text.name()}; }}
     #noticeBanner QLabel, #noticeBanner QToolButton {{ color: inherit; background: transparent;
@@ -192,13 +245,45 @@ def stylesheet(theme: Theme) -> str:
                 color: {theme.accent_text.name()}; border: none; border-radius: 6px;
                 padding: 6px 14px; font-weight: 600; }}
     QPushButton#acceptButton:disabled, QPushButton#sendButton:disabled {{
-                background: {theme.border.name()}; color: {theme.muted.name()}; }}
+                background: {theme.raised.name()}; color: {theme.muted.name()};
+                border: 1px solid {theme.border.name()}; }}
+    """
+
+
+def _high_contrast_rules(theme: Theme) -> str:
+    """Fusion outlines fields and check boxes in a shade of the window colour, which on
+    pure black is black: draw them in the border colour instead. (Bordered spin boxes lose
+    Fusion's arrows; their values are typed, or stepped with Up / Down and the wheel.)"""
+    return f"""
+    QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QAbstractItemView {{
+                border: 1px solid {theme.border.name()}; }}
+    QPushButton {{ border: 1px solid {theme.border.name()}; border-radius: 4px;
+                padding: 4px 12px; }}
+    QPushButton:focus {{ border: 2px solid {theme.accent.name()}; }}
+    QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 0; border: none; }}
+    QCheckBox::indicator {{ width: 13px; height: 13px; border: 1px solid {theme.border.name()};
+                background: {theme.surface.name()}; }}
+    QCheckBox::indicator:checked {{ background: {theme.accent.name()}; }}
     """
 
 
 def apply_theme(app: QApplication, mode: str) -> Theme:
     theme = resolve(mode)
+    sheet = stylesheet(theme)
+    if theme is HIGH_CONTRAST:
+        sheet += _high_contrast_rules(theme)
+    if app.style().name().lower() == "fusion" and app.styleSheet() == sheet:
+        return theme  # unchanged: re-polishing every widget would only cost time
+    # a new style sheet re-polishes every widget and drops fonts set with setFont (a bold
+    # name, the transcript zoom): keep them
+    explicit = [
+        (widget, QFont(widget.font()))
+        for widget in app.allWidgets()
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+    ]
     app.setStyle("Fusion")
     app.setPalette(palette_for(theme))
-    app.setStyleSheet(stylesheet(theme))
+    app.setStyleSheet(sheet)
+    for widget, font in explicit:
+        widget.setFont(font)
     return theme

@@ -86,9 +86,10 @@ class IncomingChatToast(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)  # nothing here is ever rich text
         self.accept_button.clicked.connect(self._accept)
         self.reject_button.clicked.connect(self._reject)
-        for key, slot in (("Ctrl+Shift+A", self._accept), ("Escape", self._reject)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(slot)
+        # Ctrl+Shift+A / Ctrl+Shift+X are the main window's (ui/shortcuts.py): a second
+        # binding here would make them ambiguous, and then neither fires
+        escape = QShortcut(QKeySequence("Escape"), self)
+        escape.activated.connect(self._reject)
         self.set_theme(theme)
 
     @property

@@ -25,6 +25,9 @@ FAST = {
     }
 }
 
+#: delivery states of a message the backend accepted (receipts move it on from "sent")
+CONFIRMED = ("sent", "delivered", "read")
+
 StartHarness = Callable[..., AppHarness]
 CheckModel = Callable[[QAbstractItemModel], None]
 

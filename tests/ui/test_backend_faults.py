@@ -203,3 +203,28 @@ def test_an_automatic_answer_cut_by_a_drop_is_retried_after_reconnecting(
     assert h.window.banner.property("level") == "warning"  # not an error: it is retried
     h.wait_until(lambda: h.chat_view(iid) is not None, timeout=5)
     assert h.window.views[iid].record.state is InteractionState.ACTIVE
+
+
+def test_writing_in_an_ended_chat_while_disconnected_reactivates_it_after_reconnecting(
+    h: AppHarness,
+) -> None:
+    iid = h.customers.start_chat("Marie Dupont", "Bonjour")
+    view = h.accept(iid)
+    view.composer.setPlainText("Un instant")
+    view.send_button.click()
+    h.wait_until(lambda: h.customers.received(iid) == ["Un instant"])
+    h.customers.leave(iid)
+    h.wait_until(lambda: view.record.state is InteractionState.ENDED)
+    session = h.desktop.session
+    assert session is not None
+    h.backend.faults.drop_connection(down_s=0.5)
+    h.wait_until(lambda: session.connection is not ConnectionState.CONNECTED)
+    view.composer.setPlainText("Votre colis est parti")
+    view.send_button.click()
+    assert view.record.state is InteractionState.ACTIVE  # continued at once, sent later
+    assert last_delivery(view) == DeliveryState.SENDING.value
+    h.wait_until(lambda: last_delivery(view) == DeliveryState.SENT.value, timeout=5)
+    assert view.record.state is InteractionState.ACTIVE
+    assert not h.desktop.local_state.outbox
+    h.customers.reconnect("Marie Dupont")
+    assert h.customers.received(iid) == ["Un instant", "Votre colis est parti"]

@@ -112,7 +112,7 @@ def test_the_decoder_limit_holds_even_when_the_header_check_allows_it(qtbot: QtB
 def test_other_formats_are_refused_whatever_their_name(qtbot: QtBot, data: bytes) -> None:
     with pytest.raises(ImageRejected) as refused:
         prepare_image(data)
-    assert refused.value.reason is RejectReason.NOT_ALLOWED
+    assert refused.value.reason is RejectReason.FORMAT
     assert "PNG, JPEG, GIF and WebP" in rejection_message(refused.value)
 
 
@@ -121,8 +121,8 @@ def test_a_corrupt_file_is_refused_with_a_message(qtbot: QtBot) -> None:
     corrupt = good[:40] + b"\x00" * 30  # header intact, pixels gone
     with pytest.raises(ImageRejected) as refused:
         prepare_image(corrupt)
-    assert refused.value.reason is RejectReason.CORRUPT
-    assert rejection_message(refused.value) == "The file is damaged or is not an image."
+    assert refused.value.reason is RejectReason.DAMAGED
+    assert rejection_message(refused.value) == "The image is damaged and cannot be sent."
     with pytest.raises(ImageRejected) as empty:
         prepare_image(b"")
     assert empty.value.reason is RejectReason.EMPTY
@@ -131,7 +131,7 @@ def test_a_corrupt_file_is_refused_with_a_message(qtbot: QtBot) -> None:
 def test_a_file_over_the_byte_limit_is_refused_unread(qtbot: QtBot) -> None:
     with pytest.raises(ImageRejected) as refused:
         check_image(encoded("PNG"), ImageLimits(max_bytes=10))
-    assert refused.value.reason is RejectReason.FILE_TOO_BIG
+    assert refused.value.reason is RejectReason.TOO_LARGE
 
 
 def test_metadata_is_stripped_when_re_encoding(qtbot: QtBot) -> None:

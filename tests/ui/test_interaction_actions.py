@@ -374,6 +374,13 @@ def test_consultation_is_beside_the_chat_and_invisible_to_the_contact(h: AppHarn
     assert h.customers.received(iid) == []
     chat_texts = [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
     assert "Oui, c'est une cliente fidèle." not in chat_texts
+    # recorded for the agent's statistics
+    consulted = [
+        e.detail
+        for e in h.desktop.recorder.events()
+        if e.interaction_id == iid and e.kind.value == "consultation"
+    ]
+    assert consulted == [CLAIRE]
     # the colleague ends it: the view goes, the chat stays
     h.colleagues.end_consultation_by(CLAIRE)
     h.wait_until(lambda: view.findChild(ConsultationView, "consultationView") is None)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from agent_desktop.backends.base import BackendError
+from agent_desktop.backends.demo.backend import DemoBackend
 from agent_desktop.core.models import Message
 from agent_desktop.core.types import Capability, Channel, DeliveryState
 from agent_desktop.services.state_store import StateDatabase
@@ -138,7 +139,28 @@ def test_a_message_confirmed_before_the_crash_is_not_sent_twice(start: StartHarn
     assert texts(again, iid) == ["Bonjour", "Une seule fois"]
 
 
-def test_a_message_whose_chat_is_gone_is_kept_and_the_agent_told(start: StartHarness) -> None:
+def test_a_message_whose_chat_is_gone_reaches_the_demo_contact_conversation(
+    start: StartHarness,
+) -> None:
+    h = start()
+    iid = h.customers.start_chat("Marie", "Bonjour", channel="whatsapp")
+    view = h.accept(iid)
+    hang_sends(h)
+    view.composer.setPlainText("Toujours là ?")
+    view.send_button.click()
+    h.wait_until(lambda: bool(h.desktop.local_state.outbox))
+    h.close()
+
+    # the demo ends the chat; the message goes into the contact's WhatsApp conversation
+    again = start()
+    again.wait_until(lambda: not again.desktop.local_state.outbox)
+    assert again.customers.received_by("Marie").count("Toujours là ?") == 1
+    assert stored_outbox(again) == []
+
+
+def test_a_message_whose_chat_is_gone_is_kept_and_the_agent_told(
+    start: StartHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     h = start()
     iid = h.customers.start_chat("Marie", "Bonjour")
     view = h.accept(iid)
@@ -148,6 +170,9 @@ def test_a_message_whose_chat_is_gone_is_kept_and_the_agent_told(start: StartHar
     h.wait_until(lambda: bool(h.desktop.local_state.outbox))
     h.close()
 
+    # a backend without asynchronous conversations cannot reach the contact any more
+    without = DemoBackend.capabilities - {Capability.ASYNC_CHAT}
+    monkeypatch.setattr(DemoBackend, "capabilities", without)
     again = start()  # the demo ends chats a previous run left open
     again.wait_until(again.window.banner.isVisible)
     assert "Perdu ?" in again.window.banner.label.text()
@@ -170,19 +195,16 @@ def test_a_message_whose_chat_is_gone_goes_to_the_contact_conversation(
     txn = next(iter(h.desktop.local_state.outbox))
     h.close()
 
-    again = start(ready=False)
-    # a backend with asynchronous conversations (send_to_contact)
+    # the demo has asynchronous conversations (send_to_contact); this one records the call
     delivered: list[tuple[str, Channel, str, str]] = []
 
-    async def send_to_contact(contact: str, channel: Channel, text: str, txn_id: str) -> None:
+    async def send_to_contact(
+        _backend: DemoBackend, contact: str, channel: Channel, text: str, txn_id: str
+    ) -> None:
         delivered.append((contact, channel, text, txn_id))
 
-    monkeypatch.setattr(
-        again.backend, "capabilities", again.backend.capabilities | {Capability.ASYNC_CHAT}
-    )
-    monkeypatch.setattr(again.backend, "send_to_contact", send_to_contact)
-    assert again.desktop.outbox is not None
-    again.desktop.outbox.flush()
+    monkeypatch.setattr(DemoBackend, "send_to_contact", send_to_contact)
+    again = start(ready=False)
     again.wait_until(lambda: not again.desktop.local_state.outbox)
     assert delivered == [(contact_id, Channel.WHATSAPP, "Je vous réponds ici.", txn)]
     assert stored_outbox(again) == []

@@ -19,7 +19,7 @@ from agent_desktop.core.types import DeliveryState
 from agent_desktop.testing import AppHarness, child
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.transcript_model import Roles
-from tests.ui.conftest import StartHarness
+from tests.ui.conftest import CONFIRMED, StartHarness
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_push_url_sends_it_and_shows_a_link(h: AppHarness, opened: list[str]) ->
     row = model.index(model.rowCount() - 1, 0)
     assert row.data() == "https://www.example.com/suivi"
     assert row.data(Roles.URL) == "https://www.example.com/suivi"
-    h.wait_until(lambda: row.data(Roles.DELIVERY) == DeliveryState.SENT.value)
+    h.wait_until(lambda: row.data(Roles.DELIVERY) in CONFIRMED)
     assert view.delegate.links(row)[0].target == "https://www.example.com/suivi"
     assert child(view, QToolButton, "urlHistoryButton").isHidden() is False
 
@@ -194,6 +194,6 @@ def test_failed_push_is_retried_as_a_push(h: AppHarness, monkeypatch: pytest.Mon
     row = model.index(model.rowCount() - 1, 0)
     h.wait_until(lambda: row.data(Roles.DELIVERY) == DeliveryState.FAILED.value)
     view.retryRequested.emit(row.data(Roles.TXN_ID))
-    h.wait_until(lambda: row.data(Roles.DELIVERY) == DeliveryState.SENT.value)
+    h.wait_until(lambda: row.data(Roles.DELIVERY) in CONFIRMED)
     assert h.customers.received(iid) == ["https://example.com/x"]
     assert calls[0] == calls[1]

@@ -39,6 +39,7 @@ ALLOWED = {
     (S.OFFERED, S.ENDED),
     (S.ACTIVE, S.ENDED),
     (S.ENDED, S.DONE),
+    (S.ENDED, S.ACTIVE),  # reactivated: the agent writes in an ended chat
     (S.ACTIVE, S.TRANSFERRED),
 }
 C = ConsultationState
@@ -107,6 +108,18 @@ def test_open_and_live() -> None:
     assert lifecycle.is_open and not lifecycle.is_live
     lifecycle.move(S.DONE, 3)
     assert not lifecycle.is_open
+
+
+def test_reactivation_records_the_new_start() -> None:
+    lifecycle = InteractionLifecycle()
+    lifecycle.move(S.ACTIVE, 1)
+    lifecycle.move(S.ENDED, 2)
+    lifecycle.move(S.ACTIVE, 7)
+    assert lifecycle.is_live and lifecycle.entered[S.ACTIVE] == 7
+    lifecycle.move(S.ENDED, 9)
+    lifecycle.move(S.DONE, 10)
+    with pytest.raises(InvalidTransition):
+        lifecycle.move(S.ACTIVE, 11)  # done is final
 
 
 def _message() -> Message:

@@ -13,7 +13,10 @@ from typing import ClassVar
 from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend, Target
 from agent_desktop.backends.demo.center import ContactCenter
 from agent_desktop.backends.demo.config import DemoConfig
+from agent_desktop.backends.demo.conversations import Conversations
 from agent_desktop.backends.demo.faults import FaultInjector
+from agent_desktop.backends.demo.receipts import ReceiptSimulator
+from agent_desktop.backends.demo.responses import DEMO_RESPONSES
 from agent_desktop.backends.demo.simulator import CustomerSimulator, ScriptedCustomers
 from agent_desktop.backends.demo.team import TeamSimulator
 from agent_desktop.core.events import (
@@ -22,8 +25,17 @@ from agent_desktop.core.events import (
     MessageDelivered,
     parse_event,
 )
-from agent_desktop.core.models import AgentIdentity, Contact, Message
-from agent_desktop.core.types import Capability, Clock, ConnectionState
+from agent_desktop.core.interaction_log import LogEvent
+from agent_desktop.core.models import (
+    AgentIdentity,
+    Contact,
+    ImageAttachment,
+    InteractionInfo,
+    Message,
+    PublicPost,
+)
+from agent_desktop.core.standard_responses import StandardResponse
+from agent_desktop.core.types import Capability, Channel, Clock, ConnectionState
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +58,8 @@ class DemoBackend(MessagingBackend):
             Capability.HISTORY,
             Capability.CONTACTS,
             Capability.SEARCH,
+            Capability.ASYNC_CHAT,
+            Capability.IMAGES,
             Capability.PUSH_URL,
         }
     )
@@ -58,8 +72,11 @@ class DemoBackend(MessagingBackend):
             Capability.CALL,
             Capability.EMAIL,
             Capability.DISPOSITION,
+            Capability.STATISTICS,
         }
     )
+    #: delivery and read receipts (receipts.py)
+    capabilities |= frozenset({Capability.READ_RECEIPTS})
 
     def __init__(
         self,
@@ -77,12 +94,18 @@ class DemoBackend(MessagingBackend):
             clock,
             resume_active=config.resume_active_chats,
         )
-        self.customers = CustomerSimulator(self._center)
+        self._center.ended_take_a_slot = config.ended_chats_take_a_slot
+        self._conversations = Conversations(self._center)
+        self.customers = CustomerSimulator(self._center, self._conversations)
         self._scripted = ScriptedCustomers(self.customers, config, rng or random.Random())
         self._center.agent_message_hooks.append(self._scripted.agent_sent)
         self._center.closed_hooks.append(self._scripted.interaction_closed)
         #: the agent's colleagues and queues (the harness's ``h.colleagues``)
         self.team = TeamSimulator(self._center, config, clock)
+        #: delivered / read receipts of the customers' devices
+        self.receipts = ReceiptSimulator(
+            self._center, clock, config.delivered_after_s, config.read_after_s
+        )
         #: injected faults (the harness's ``h.backend.faults``)
         self.faults = FaultInjector(config.faults, rng or random.Random())
         #: txn ids whose confirmation a fault swallows
@@ -107,7 +130,11 @@ class DemoBackend(MessagingBackend):
             self.faults.restore_link()
             self._center.publish(ConnectionChanged(state=ConnectionState.CONNECTED))
             return
+        self._conversations.reset()
         await self._center.open(agent)
+        for interaction_id in self._center.resumed:
+            # a resumed chat's customer waited on the website: still connected there
+            self._conversations.chat_started(interaction_id)
         self.team.start()
         if self.demo_config.spontaneous:
             self._scripted.start()
@@ -129,6 +156,7 @@ class DemoBackend(MessagingBackend):
             with contextlib.suppress(asyncio.CancelledError):
                 await dropper
         try:
+            self.receipts.stop()
             await self._scripted.stop()
             await self.team.stop()
         finally:
@@ -198,17 +226,22 @@ class DemoBackend(MessagingBackend):
             return
         await self._center.send_message(interaction_id, text, txn_id)
         self._maybe_lose_confirmation(txn_id)
+        self.receipts.sent(interaction_id, txn_id)
 
     async def push_url(self, interaction_id: str, url: str, txn_id: str) -> None:
         await self.faults.before_call(sending=True)
         # the customer sees the bare URL; ``Message.url`` marks it as pushed
         await self._center.send_message(interaction_id, url, txn_id, url=url)
         self._maybe_lose_confirmation(txn_id)
+        self.receipts.sent(interaction_id, txn_id)
 
     def _maybe_lose_confirmation(self, txn_id: str) -> None:
         # the center queued the confirmation during the call; the link filter drops it
         if self.faults.take_lost_confirmation():
             self._swallowed.add(txn_id)
+
+    async def standard_responses(self) -> list[StandardResponse]:
+        return list(DEMO_RESPONSES)
 
     async def send_typing(self, interaction_id: str, typing: bool) -> None:
         await self.faults.before_call()
@@ -235,11 +268,58 @@ class DemoBackend(MessagingBackend):
         self, contact_id: str, before: float | None = None, limit: int = 50
     ) -> list[Message]:
         await self.faults.before_call()
-        return await self._center.history(contact_id, before, limit)
+        return await self._conversations.history(contact_id, before, limit)
 
     async def search_messages(self, contact_id: str, query: str) -> list[Message]:
         await self.faults.before_call()
-        return await self._center.search_messages(contact_id, query)
+        return await self._conversations.search_messages(contact_id, query)
+
+    # asynchronous conversations -------------------------------------------------------
+    async def send_image(
+        self, interaction_id: str, data: bytes, mime: str, filename: str, txn_id: str
+    ) -> None:
+        await self.faults.before_call(sending=True)
+        image = ImageAttachment(mime=mime, filename=filename, data=data)
+        await self._conversations.send_image(interaction_id, image, txn_id)
+
+    async def send_to_contact(
+        self, contact_id: str, channel: Channel, text: str, txn_id: str
+    ) -> None:
+        await self.faults.before_call(sending=True)
+        await self._conversations.send_to_contact(contact_id, channel, text, txn_id)
+
+    async def send_image_to_contact(
+        self, contact_id: str, channel: Channel, image: ImageAttachment, txn_id: str
+    ) -> None:
+        await self.faults.before_call(sending=True)
+        await self._conversations.send_to_contact(
+            contact_id, channel, image.filename, txn_id, image=image
+        )
+
+    async def reactivate(self, interaction_id: str) -> None:
+        await self.faults.before_call()
+        await self._conversations.reactivate(interaction_id)
+
+    async def start_interaction(self, contact_id: str, channel: Channel) -> str:
+        await self.faults.before_call()
+        return await self._conversations.start_interaction(contact_id, channel)
+
+    async def contact(self, contact_id: str) -> Contact | None:
+        await self.faults.before_call()
+        return await self._conversations.contact(contact_id)
+
+    async def connected_contacts(self) -> dict[str, frozenset[Channel]]:
+        return self._conversations.snapshot()
+
+    async def interaction_infos(self, interaction_ids: list[str]) -> list[InteractionInfo]:
+        await self.faults.before_call()
+        return await self._conversations.interaction_infos(interaction_ids)
+
+    async def public_posts(
+        self, contact_id: str | None = None, limit: int = 200
+    ) -> list[PublicPost]:
+        await self.faults.before_call()
+        return await self._conversations.public_posts(contact_id, limit)
 
     def saved_interaction(self, interaction_id: str) -> dict[str, object] | None:
         """The stored record of an interaction (state, disposition, note...), or None."""
@@ -289,3 +369,11 @@ class DemoBackend(MessagingBackend):
     async def start_email(self, interaction_id: str | None, address: str) -> None:
         await self.faults.before_call()
         await self.team.start_email(interaction_id, address)
+
+    # statistics -----------------------------------------------------------------------
+    async def record_interaction_event(self, event: LogEvent) -> None:
+        await self._center.record_agent_event(event)
+
+    def logged_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
+        """(agent id, kind, time) of the interaction's logged events (tests, diagnostics)."""
+        return self._center.logged_events(interaction_id)

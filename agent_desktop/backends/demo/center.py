@@ -41,6 +41,7 @@ from agent_desktop.core.events import (
     PartyJoined,
     Typing,
 )
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import (
     AgentIdentity,
     ChannelAddress,
@@ -156,10 +157,17 @@ class ContactCenter:
         self._agent: AgentIdentity | None = None
         self._ready_channels: set[str] = set()
         self._interactions: dict[str, LiveInteraction] = {}
+        #: the chats a previous run left active, resumed by the last open() (resume_active)
+        self.resumed: list[str] = []
         #: told after the agent sent a message into an interaction
         self.agent_message_hooks: list[InteractionHook] = []
         #: told when an interaction stops being live (ended, rejected, revoked, dropped)
         self.closed_hooks: list[InteractionHook] = []
+        #: whether the customer of a live interaction gets the agent's messages now (they
+        #: may have left the website: the message then waits for them, see conversations.py)
+        self.deliverable: Callable[[LiveInteraction], bool] = lambda _live: True
+        #: whether chats ended but not yet Done (their views still open) take a slot
+        self.ended_take_a_slot = False
 
     # lifecycle ------------------------------------------------------------------------
     @property
@@ -195,6 +203,7 @@ class ContactCenter:
         self._agent = agent
         self._ready_channels.clear()
         self._interactions.clear()
+        self.resumed = [interaction_id for interaction_id, *_ in resumed]
         for interaction_id, contact, channel, messages in resumed:
             self._resume(interaction_id, contact, channel, messages, agent)
         # after the desk is announced (the backend contract: see MessagingBackend.events)
@@ -260,7 +269,7 @@ class ContactCenter:
         """Offer queued chats, oldest first, while the agent is ready and has room."""
         if self._agent is None or CHAT_CHANNEL not in self._ready_channels:
             return []
-        on_desk = sum(1 for live in self._interactions.values() if live.stage in ON_DESK)
+        on_desk = sum(1 for live in self._interactions.values() if self._takes_a_slot(live))
         offered: list[str] = []
         for live in self._interactions.values():  # insertion order: oldest first
             if on_desk >= self._capacity:
@@ -270,6 +279,9 @@ class ContactCenter:
                 offered.append(live.id)
                 on_desk += 1
         return offered
+
+    def _takes_a_slot(self, live: LiveInteraction) -> bool:
+        return live.stage in ON_DESK or (self.ended_take_a_slot and live.stage is Stage.ENDED)
 
     def _offer(self, live: LiveInteraction, now: float) -> None:
         live.stage = Stage.OFFERED
@@ -285,6 +297,7 @@ class ContactCenter:
         self._emit(InteractionOffered(interaction=summary))
         for message in live.customer_messages:
             self._emit(MessageReceived(message=message))
+        live.customer_messages.clear()  # replayed; later messages go out as they come
 
     async def _route_and_save(self, store: StoreThread) -> None:
         now = self._clock()
@@ -393,7 +406,9 @@ class ContactCenter:
             txn_id=txn_id,
             url=url,
         )
-        stored_id = await store.call(DemoStore.add_message_once, message, live.contact.id)
+        stored_id = await store.call(
+            DemoStore.add_message_once, message, live.contact.id, delivered=self.deliverable(live)
+        )
         self._confirm(live.id, txn_id, stored_id)
         if stored_id == message.id:  # new, not a retry: the customer reads it
             self._run_hooks(self.agent_message_hooks, live.id)
@@ -476,6 +491,14 @@ class ContactCenter:
             raise BackendError(f"there is no contact {contact_id!r}")
         return store
 
+    # the agent's interaction log ------------------------------------------------------
+    async def record_agent_event(self, event: LogEvent) -> None:
+        store, agent = self._agent_store()
+        await store.call(DemoStore.record_agent_event, agent.id, event)
+
+    def logged_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
+        return self._customer_store().call_sync(DemoStore.agent_events, interaction_id)
+
     # customer side (synchronous) ------------------------------------------------------
     def _customer_store(self) -> StoreThread:
         if self._store is None:
@@ -528,10 +551,11 @@ class ContactCenter:
         if not text:
             raise ValueError("a customer message needs text")
         message = self._customer_message(live, text)
-        self._customer_store().call_sync(DemoStore.add_message, message, live.contact.id)
-        live.customer_messages.append(message)
-        if live.stage in ON_DESK:  # a queued chat replays it when offered
+        self._customer_store().post(DemoStore.add_message, message, live.contact.id)
+        if live.stage in ON_DESK:
             self._emit(MessageReceived(message=message))
+        else:  # a queued chat replays it when offered
+            live.customer_messages.append(message)
 
     def _customer_message(self, live: LiveInteraction, text: str) -> Message:
         return Message(

@@ -31,6 +31,11 @@ class DemoConfig(BackendConfig):
     typing_s: DelayRange = Field(
         default=(1.5, 4.0), description="how long a scripted customer types a reply"
     )
+    ended_chats_take_a_slot: bool = Field(
+        default=False,
+        description="a chat ended but not yet marked Done (its view still open) counts against"
+        " max_concurrent_chats",
+    )
     nudge_after_s: float = Field(
         default=40.0, gt=0, description="a scripted customer nobody answered nudges once after this"
     )
@@ -43,6 +48,16 @@ class DemoConfig(BackendConfig):
         default=20.0,
         gt=0,
         description="a request no colleague answered within this fails with a clear message",
+    )
+
+    delivered_after_s: float = Field(
+        default=0.5, ge=0, description="a message reaches the customer's device after this"
+    )
+    read_after_s: float = Field(
+        default=1.0,
+        ge=0,
+        description="a customer on WhatsApp, Messenger or web chat reads a message this long "
+        "after it reached their device",
     )
 
     resume_active_chats: bool = Field(

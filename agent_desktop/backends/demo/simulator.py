@@ -16,6 +16,7 @@ from typing import Any
 
 from agent_desktop.backends.demo.center import ContactCenter
 from agent_desktop.backends.demo.config import DemoConfig
+from agent_desktop.backends.demo.conversations import Conversations
 from agent_desktop.backends.demo.personas import PERSONAS, Persona
 from agent_desktop.core.types import Channel
 
@@ -32,8 +33,9 @@ class CustomerSimulator:
     ``KeyError`` for an interaction id the demo contact center never started.
     """
 
-    def __init__(self, center: ContactCenter) -> None:
+    def __init__(self, center: ContactCenter, conversations: Conversations | None = None) -> None:
         self._center = center
+        self._conversations = conversations or Conversations(center)
 
     def start_chat(
         self,
@@ -49,7 +51,9 @@ class CustomerSimulator:
         It is offered to the agent at once when they are Ready and have room, else it waits
         in the queue. Returns the interaction id.
         """
-        return self._center.start_chat(name, text, Channel(channel), email, phone)
+        interaction_id = self._center.start_chat(name, text, Channel(channel), email, phone)
+        self._conversations.chat_started(interaction_id)
+        return interaction_id
 
     def typing(self, interaction_id: str, on: bool = True) -> None:
         """The customer starts (or stops) typing; seen only once the chat is offered."""
@@ -62,6 +66,7 @@ class CustomerSimulator:
     def leave(self, interaction_id: str) -> None:
         """The customer goes: an offer is revoked, an active chat ends, a queued one is dropped."""
         self._center.customer_leaves(interaction_id)
+        self._conversations.chat_left(interaction_id)
 
     def received(self, interaction_id: str) -> list[str]:
         """Plain text of every message the customer got from the agent side, in order."""
@@ -70,6 +75,27 @@ class CustomerSimulator:
     def agent_typing(self, interaction_id: str) -> bool:
         """Whether the agent is typing in that interaction, as the customer would see it."""
         return self._center.agent_typing(interaction_id)
+
+    # asynchronous conversations (CONTRACT.md) ----------------------------------------
+    def send_offline(self, name: str, text: str, *, channel: str = "webchat") -> None:
+        """A contact who has left the website writes into their persistent conversation."""
+        self._conversations.send_offline(name, text, Channel(channel))
+
+    def is_connected(self, name: str) -> bool:
+        """Whether the contact is connected on some channel now."""
+        return self._conversations.is_connected(name)
+
+    def reconnect(self, name: str) -> None:
+        """The contact comes back to the website; what was written to them meanwhile arrives."""
+        self._conversations.reconnect(name)
+
+    def received_by(self, name: str) -> list[str]:
+        """Everything the contact ever received from the company, across interactions."""
+        return self._conversations.received_by(name)
+
+    def post_public(self, name: str, text: str, *, channel: str = "facebook") -> None:
+        """A public post (``facebook``) or tweet (``twitter``) that mentions the company."""
+        self._conversations.post_public(name, text, channel)
 
 
 class TaskSet:

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import ChannelAddress, Contact, Message, valid_unicode
 from agent_desktop.core.types import Channel, PartyRole
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -71,6 +75,42 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX messages_by_contact_time ON messages (contact_id, time);
     CREATE INDEX messages_by_interaction ON messages (interaction_id);
+    """,
+    # 2: the agent's interaction log, for statistics (record_agent_event)
+    """
+    CREATE TABLE agent_interaction_events (
+        seq INTEGER PRIMARY KEY,
+        agent_id TEXT NOT NULL,
+        interaction_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        time REAL NOT NULL,
+        channel TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        reply_delay_s REAL
+    );
+    CREATE INDEX agent_interaction_events_by_interaction
+        ON agent_interaction_events (interaction_id);
+    """,
+    # 3: asynchronous conversations (see conversation_store.py)
+    """
+    ALTER TABLE messages ADD COLUMN delivered INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX messages_undelivered ON messages (contact_id) WHERE delivered = 0;
+    CREATE TABLE images (
+        message_id TEXT PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+        mime TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        data BLOB NOT NULL
+    );
+    CREATE TABLE public_posts (
+        id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL REFERENCES contacts (id),
+        network TEXT NOT NULL,
+        text TEXT NOT NULL,
+        time REAL NOT NULL
+    );
+    CREATE INDEX public_posts_by_contact ON public_posts (contact_id, time);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -140,6 +180,11 @@ class DemoStore:
             self._db.executescript(
                 f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {version + 1}; COMMIT;"
             )
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for the store functions of other demo modules."""
+        return self._db
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -317,8 +362,11 @@ class DemoStore:
     def add_message(self, message: Message, contact_id: str) -> None:
         self._insert_message(self._db, message, contact_id)
 
-    def add_message_once(self, message: Message, contact_id: str) -> str:
-        """Store ``message`` unless one with its txn id exists; returns the stored id."""
+    def add_message_once(self, message: Message, contact_id: str, *, delivered: bool = True) -> str:
+        """Store ``message`` unless one with its txn id exists; returns the stored id.
+
+        ``delivered`` is false for a message written to a contact who is not connected.
+        """
         if message.txn_id is None:
             raise ValueError("add_message_once needs a message with a txn_id")
         with self._transaction() as db:
@@ -326,6 +374,8 @@ class DemoStore:
             if existing is not None:
                 return existing
             self._insert_message(db, message, contact_id)
+            if not delivered:
+                db.execute("UPDATE messages SET delivered = 0 WHERE id = ?", (message.id,))
         return message.id
 
     def message_id_for_txn(self, txn_id: str) -> str | None:
@@ -378,10 +428,36 @@ class DemoStore:
         """What the customer received from the agent side in the interaction, in order."""
         rows = self._db.execute(
             "SELECT coalesce(url, text) FROM messages"
-            " WHERE interaction_id = ? AND author_role != ? ORDER BY time, rowid",
+            " WHERE interaction_id = ? AND author_role != ? AND delivered"
+            " ORDER BY time, rowid",
             (interaction_id, PartyRole.CUSTOMER.value),
         ).fetchall()
         return [str(row[0]) for row in rows]
+
+    # the agent's interaction log (Capability.STATISTICS) ------------------------------
+    def record_agent_event(self, agent_id: str, event: LogEvent) -> None:
+        self._db.execute(
+            "INSERT INTO agent_interaction_events (agent_id, interaction_id, kind, time,"
+            " channel, detail, reply_delay_s) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                agent_id,
+                event.interaction_id,
+                event.kind.value,
+                event.time,
+                event.channel.value,
+                event.detail,
+                event.reply_delay_s,
+            ),
+        )
+
+    def agent_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
+        """(agent id, kind, time) of the logged events of one interaction, in order."""
+        rows = self._db.execute(
+            "SELECT agent_id, kind, time FROM agent_interaction_events"
+            " WHERE interaction_id = ? ORDER BY seq",
+            (interaction_id,),
+        ).fetchall()
+        return [(str(agent), str(kind), float(time)) for agent, kind, time in rows]
 
 
 def _message(row: tuple[Any, ...]) -> Message:
@@ -403,8 +479,9 @@ class StoreThread:
     """Runs every :class:`DemoStore` call on one dedicated worker thread.
 
     Coroutines ``await`` :meth:`call`; synchronous test and automation code (the customer
-    simulator) uses :meth:`call_sync`, which waits for its turn behind earlier calls, so
-    both see the writes in the order they were made.
+    simulator) uses :meth:`call_sync`, which waits for its turn behind earlier calls, or
+    :meth:`post` for a write it need not wait for; every call sees the writes in the order
+    they were made.
     """
 
     def __init__(self, path: Path) -> None:
@@ -433,6 +510,22 @@ class StoreThread:
         self, method: Callable[Concatenate[DemoStore, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
         return self._executor.submit(_unicode_safe(method), self.store, *args, **kwargs).result()
+
+    def post(
+        self, method: Callable[Concatenate[DemoStore, P], object], *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        """Queue a write without waiting for it (later calls still see it); failures are logged.
+
+        Waiting costs the caller's thread a thread switch and the write (5-30 ms under load
+        when the caller is the UI thread).
+        """
+        future = self._executor.submit(_unicode_safe(method), self.store, *args, **kwargs)
+        future.add_done_callback(_log_failure)
+
+
+def _log_failure(future: Future[object]) -> None:
+    if not future.cancelled() and (error := future.exception()) is not None:
+        log.error("demo store write failed", exc_info=error)
 
 
 def _unicode_safe(method: Callable[..., T]) -> Callable[..., T]:

@@ -1,0 +1,919 @@
+"""``MatrixBackend``: customer chats as Matrix rooms, through matrix-nio.
+
+Room conventions (docs/matrix.md): a customer conversation is a room carrying the state
+event ``com.agent_desktop.conversation`` (channel and contact); an offered chat is an
+invite to such a room (accept = join, reject = leave the invite); disposition and note are
+room account data ``com.agent_desktop.disposition``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import keyring
+from nio import LoginResponse
+
+from agent_desktop.backends.base import (
+    BackendConfig,
+    BackendContext,
+    BackendError,
+    MessagingBackend,
+    Target,
+)
+from agent_desktop.backends.matrix.client import (
+    JsonDict,
+    LoginRequired,
+    MatrixError,
+    MatrixUnreachable,
+    call,
+    make_client,
+    q,
+)
+from agent_desktop.backends.matrix.config import MatrixConfig
+from agent_desktop.backends.matrix.outbox import Outbox, OutboxEntry
+from agent_desktop.core.events import (
+    BackendEvent,
+    ConnectionChanged,
+    InteractionAccepted,
+    InteractionEnded,
+    InteractionOffered,
+    InteractionRevoked,
+    InteractionTransferred,
+    MessageDelivered,
+    MessageFailed,
+    MessageReceived,
+    PartyConnectionChanged,
+    PartyJoined,
+    PartyLeft,
+    Typing,
+)
+from agent_desktop.core.models import AgentIdentity, Contact, InteractionSummary, Message, Party
+from agent_desktop.core.types import Capability, Channel, ConnectionState, PartyRole, PartyState
+
+log = logging.getLogger(__name__)
+
+#: state event (state key "") that makes a room a customer conversation
+CONVERSATION_EVENT = "com.agent_desktop.conversation"
+#: state event of a consultation room between two agents
+CONSULTATION_EVENT = "com.agent_desktop.conversation_consultation"
+#: room account data written by "Mark Done"
+DISPOSITION_EVENT = "com.agent_desktop.disposition"
+#: extra field of an m.text message that carries a pushed URL
+PUSHED_URL_FIELD = "com.agent_desktop.pushed_url"
+#: keyring service under which access tokens are kept
+KEYRING_SERVICE = "agent-desktop-matrix"
+OUTBOX_NAME = "outbox.sqlite3"
+SYNC_FILTER = {
+    "room": {
+        "include_leave": True,
+        "timeline": {"limit": 50},
+        "state": {"lazy_load_members": False},
+    },
+    "presence": {"types": ["m.presence"]},
+    "account_data": {"not_types": ["*"]},
+}
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
+    """Capped exponential backoff with jitter: uniform in [d/2, d], d = min(cap, base·2^n)."""
+    ceiling = min(cap, base * (2 ** max(0, attempt - 1)))
+    return rng.uniform(ceiling / 2, ceiling)
+
+
+def keyring_user(homeserver: str, user_id: str) -> str:
+    return f"{user_id} {homeserver}"
+
+
+@dataclass
+class _Room:
+    """What the backend knows about one conversation room."""
+
+    room_id: str
+    summary: InteractionSummary
+    customer_id: str
+    state: str = "offered"  # offered / held / active / ended
+    seen: set[str] = field(default_factory=set)
+    typing: set[str] = field(default_factory=set)
+
+
+def _channel(value: object) -> Channel:
+    try:
+        return Channel(str(value))
+    except ValueError:
+        return Channel.WEBCHAT
+
+
+class MatrixBackend(MessagingBackend):
+    """A Matrix account as a contact-center desktop (see module docstring)."""
+
+    name: ClassVar[str] = "matrix"
+    config_model: ClassVar[type[BackendConfig]] = MatrixConfig
+    capabilities = frozenset(
+        {
+            Capability.TYPING,
+            Capability.PUSH_URL,
+            Capability.IMAGES,
+            Capability.TRANSFER,
+            Capability.CONFERENCE,
+            Capability.CONSULT,
+            Capability.DISPOSITION,
+            Capability.HISTORY,
+            Capability.SEARCH,
+            Capability.CONTACTS,
+        }
+    )
+
+    def __init__(
+        self, config: MatrixConfig, context: BackendContext, *, rng: random.Random | None = None
+    ) -> None:
+        super().__init__(config, context)
+        self.matrix = config
+        self.outbox = Outbox(context.data_dir / OUTBOX_NAME)
+        self._rng = rng or random.Random()
+        self._client = make_client(
+            config.homeserver,
+            config.user_id,
+            verify_tls=config.verify_tls,
+            request_timeout_s=config.request_timeout_s,
+        )
+        self._password: str | None = config.password.get_secret_value() if config.password else None
+        self._agent: AgentIdentity | None = None
+        self._events: asyncio.Queue[BackendEvent | None] = asyncio.Queue()
+        self._rooms: dict[str, _Room] = {}
+        self._contacts: dict[str, Contact] = {}
+        self._contact_rooms: dict[str, list[str]] = {}
+        self._names: dict[str, str] = {}
+        self._since: str | None = None
+        self._ready = False
+        self._online = asyncio.Event()
+        self._wake_outbox = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._state = ConnectionState.DISCONNECTED
+        #: why the agent must log in (again), after a failed connect or sync
+        self.login_problem: str | None = None
+        self.login_kind: str | None = None
+
+    @property
+    def connected(self) -> bool:
+        """Whether the last sync succeeded."""
+        return self._state is ConnectionState.CONNECTED
+
+    # credentials ----------------------------------------------------------------------
+    @property
+    def user_id(self) -> str:
+        return str(self._client.user_id)
+
+    def set_credentials(self, homeserver: str, user_id: str, password: str) -> None:
+        """Log in with these on the next :meth:`connect` (the login dialog)."""
+        self.matrix = self.matrix.model_copy(
+            update={"homeserver": homeserver.strip().rstrip("/"), "user_id": user_id.strip()}
+        )
+        self.config = self.matrix
+        self._client = make_client(
+            self.matrix.homeserver,
+            self.matrix.user_id,
+            verify_tls=self.matrix.verify_tls,
+            request_timeout_s=self.matrix.request_timeout_s,
+        )
+        self._password = password
+
+    async def _stored_login(self) -> tuple[str, str] | None:
+        key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
+        raw = await self.outbox.run(keyring.get_password, KEYRING_SERVICE, key)
+        if not raw:
+            return None
+        try:
+            saved = json.loads(raw)
+            return str(saved["access_token"]), str(saved["device_id"])
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    async def _store_login(self, token: str, device_id: str) -> None:
+        key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
+        value = json.dumps({"access_token": token, "device_id": device_id})
+        await self.outbox.run(keyring.set_password, KEYRING_SERVICE, key, value)
+
+    async def _forget_login(self) -> None:
+        key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
+        with contextlib.suppress(Exception):
+            await self.outbox.run(keyring.delete_password, KEYRING_SERVICE, key)
+
+    async def _check_homeserver(self) -> None:
+        if not self.matrix.homeserver.startswith(("https://", "http://")):
+            raise BackendError(
+                f"{self.matrix.homeserver!r} is not a homeserver URL (https://matrix.example.org)"
+            )
+        try:
+            versions = await call(self._client, "GET", "/_matrix/client/versions", timeout=10)
+        except MatrixError as exc:
+            raise BackendError(
+                f"{self.matrix.homeserver} is not a Matrix homeserver ({exc})"
+            ) from exc
+        if "versions" not in versions:
+            raise BackendError(f"{self.matrix.homeserver} is not a Matrix homeserver")
+
+    async def _login(self) -> None:
+        if not self.matrix.homeserver or not self.matrix.user_id:
+            raise LoginRequired("log in to your Matrix account", kind="missing")
+        await self._check_homeserver()
+        stored = await self._stored_login()
+        if stored is not None:
+            token, device_id = stored
+            self._client.restore_login(self.matrix.user_id, device_id, token)
+            try:
+                await call(self._client, "GET", "/_matrix/client/v3/account/whoami")
+                return
+            except LoginRequired:
+                await self._forget_login()
+                self._client.access_token = ""
+                if self._password is None:
+                    raise
+        if self._password is None:
+            raise LoginRequired("log in to your Matrix account", kind="missing")
+        response = await self._client.login(self._password, device_name=self.matrix.device_name)
+        if not isinstance(response, LoginResponse):
+            message = getattr(response, "message", "") or "login refused"
+            raise LoginRequired(f"the homeserver refused the login: {message}", kind="refused")
+        self._password = None
+        await self._store_login(response.access_token, response.device_id)
+
+    # lifecycle ------------------------------------------------------------------------
+    async def connect(self, agent: AgentIdentity) -> None:
+        self._agent = agent
+        self._events = asyncio.Queue()
+        self.login_problem = self.login_kind = None
+        await self.outbox.open()
+        try:
+            await self._login()
+        except BackendError as exc:
+            if isinstance(exc, LoginRequired):
+                self.login_problem, self.login_kind = str(exc), exc.kind
+            await self._client.close()
+            await self.outbox.close()
+            raise
+        await self._set_presence()
+        loop = asyncio.get_running_loop()
+        self._tasks = [
+            loop.create_task(self._sync_loop(), name="matrix-sync"),
+            loop.create_task(self._outbox_loop(), name="matrix-outbox"),
+        ]
+
+    async def disconnect(self) -> None:
+        tasks, self._tasks = self._tasks, []
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._online.clear()
+        with contextlib.suppress(BackendError):
+            if self._client.access_token:
+                await asyncio.wait_for(self._presence("offline"), timeout=2)
+        await self._client.close()
+        await self.outbox.close()
+        self._emit_state(ConnectionState.DISCONNECTED)
+        self._events.put_nowait(None)
+
+    async def events(self) -> AsyncIterator[BackendEvent]:
+        while True:
+            event = await self._events.get()
+            if event is None:
+                return
+            yield event
+
+    def _emit(self, event: BackendEvent) -> None:
+        self._events.put_nowait(event)
+
+    def _emit_state(self, state: ConnectionState, detail: str = "") -> None:
+        if state is self._state and not detail:
+            return
+        self._state = state
+        self._emit(ConnectionChanged(state=state, detail=detail))
+
+    # sync -----------------------------------------------------------------------------
+    async def _sync_loop(self) -> None:
+        attempt = 0
+        while True:
+            params = f"filter={q(json.dumps(SYNC_FILTER))}"
+            params += f"&set_presence={'online' if self._ready else 'unavailable'}"
+            if self._since:
+                params += (
+                    f"&since={q(self._since)}&timeout={int(self.matrix.sync_timeout_s * 1000)}"
+                )
+            try:
+                reply = await call(
+                    self._client,
+                    "GET",
+                    f"/_matrix/client/v3/sync?{params}",
+                    timeout=self.matrix.sync_timeout_s + self.matrix.request_timeout_s,
+                )
+            except LoginRequired as exc:
+                self._online.clear()
+                self.login_problem, self.login_kind = str(exc), exc.kind
+                await self._forget_login()
+                self._emit_state(ConnectionState.FAILED, str(exc))
+                return
+            except (MatrixUnreachable, MatrixError) as exc:
+                if isinstance(exc, MatrixError) and not exc.transient:
+                    log.warning("sync refused: %s", exc)
+                attempt += 1
+                self._online.clear()
+                delay = backoff_delay(
+                    attempt, self.matrix.backoff_base_s, self.matrix.backoff_cap_s, self._rng
+                )
+                self._emit_state(ConnectionState.RECONNECTING, f"{exc}; retrying in {delay:.0f} s")
+                await asyncio.sleep(delay)
+                continue
+            attempt = 0
+            first = self._since is None
+            try:
+                self._process(reply, initial=first)
+            except Exception:  # one malformed sync must not stop the loop
+                log.exception("could not process a sync response")
+            self._since = str(reply.get("next_batch", self._since or ""))
+            if not self._online.is_set():
+                self._online.set()
+                self._wake_outbox.set()
+            self._emit_state(ConnectionState.CONNECTED)
+
+    def _process(self, reply: JsonDict, *, initial: bool) -> None:
+        rooms = reply.get("rooms", {})
+        for room_id, info in rooms.get("invite", {}).items():
+            self._invited(room_id, info.get("invite_state", {}).get("events", []))
+        for room_id, info in rooms.get("join", {}).items():
+            self._joined(room_id, info, initial=initial)
+        for room_id, info in rooms.get("leave", {}).items():
+            self._left(room_id, info, initial=initial)
+
+    def _remember_state(self, room_id: str, events: list[JsonDict]) -> JsonDict | None:
+        """Names from member events; the conversation content if the room has one."""
+        conversation: JsonDict | None = None
+        for event in events:
+            kind = event.get("type")
+            content = event.get("content", {})
+            if kind == "m.room.member" and isinstance(content.get("displayname"), str):
+                self._names[str(event.get("state_key"))] = content["displayname"]
+            elif kind in (CONVERSATION_EVENT, CONSULTATION_EVENT) and "state_key" in event:
+                conversation = {**content, "_type": kind, "_sender": event.get("sender", "")}
+        return conversation
+
+    def _summary(
+        self, room_id: str, conversation: JsonDict | None, inviter: str
+    ) -> tuple[InteractionSummary, str]:
+        conversation = conversation or {}
+        raw_contact = conversation.get("contact") or {}
+        customer_id = str(conversation.get("customer") or conversation.get("_sender") or inviter)
+        name = str(raw_contact.get("name") or self._names.get(customer_id) or customer_id)
+        contact = Contact(
+            id=str(raw_contact.get("id") or customer_id),
+            name=name,
+            email=raw_contact.get("email") or None,
+            phone=raw_contact.get("phone") or None,
+        )
+        self._contacts[contact.id] = contact
+        rooms = self._contact_rooms.setdefault(contact.id, [])
+        if room_id not in rooms:
+            rooms.append(room_id)
+        summary = InteractionSummary(
+            id=room_id,
+            contact=contact,
+            channel=_channel(conversation.get("channel", "webchat")),
+            subject=conversation.get("subject") or None,
+            first_message=conversation.get("first_message") or None,
+            offered_at=time.time(),
+            parties=(Party(id=customer_id, name=name, role=PartyRole.CUSTOMER),),
+        )
+        return summary, customer_id
+
+    def _invited(self, room_id: str, events: list[JsonDict]) -> None:
+        if room_id in self._rooms:
+            return
+        conversation = self._remember_state(room_id, events)
+        inviter = next(
+            (
+                str(e.get("sender"))
+                for e in events
+                if e.get("type") == "m.room.member" and e.get("state_key") == self.user_id
+            ),
+            "",
+        )
+        summary, customer = self._summary(room_id, conversation, inviter)
+        room = _Room(room_id, summary, customer, state="offered" if self._ready else "held")
+        self._rooms[room_id] = room
+        if self._ready:
+            self._emit(InteractionOffered(interaction=summary))
+
+    def _joined(self, room_id: str, info: JsonDict, *, initial: bool) -> None:
+        state_events = info.get("state", {}).get("events", [])
+        timeline = info.get("timeline", {}).get("events", [])
+        conversation = self._remember_state(room_id, state_events + timeline)
+        room = self._rooms.get(room_id)
+        if room is None:
+            if initial and conversation is not None and self._still_open(conversation, info):
+                # the agent's chat from a previous run: back on the desk before CONNECTED
+                self._resume(room_id, conversation, timeline)
+            elif conversation is not None:  # known for the directory and history only
+                self._summary(room_id, conversation, "")
+            return
+        if room.state != "active":
+            return
+        for event in timeline:
+            self._timeline_event(room, event)
+        for event in info.get("ephemeral", {}).get("events", []):
+            if event.get("type") == "m.typing":
+                typing = {u for u in event.get("content", {}).get("user_ids", [])}
+                typing.discard(self.user_id)
+                for user in typing ^ room.typing:
+                    self._emit(Typing(interaction_id=room_id, party_id=user, typing=user in typing))
+                room.typing = typing
+
+    def _still_open(self, conversation: JsonDict, info: JsonDict) -> bool:
+        """Whether a conversation room the agent is in (found by the first sync) is a chat
+        still on their desk: a customer conversation whose customer has not left."""
+        if conversation.get("_type") != CONVERSATION_EVENT:
+            return False
+        customer = str(conversation.get("customer") or conversation.get("_sender") or "")
+        membership = "join"
+        events = info.get("state", {}).get("events", []) + info.get("timeline", {}).get(
+            "events", []
+        )
+        for event in events:
+            if event.get("type") == "m.room.member" and event.get("state_key") == customer:
+                membership = str(event.get("content", {}).get("membership", ""))
+        return membership in ("join", "invite")
+
+    def _resume(self, room_id: str, conversation: JsonDict, timeline: list[JsonDict]) -> None:
+        """Announce a chat a previous run left active (the backend contract: the desk is
+        announced before ``ConnectionChanged(CONNECTED)``), with its recent transcript."""
+        summary, customer = self._summary(room_id, conversation, "")
+        room = _Room(room_id, summary, customer, state="active")
+        self._rooms[room_id] = room
+        now = time.time()
+        self._emit(InteractionOffered(interaction=summary))
+        self._emit(InteractionAccepted(interaction_id=room_id, time=now))
+        agent = self._agent
+        if agent is not None:
+            party = Party(id=f"agent:{agent.id}", name=agent.display_name, role=PartyRole.AGENT)
+            self._emit(PartyJoined(interaction_id=room_id, party=party))
+        for event in timeline:
+            room.seen.add(str(event.get("event_id", "")))
+            if event.get("type") == "m.room.message":
+                message = self._message(room_id, event, customer)
+                if message is not None:
+                    self._emit(MessageReceived(message=message))
+        log.info("resumed the conversation %s left active by a previous run", room_id)
+
+    def _timeline_event(self, room: _Room, event: JsonDict) -> None:
+        event_id = str(event.get("event_id", ""))
+        if event_id in room.seen:
+            return
+        room.seen.add(event_id)
+        sender = str(event.get("sender", ""))
+        kind = event.get("type")
+        content = event.get("content", {})
+        if kind == "m.room.message" and sender != self.user_id:
+            message = self._message(room.room_id, event, room.customer_id)
+            if message is not None:
+                self._emit(MessageReceived(message=message))
+        elif kind == "m.room.member" and sender != self.user_id:
+            user = str(event.get("state_key", ""))
+            membership = content.get("membership")
+            if user == self.user_id:
+                return
+            if user == room.customer_id and membership in ("leave", "ban"):
+                self._emit(
+                    PartyConnectionChanged(
+                        interaction_id=room.room_id, party_id=user, state=PartyState.LEFT
+                    )
+                )
+                room.state = "ended"
+                self._emit(
+                    InteractionEnded(interaction_id=room.room_id, time=time.time(), by_contact=True)
+                )
+            elif membership == "join" and user != room.customer_id:
+                name = self._names.get(user, user)
+                self._emit(
+                    PartyJoined(
+                        interaction_id=room.room_id,
+                        party=Party(id=user, name=name, role=PartyRole.COLLEAGUE),
+                    )
+                )
+            elif membership == "leave" and user != room.customer_id:
+                self._emit(PartyLeft(interaction_id=room.room_id, party_id=user))
+
+    def _message(self, room_id: str, event: JsonDict, customer_id: str) -> Message | None:
+        content = event.get("content", {})
+        body = content.get("body")
+        if not isinstance(body, str):
+            return None
+        sender = str(event.get("sender", ""))
+        if sender == self.user_id:
+            role, name = PartyRole.AGENT, self._agent_name()
+        elif sender == customer_id:
+            role = PartyRole.CUSTOMER
+            room = self._rooms.get(room_id)
+            name = room.summary.contact.name if room else self._names.get(sender, sender)
+        else:
+            role, name = PartyRole.COLLEAGUE, self._names.get(sender, sender)
+        url = content.get(PUSHED_URL_FIELD)
+        txn = event.get("unsigned", {}).get("transaction_id")
+        return Message(
+            id=str(event.get("event_id", "")),
+            interaction_id=room_id,
+            author_id=self._party_id(sender),
+            author_name=name,
+            author_role=role,
+            text=body,
+            time=float(event.get("origin_server_ts", 0)) / 1000,
+            txn_id=txn if isinstance(txn, str) else None,
+            url=url if isinstance(url, str) else None,
+        )
+
+    def _left(self, room_id: str, info: JsonDict, *, initial: bool) -> None:
+        timeline = info.get("timeline", {}).get("events", [])
+        state_events = info.get("state", {}).get("events", [])
+        conversation = self._remember_state(room_id, state_events + timeline)
+        room = self._rooms.get(room_id)
+        if room is None:
+            if conversation is not None:
+                self._summary(room_id, conversation, "")
+            return
+        if room.state == "offered":
+            room.state = "ended"
+            self._emit(InteractionRevoked(interaction_id=room_id, reason="the offer was withdrawn"))
+        elif room.state == "held":
+            room.state = "ended"
+        elif room.state == "active":
+            for event in timeline:
+                self._timeline_event(room, event)
+            if room.state == "active":  # removed from the room by someone else
+                room.state = "ended"
+                self._emit(InteractionEnded(interaction_id=room_id, time=time.time()))
+
+    # helpers --------------------------------------------------------------------------
+    def _agent_name(self) -> str:
+        return self._agent.display_name if self._agent else self.user_id
+
+    def _party_id(self, user_id: str) -> str:
+        if user_id == self.user_id and self._agent is not None:
+            return f"agent:{self._agent.id}"
+        return user_id
+
+    def _room(self, interaction_id: str, *states: str) -> _Room:
+        room = self._rooms.get(interaction_id)
+        if room is None:
+            raise BackendError(f"there is no interaction {interaction_id!r}")
+        if states and room.state not in states:
+            raise BackendError(f"the interaction {interaction_id!r} is {room.state}")
+        return room
+
+    async def _call(self, method: str, path: str, body: JsonDict | None = None) -> JsonDict:
+        return await call(self._client, method, path, body)
+
+    async def _presence(self, presence: str) -> None:
+        await self._call(
+            "PUT",
+            f"/_matrix/client/v3/presence/{q(self.user_id)}/status",
+            {"presence": presence},
+        )
+
+    async def _set_presence(self) -> None:
+        await self._presence("online" if self._ready else "unavailable")
+
+    # agent ----------------------------------------------------------------------------
+    async def set_ready(self, channel: str, ready: bool) -> None:
+        self._ready = ready
+        await self._set_presence()
+        if ready:
+            for room in self._rooms.values():
+                if room.state == "held":
+                    room.state = "offered"
+                    self._emit(InteractionOffered(interaction=room.summary))
+
+    # interaction ----------------------------------------------------------------------
+    async def accept(self, interaction_id: str) -> None:
+        room = self._room(interaction_id, "offered")
+        await self._call("POST", f"/_matrix/client/v3/join/{q(interaction_id)}", {})
+        # what the customer already wrote, before the chat opens (as the demo does)
+        page = await self._call(
+            "GET", f"/_matrix/client/v3/rooms/{q(interaction_id)}/messages?dir=b&limit=50"
+        )
+        room.state = "active"
+        for event in reversed(page.get("chunk", [])):
+            self._timeline_event(room, event)
+        self._emit(InteractionAccepted(interaction_id=interaction_id, time=time.time()))
+        agent = self._agent
+        if agent is not None:
+            party = Party(id=f"agent:{agent.id}", name=agent.display_name, role=PartyRole.AGENT)
+            self._emit(PartyJoined(interaction_id=interaction_id, party=party))
+
+    async def reject(self, interaction_id: str) -> None:
+        room = self._room(interaction_id, "offered")
+        await self._call("POST", f"/_matrix/client/v3/rooms/{q(interaction_id)}/leave", {})
+        room.state = "ended"
+
+    async def _queue(self, room_id: str, event_type: str, content: JsonDict, txn_id: str) -> None:
+        self._room(room_id, "active")
+        await self.outbox.add(txn_id, room_id, event_type, content)
+        self._wake_outbox.set()
+
+    async def send_message(self, interaction_id: str, text: str, txn_id: str) -> None:
+        content = {"msgtype": "m.text", "body": text}
+        await self._queue(interaction_id, "m.room.message", content, txn_id)
+
+    async def push_url(self, interaction_id: str, url: str, txn_id: str) -> None:
+        content = {"msgtype": "m.text", "body": url, PUSHED_URL_FIELD: url}
+        await self._queue(interaction_id, "m.room.message", content, txn_id)
+
+    async def send_image(
+        self, interaction_id: str, data: bytes, mime: str, filename: str, txn_id: str
+    ) -> None:
+        self._room(interaction_id, "active")
+        uploaded = await call(
+            self._client,
+            "POST",
+            f"/_matrix/media/v3/upload?filename={q(filename)}",
+            data=data,
+            content_type=mime,
+        )
+        content = {
+            "msgtype": "m.image",
+            "body": filename,
+            "url": str(uploaded["content_uri"]),
+            "info": {"mimetype": mime, "size": len(data)},
+        }
+        await self._queue(interaction_id, "m.room.message", content, txn_id)
+
+    async def send_typing(self, interaction_id: str, typing: bool) -> None:
+        self._room(interaction_id, "active")
+        body: JsonDict = {"typing": typing}
+        if typing:
+            body["timeout"] = 10_000
+        await self._call(
+            "PUT",
+            f"/_matrix/client/v3/rooms/{q(interaction_id)}/typing/{q(self.user_id)}",
+            body,
+        )
+
+    async def end(self, interaction_id: str) -> None:
+        room = self._room(interaction_id, "active")
+        await self._flush_room(interaction_id)
+        await self._call("POST", f"/_matrix/client/v3/rooms/{q(interaction_id)}/leave", {})
+        room.state = "ended"
+        self._emit(
+            PartyConnectionChanged(
+                interaction_id=interaction_id, party_id=room.customer_id, state=PartyState.LEFT
+            )
+        )
+        self._emit(InteractionEnded(interaction_id=interaction_id, time=time.time()))
+
+    async def mark_done(
+        self, interaction_id: str, disposition: str | None = None, note: str = ""
+    ) -> None:
+        self._room(interaction_id, "ended")
+        await self._call(
+            "PUT",
+            f"/_matrix/client/v3/user/{q(self.user_id)}/rooms/{q(interaction_id)}"
+            f"/account_data/{DISPOSITION_EVENT}",
+            {"disposition": disposition, "note": note, "time": time.time()},
+        )
+        del self._rooms[interaction_id]
+
+    async def disposition(self, interaction_id: str) -> JsonDict:
+        """The disposition and note saved for a room (room account data)."""
+        return await self._call(
+            "GET",
+            f"/_matrix/client/v3/user/{q(self.user_id)}/rooms/{q(interaction_id)}"
+            f"/account_data/{DISPOSITION_EVENT}",
+        )
+
+    async def _invite(self, room_id: str, user_id: str) -> None:
+        await self._call(
+            "POST", f"/_matrix/client/v3/rooms/{q(room_id)}/invite", {"user_id": user_id}
+        )
+
+    async def transfer(self, interaction_id: str, target_id: str) -> None:
+        room = self._room(interaction_id, "active")
+        await self._flush_room(interaction_id)
+        await self._invite(interaction_id, target_id)
+        await self._call("POST", f"/_matrix/client/v3/rooms/{q(interaction_id)}/leave", {})
+        room.state = "ended"
+        del self._rooms[interaction_id]
+        name = self._names.get(target_id, target_id)
+        self._emit(InteractionTransferred(interaction_id=interaction_id, target_name=name))
+
+    async def conference(self, interaction_id: str, target_id: str) -> None:
+        self._room(interaction_id, "active")
+        await self._invite(interaction_id, target_id)
+
+    async def consult(self, interaction_id: str, target_id: str) -> str:
+        room = self._room(interaction_id, "active")
+        contact = room.summary.contact
+        created = await self._call(
+            "POST",
+            "/_matrix/client/v3/createRoom",
+            {
+                "preset": "private_chat",
+                "is_direct": True,
+                "invite": [target_id],
+                "name": f"Consultation: {contact.name}",
+                "initial_state": [
+                    {
+                        "type": CONSULTATION_EVENT,
+                        "state_key": "",
+                        "content": {
+                            "interaction": interaction_id,
+                            "customer": self.user_id,
+                            "contact": {
+                                "id": self.user_id,
+                                "name": self._names.get(self.user_id, self._agent_name()),
+                            },
+                            "subject": contact.name,
+                        },
+                    }
+                ],
+            },
+        )
+        consult_id = str(created["room_id"])
+        summary = InteractionSummary(
+            id=consult_id,
+            contact=Contact(id=target_id, name=self._names.get(target_id, target_id)),
+            channel=room.summary.channel,
+            subject=contact.name,
+            offered_at=time.time(),
+        )
+        self._rooms[consult_id] = _Room(consult_id, summary, target_id, state="active")
+        return consult_id
+
+    # outbox ---------------------------------------------------------------------------
+    async def _outbox_loop(self) -> None:
+        """Send every pending entry, oldest first, until the server acknowledges it."""
+        attempt = 0
+        while True:
+            await self._wake_outbox.wait()
+            self._wake_outbox.clear()
+            await self._online.wait()
+            for entry in await self.outbox.pending():
+                if not await self._deliver(entry):
+                    attempt += 1
+                    delay = backoff_delay(
+                        attempt, self.matrix.backoff_base_s, self.matrix.backoff_cap_s, self._rng
+                    )
+                    await asyncio.sleep(delay)
+                    self._wake_outbox.set()
+                    break
+                attempt = 0
+
+    async def _deliver(self, entry: OutboxEntry) -> bool:
+        """Send one entry; False if it must be retried later."""
+        await self.outbox.attempted(entry.txn_id)
+        try:
+            reply = await self._call(
+                "PUT",
+                f"/_matrix/client/v3/rooms/{q(entry.room_id)}/send/{q(entry.event_type)}"
+                f"/{q(entry.txn_id)}",
+                entry.content,
+            )
+        except MatrixUnreachable:
+            return False
+        except LoginRequired:
+            return False
+        except MatrixError as exc:
+            if exc.transient:
+                return False
+            log.warning("message %s refused: %s", entry.txn_id, exc)
+            await self.outbox.remove(entry.txn_id)
+            self._emit(
+                MessageFailed(interaction_id=entry.room_id, txn_id=entry.txn_id, reason=str(exc))
+            )
+            return True
+        await self.outbox.remove(entry.txn_id)
+        self._emit(
+            MessageDelivered(
+                interaction_id=entry.room_id,
+                txn_id=entry.txn_id,
+                message_id=str(reply.get("event_id", "")),
+                time=time.time(),
+            )
+        )
+        return True
+
+    async def _flush_room(self, room_id: str, timeout: float = 10.0) -> None:
+        """Wait (a while) until nothing for ``room_id`` is left in the outbox."""
+        deadline = time.monotonic() + timeout
+        while any(e.room_id == room_id for e in await self.outbox.pending()):
+            if time.monotonic() > deadline:
+                raise BackendError("messages are still waiting to be sent")
+            self._wake_outbox.set()
+            await asyncio.sleep(0.05)
+
+    # contacts and history -------------------------------------------------------------
+    async def search_contacts(self, query: str, limit: int = 50) -> list[Contact]:
+        folded = query.casefold()
+        found = [
+            c
+            for c in self._contacts.values()
+            if folded in c.name.casefold() or folded in (c.email or "").casefold()
+        ]
+        return sorted(found, key=lambda c: c.name.casefold())[:limit]
+
+    async def _room_messages(self, room_id: str, before: float | None, limit: int) -> list[Message]:
+        customer = next(
+            (r.customer_id for r in self._rooms.values() if r.room_id == room_id), ""
+        ) or self._customer_of(room_id)
+        found: list[Message] = []
+        token: str | None = None
+        for _ in range(20):  # pages of 100 events at most
+            path = f"/_matrix/client/v3/rooms/{q(room_id)}/messages?dir=b&limit=100"
+            if token:
+                path += f"&from={q(token)}"
+            page = await self._call("GET", path)
+            for event in page.get("chunk", []):
+                if event.get("type") != "m.room.message":
+                    continue
+                message = self._message(room_id, event, customer)
+                if message is not None and (before is None or message.time < before):
+                    found.append(message)
+            token = page.get("end")
+            if not token or len(found) >= limit or not page.get("chunk"):
+                break
+        return found
+
+    def _customer_of(self, room_id: str) -> str:
+        for contact_id, rooms in self._contact_rooms.items():
+            if room_id in rooms:
+                return contact_id
+        return ""
+
+    async def history(
+        self, contact_id: str, before: float | None = None, limit: int = 50
+    ) -> list[Message]:
+        messages: list[Message] = []
+        for room_id in self._contact_rooms.get(contact_id, []):
+            messages.extend(await self._room_messages(room_id, before, limit))
+        messages.sort(key=lambda m: m.time)
+        return messages[-limit:] if limit else []
+
+    async def search_messages(self, contact_id: str, query: str) -> list[Message]:
+        rooms = self._contact_rooms.get(contact_id, [])
+        if not rooms or not query.strip():
+            return []
+        reply = await self._call(
+            "POST",
+            "/_matrix/client/v3/search",
+            {
+                "search_categories": {
+                    "room_events": {
+                        "search_term": query,
+                        "keys": ["content.body"],
+                        "filter": {"rooms": rooms, "types": ["m.room.message"]},
+                        "order_by": "recent",
+                    }
+                }
+            },
+        )
+        results = reply.get("search_categories", {}).get("room_events", {}).get("results", [])
+        messages = []
+        for result in results:
+            event = result.get("result", {})
+            room_id = str(event.get("room_id", ""))
+            message = self._message(room_id, event, self._customer_of(room_id) or contact_id)
+            if message is not None:
+                messages.append(message)
+        messages.sort(key=lambda m: m.time)
+        return messages
+
+    async def targets(self, query: str = "") -> list[Target]:
+        reply = await self._call(
+            "POST",
+            "/_matrix/client/v3/user_directory/search",
+            {"search_term": query or "", "limit": 50},
+        )
+        customers = {r.customer_id for r in self._rooms.values()}
+        found: list[Target] = []
+        for user in reply.get("results", []):
+            user_id = str(user.get("user_id", ""))
+            if user_id == self.user_id or user_id in customers:
+                continue
+            name = str(user.get("display_name") or user_id)
+            self._names[user_id] = name
+            try:
+                status = await self._call("GET", f"/_matrix/client/v3/presence/{q(user_id)}/status")
+                presence = {"online": "ready", "unavailable": "busy"}.get(
+                    str(status.get("presence")), "offline"
+                )
+            except MatrixError:
+                presence = "offline"
+            found.append(Target(id=user_id, name=name, kind="agent", presence=presence))
+        return found
+
+
+def new_txn_id() -> str:
+    return uuid.uuid4().hex

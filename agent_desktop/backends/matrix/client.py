@@ -1,0 +1,112 @@
+"""A thin typed layer over matrix-nio's ``AsyncClient``: JSON in, JSON out, clear errors.
+
+nio builds the request paths (``nio.Api``) and owns the aiohttp session; this module turns
+transport failures and Matrix error bodies into :class:`BackendError` subclasses whose text
+is fit for the agent.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+from nio import AsyncClient, AsyncClientConfig
+
+from agent_desktop.backends.base import BackendError
+
+JsonDict = dict[str, Any]
+
+
+class MatrixUnreachable(BackendError):
+    """The homeserver could not be reached (a transient failure: retry later)."""
+
+
+class MatrixError(BackendError):
+    """The homeserver answered with an error."""
+
+    def __init__(self, message: str, status: int, errcode: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.errcode = errcode
+
+    @property
+    def transient(self) -> bool:
+        return self.status >= 500 or self.status == 429
+
+
+class LoginRequired(BackendError):
+    """No usable access token: the agent must log in (again).
+
+    ``kind``: "missing" (never logged in), "expired" (the token was revoked or expired),
+    "refused" (wrong user or password).
+    """
+
+    def __init__(self, message: str, kind: str = "expired") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def q(value: str) -> str:
+    """``value`` quoted for one path segment."""
+    return quote(value, safe="")
+
+
+def make_client(
+    homeserver: str, user_id: str, *, verify_tls: bool, request_timeout_s: float
+) -> AsyncClient:
+    # nio's own retry loops are off (max_timeouts=0): reconnection is ours, with backoff
+    config = AsyncClientConfig(
+        max_timeouts=0,
+        max_limit_exceeded=5,
+        request_timeout=request_timeout_s,
+        store_sync_tokens=False,
+        encryption_enabled=False,
+    )
+    return AsyncClient(homeserver, user_id, config=config, ssl=None if verify_tls else False)
+
+
+async def call(
+    client: AsyncClient,
+    method: str,
+    path: str,
+    body: JsonDict | None = None,
+    *,
+    timeout: float | None = None,
+    data: bytes | None = None,
+    content_type: str = "application/json",
+) -> JsonDict:
+    """One request to the homeserver; the decoded JSON answer or a :class:`BackendError`."""
+    headers = {"Content-Type": content_type}
+    if client.access_token:
+        headers["Authorization"] = f"Bearer {client.access_token}"
+    payload: str | bytes | None = json.dumps(body) if body is not None else data
+    try:
+        response = await client.send(method, path, payload, headers, timeout=timeout)
+        try:
+            text = await response.text()
+        finally:
+            response.release()
+    except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+        detail = str(exc) or type(exc).__name__
+        raise MatrixUnreachable(
+            f"cannot reach the Matrix homeserver at {client.homeserver} ({detail})"
+        ) from exc
+    try:
+        decoded = json.loads(text) if text else {}
+    except ValueError:
+        decoded = None
+    if not isinstance(decoded, dict):
+        raise MatrixError(
+            f"{client.homeserver} does not answer like a Matrix homeserver "
+            f"(HTTP {response.status})",
+            response.status,
+        )
+    if response.status >= 400:
+        errcode = str(decoded.get("errcode", ""))
+        error = str(decoded.get("error", "")) or f"HTTP {response.status}"
+        if errcode == "M_UNKNOWN_TOKEN" or response.status == 401:
+            raise LoginRequired("your Matrix session has expired or was signed out: log in again")
+        raise MatrixError(f"{error} ({errcode or response.status})", response.status, errcode)
+    return decoded

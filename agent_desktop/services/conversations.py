@@ -1,0 +1,353 @@
+"""Asynchronous conversations: contact history feeds, presence, replies, sending to contacts.
+
+The conversation tab of a chat view and the Communication view both show a contact's
+:class:`ConversationFeed`; this service keeps one feed per contact up to date from the live
+interactions and the backend's conversation events, and turns the agent's intents (send,
+attach an image, start a chat) into backend calls.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from agent_desktop.backends.base import BackendError, MessagingBackend
+from agent_desktop.core import events as ev
+from agent_desktop.core.images import ImageRejected
+from agent_desktop.core.models import Contact, ImageAttachment, Message, PublicPost
+from agent_desktop.core.types import (
+    Capability,
+    Channel,
+    ConnectionState,
+    DeliveryState,
+    InteractionState,
+    PartyRole,
+)
+from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.conversation_feed import ConversationFeed
+from agent_desktop.services.image_loader import load_image, rejection_text
+from agent_desktop.services.interaction_store import InteractionRecord, InteractionStore
+from agent_desktop.services.session import AgentSession
+from agent_desktop.services.tasks import TaskKeeper
+
+log = logging.getLogger(__name__)
+
+#: contacts listed at most in the Communication view
+CONTACT_LIMIT = 200
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ConversationService", text)
+
+
+class ConversationService(QObject):
+    """One per session: feeds by contact, presence, replies and public posts."""
+
+    presenceChanged = Signal(str, bool)  # contact id, connected on some channel
+    replied = Signal(str, str, str)  # contact id, contact name, text
+    publicPostReceived = Signal(object)  # PublicPost
+    contactsFound = Signal(str, list)  # query, list[Contact]
+    imageRejected = Signal(str)  # translated reason
+    interactionStarted = Signal(str)  # iid
+
+    def __init__(
+        self,
+        session: AgentSession,
+        store: InteractionStore,
+        bridge: MessageBridge,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.backend: MessagingBackend = session.backend
+        self.store = store
+        self.bridge = bridge
+        self.tasks = TaskKeeper("conversations")
+        self._feeds: dict[str, ConversationFeed] = {}
+        self._presence: dict[str, set[Channel]] = {}
+        self._contacts: dict[str, Contact] = {}
+        store.offered.connect(self._track_record)
+        session.conversationEvent.connect(self._apply)
+        session.connectionChanged.connect(self._connection_changed)
+
+    @property
+    def enabled(self) -> bool:
+        return self.backend.has(Capability.ASYNC_CHAT)
+
+    async def shutdown(self) -> None:
+        await self.tasks.shutdown()
+
+    # feeds ----------------------------------------------------------------------------
+    def feed(self, contact_id: str) -> ConversationFeed:
+        feed = self._feeds.get(contact_id)
+        if feed is None:
+            feed = ConversationFeed(self.backend, contact_id, self.tasks, self)
+            self._feeds[contact_id] = feed
+        return feed
+
+    def _track_record(self, iid: str) -> None:
+        record = self.store.get(iid)
+        if record is None:
+            return
+        self._contacts[record.contact.id] = record.contact
+        transcript = record.transcript
+        transcript.appended.connect(lambda first, _last, r=record: self._record_message(r, first))
+        transcript.rowChanged.connect(lambda row, r=record: self._record_changed(r, row))
+
+    def _record_changed(self, record: InteractionRecord, row: int) -> None:
+        """A message of the chat changed (its server copy or delivery): update, never add.
+
+        A late change must not append an old message after newer ones (after a refresh).
+        """
+        feed = self._feeds.get(record.contact.id)
+        if feed is None or row >= len(record.transcript):
+            return
+        message = record.transcript[row]
+        if message.txn_id is not None and feed.has_txn(message.txn_id):
+            self._record_message(record, row)
+
+    def _record_message(self, record: InteractionRecord, row: int) -> None:
+        feed = self._feeds.get(record.contact.id)
+        if feed is None or row >= len(record.transcript):
+            return
+        message = record.transcript[row]
+        if message.channel is None:
+            message = message.model_copy(update={"channel": record.channel})
+        if not feed.add(message) and message.txn_id is not None:
+            feed.set_delivery(message.txn_id, message.delivery)
+
+    # presence and contacts ------------------------------------------------------------
+    def connected_channels(self, contact_id: str) -> frozenset[Channel]:
+        """The channels the contact has a session on now."""
+        return frozenset(self._presence.get(contact_id, ()))
+
+    def is_connected(self, contact_id: str) -> bool:
+        return bool(self._presence.get(contact_id))
+
+    def contact(self, contact_id: str) -> Contact | None:
+        return self._contacts.get(contact_id)
+
+    def _connection_changed(self, state: str, _detail: str) -> None:
+        if state == ConnectionState.CONNECTED.value and self.backend.has(Capability.ASYNC_CHAT):
+            self.tasks.spawn(self._load_presence(), "presence")
+
+    async def _load_presence(self) -> None:
+        try:
+            snapshot = await self.backend.connected_contacts()
+        except (BackendError, OSError) as exc:
+            log.info("no presence snapshot: %s", exc)
+            return
+        self._presence = {cid: set(channels) for cid, channels in snapshot.items()}
+        for cid in snapshot:
+            self.presenceChanged.emit(cid, True)
+
+    def search_contacts(self, query: str) -> None:
+        async def run() -> None:
+            try:
+                found = await self.backend.search_contacts(query, CONTACT_LIMIT)
+            except (BackendError, OSError) as exc:
+                self.bridge.error(tr("Could not search the contacts: {0}").format(exc))
+                return
+            for contact in found:
+                self._contacts[contact.id] = contact
+            self.contactsFound.emit(query, found)
+
+        self.tasks.spawn(run(), "contact-search")
+
+    def refresh_contact(self, contact_id: str) -> None:
+        """Ask the backend for the contact's current details (channels gained since)."""
+
+        async def run() -> None:
+            try:
+                contact = await self.backend.contact(contact_id)
+            except (BackendError, OSError) as exc:
+                log.info("contact %s not refreshed: %s", contact_id, exc)
+                return
+            if contact is not None:
+                self._contacts[contact.id] = contact
+                self.contactsFound.emit("", [contact])
+
+        self.tasks.spawn(run(), f"contact:{contact_id}")
+
+    # backend events -------------------------------------------------------------------
+    def _apply(self, event: object) -> None:
+        match event:
+            case ev.ContactPresence(contact_id=cid, channel=channel, connected=on):
+                channels = self._presence.setdefault(cid, set())
+                was = bool(channels)
+                if on:
+                    channels.add(channel)
+                else:
+                    channels.discard(channel)
+                if was != bool(channels):
+                    self.presenceChanged.emit(cid, bool(channels))
+            case ev.ConversationReply(contact=contact, message=message):
+                self._contacts[contact.id] = contact
+                feed = self._feeds.get(contact.id)
+                if feed is not None:
+                    feed.add(message)
+                self.replied.emit(contact.id, contact.name, message.text)
+            case ev.PublicPostReceived(post=post):
+                self.publicPostReceived.emit(post)
+
+    # sending --------------------------------------------------------------------------
+    def _live_record(self, iid: str | None, channel: Channel) -> InteractionRecord | None:
+        """The interaction a message on ``channel`` goes into, if it belongs there."""
+        record = self.store.get(iid) if iid else None
+        if record is None or record.channel is not channel:
+            return None
+        if record.state is InteractionState.ACTIVE or self.session.can_reactivate(record.id):
+            return record
+        return None
+
+    def send_text(
+        self, contact_id: str, channel: Channel, text: str, iid: str | None = None
+    ) -> bool:
+        """Send ``text`` to the contact on ``channel``.
+
+        Into the chat ``iid`` when it is on that channel (reactivating it if it ended),
+        otherwise into the contact's asynchronous conversation, delivered when they return.
+        """
+        text = text.strip()
+        if not text:
+            return False
+        record = self._live_record(iid, channel)
+        if record is not None:
+            return self.session.send(record.id, text)
+        self._send_async(contact_id, channel, text, None)
+        return True
+
+    def _echo(
+        self, contact_id: str, channel: Channel, text: str, image: ImageAttachment | None
+    ) -> str:
+        txn_id = uuid.uuid4().hex
+        agent = self.session.agent
+        echo = Message(
+            id=f"local:{txn_id}",
+            interaction_id=f"async:{contact_id}:{channel.value}",
+            author_id=self.session.agent_party_id,
+            author_name=agent.display_name,
+            author_role=PartyRole.AGENT,
+            text=text,
+            time=time.time(),
+            txn_id=txn_id,
+            delivery=DeliveryState.SENDING,
+            channel=channel,
+            image=image,
+        )
+        feed = self._feeds.get(contact_id)
+        if feed is not None:
+            feed.add(echo)
+        return txn_id
+
+    def _send_async(
+        self, contact_id: str, channel: Channel, text: str, image: ImageAttachment | None
+    ) -> None:
+        txn_id = self._echo(contact_id, channel, text, image)
+
+        async def run() -> None:
+            feed = self._feeds.get(contact_id)
+            try:
+                if image is None:
+                    await self.backend.send_to_contact(contact_id, channel, text, txn_id)
+                else:
+                    await self.backend.send_image_to_contact(contact_id, channel, image, txn_id)
+            except (BackendError, OSError) as exc:
+                if feed is not None:
+                    feed.set_delivery(txn_id, DeliveryState.FAILED)
+                self.bridge.error(tr("A message could not be sent: {0}").format(exc))
+                return
+            if feed is not None:
+                feed.set_delivery(txn_id, DeliveryState.SENT)
+
+        self.tasks.spawn(run(), f"send-async:{txn_id}")
+
+    def send_image(
+        self, contact_id: str, channel: Channel, path: Path, iid: str | None = None
+    ) -> None:
+        """Validate the image file off the UI thread (decoding it), then send it."""
+
+        async def run() -> None:
+            try:
+                image = await load_image(path)
+            except ImageRejected as refused:
+                text = rejection_text(refused)
+                log.info("image %s refused: %s", path, refused.detail)
+                self.imageRejected.emit(text)
+                self.bridge.warning(tr("{0} was not sent. {1}").format(path.name, text))
+                return
+            self._send_validated_image(contact_id, channel, image, iid)
+
+        self.tasks.spawn(run(), f"image:{path}")
+
+    def _send_validated_image(
+        self, contact_id: str, channel: Channel, image: ImageAttachment, iid: str | None
+    ) -> None:
+        record = self._live_record(iid, channel)
+        if record is None or record.state is not InteractionState.ACTIVE:
+            self._send_async(contact_id, channel, image.filename, image)
+            return
+        txn_id = uuid.uuid4().hex
+        echo = Message(
+            id=f"local:{txn_id}",
+            interaction_id=record.id,
+            author_id=self.session.agent_party_id,
+            author_name=self.session.agent.display_name,
+            author_role=PartyRole.AGENT,
+            text=image.filename,
+            time=time.time(),
+            txn_id=txn_id,
+            delivery=DeliveryState.SENDING,
+            channel=channel,
+            image=image,
+        )
+        record.add_message(echo)
+
+        async def run() -> None:
+            try:
+                await self.backend.send_image(
+                    record.id, image.data, image.mime, image.filename, txn_id
+                )
+            except (BackendError, OSError) as exc:
+                record.transcript.set_delivery(txn_id, DeliveryState.FAILED)
+                self.bridge.error(tr("The image could not be sent: {0}").format(exc))
+
+        self.tasks.spawn(run(), f"send-image:{txn_id}")
+
+    # interactions ---------------------------------------------------------------------
+    def start_interaction(self, contact_id: str, channel: Channel) -> None:
+        """Open a chat interaction view with the contact on ``channel``."""
+        for record in self.store.open_records():
+            if record.contact.id == contact_id and record.channel is channel:
+                self.interactionStarted.emit(record.id)  # already on the desk
+                return
+
+        async def run() -> None:
+            try:
+                iid = await self.backend.start_interaction(contact_id, channel)
+            except (BackendError, OSError) as exc:
+                self.bridge.error(tr("Could not start the chat: {0}").format(exc))
+                return
+            self.interactionStarted.emit(iid)
+
+        self.tasks.spawn(run(), f"start:{contact_id}:{channel.value}")
+
+    def load_public_posts(
+        self, contact_id: str | None, reply: Callable[[list[PublicPost]], None]
+    ) -> None:
+        """Fetch public posts (of the contact, or all); calls ``reply(list[PublicPost])``."""
+
+        async def run() -> None:
+            try:
+                posts: list[PublicPost] = await self.backend.public_posts(contact_id)
+            except (BackendError, OSError) as exc:
+                log.info("no public posts: %s", exc)
+                posts = []
+            reply(posts)
+
+        self.tasks.spawn(run(), f"posts:{contact_id}")

@@ -1,0 +1,274 @@
+"""Customers on a real homeserver: the Matrix twin of the demo's ``CustomerSimulator``.
+
+Each customer is a Matrix user driven by its own matrix-nio client. Every client runs on
+one private asyncio loop in a background thread, so the methods are truly synchronous
+(they block until the homeserver answered) whatever loop the caller runs; what customers
+receive is collected by one sync task per customer on that thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+import uuid
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from nio import AsyncClient
+
+from agent_desktop.backends.base import BackendError
+from agent_desktop.backends.demo.simulator import CustomerSimulator
+from agent_desktop.backends.matrix.backend import CONVERSATION_EVENT
+from agent_desktop.backends.matrix.client import JsonDict, call, make_client, q
+from agent_desktop.testing.synapse import SynapseServer
+
+T = TypeVar("T")
+
+
+@dataclass
+class _Customer:
+    name: str
+    user_id: str
+    client: AsyncClient
+    since: str | None = None
+    task: asyncio.Task[None] | None = None
+
+
+@dataclass
+class _Chat:
+    room_id: str
+    customer: _Customer
+    received: list[str] = field(default_factory=list)
+    events: list[JsonDict] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    agent_typing: bool = False
+    agent_joined: bool = False
+    customer_typing: bool = False
+
+
+class MatrixCustomerSimulator(CustomerSimulator):
+    """Same API as the demo's simulator; interaction ids are room ids."""
+
+    def __init__(self, server: SynapseServer, agent_user_id: str) -> None:
+        # the demo's contact center is not used: every method is overridden below
+        self._server = server
+        self.agent_user_id = agent_user_id
+        self._customers: dict[str, _Customer] = {}
+        self._chats: dict[str, _Chat] = {}
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="matrix-customers", daemon=True
+        )
+        self._thread.start()
+        self._closed = False
+
+    def _run(self, work: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
+        return asyncio.run_coroutine_threadsafe(work, self._loop).result(timeout)
+
+    def close(self) -> None:
+        """Stop every customer's sync and the thread; idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+
+        async def stop() -> None:
+            tasks = [c.task for c in self._customers.values() if c.task is not None]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for customer in self._customers.values():
+                await customer.client.close()
+
+        with contextlib.suppress(Exception):
+            self._run(stop(), timeout=10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=5)
+        self._loop.close()
+
+    # customers ----------------------------------------------------------------------
+    def _customer(self, name: str) -> _Customer:
+        customer = self._customers.get(name)
+        if customer is None:
+            user = self._server.register(displayname=name)
+            client = make_client(
+                self._server.url, user.user_id, verify_tls=True, request_timeout_s=30
+            )
+            client.restore_login(user.user_id, user.device_id, user.access_token)
+            customer = _Customer(name, user.user_id, client)
+            self._customers[name] = customer
+            customer.task = self._run(self._start_sync(customer))
+        return customer
+
+    async def _start_sync(self, customer: _Customer) -> asyncio.Task[None]:
+        return asyncio.get_running_loop().create_task(self._sync(customer))
+
+    async def _sync(self, customer: _Customer) -> None:
+        while True:
+            path = "/_matrix/client/v3/sync?timeout=5000"
+            if customer.since:
+                path += f"&since={q(customer.since)}"
+            try:
+                reply = await call(customer.client, "GET", path, timeout=40)
+            except BackendError:
+                await asyncio.sleep(0.2)  # the homeserver is away (a fault test): retry
+                continue
+            customer.since = str(reply.get("next_batch"))
+            for room_id, info in reply.get("rooms", {}).get("join", {}).items():
+                chat = self._chats.get(room_id)
+                if chat is not None:
+                    self._collect(chat, info)
+
+    def _collect(self, chat: _Chat, info: JsonDict) -> None:
+        for event in info.get("timeline", {}).get("events", []):
+            event_id = str(event.get("event_id"))
+            if event_id in chat.seen:
+                continue
+            chat.seen.add(event_id)
+            sender = event.get("sender")
+            content = event.get("content", {})
+            if event.get("type") == "m.room.message" and sender != chat.customer.user_id:
+                chat.events.append(event)
+                chat.received.append(str(content.get("body", "")))
+            elif event.get("type") == "m.room.member" and event.get("state_key") == (
+                self.agent_user_id
+            ):
+                chat.agent_joined = content.get("membership") == "join"
+        for event in info.get("ephemeral", {}).get("events", []):
+            if event.get("type") == "m.typing":
+                chat.agent_typing = self.agent_user_id in event.get("content", {}).get(
+                    "user_ids", []
+                )
+
+    def _chat(self, interaction_id: str) -> _Chat:
+        return self._chats[interaction_id]
+
+    def _send(self, chat: _Chat, content: JsonDict) -> None:
+        client = chat.customer.client
+        txn = uuid.uuid4().hex
+        path = f"/_matrix/client/v3/rooms/{q(chat.room_id)}/send/m.room.message/{txn}"
+        self._run(call(client, "PUT", path, content))
+
+    # the CustomerSimulator API ------------------------------------------------------
+    def start_chat(
+        self,
+        name: str,
+        text: str | None = None,
+        *,
+        channel: str = "webchat",
+        email: str | None = None,
+        phone: str | None = None,
+    ) -> str:
+        customer = self._customer(name)
+        conversation = {
+            "channel": channel,
+            "customer": customer.user_id,
+            "contact": {"id": customer.user_id, "name": name, "email": email, "phone": phone},
+            "first_message": text,
+        }
+        created = self._run(
+            call(
+                customer.client,
+                "POST",
+                "/_matrix/client/v3/createRoom",
+                {
+                    "preset": "private_chat",
+                    "name": name,
+                    "initial_state": [
+                        {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
+                    ],
+                },
+            )
+        )
+        room_id = str(created["room_id"])
+        chat = _Chat(room_id, customer)
+        self._chats[room_id] = chat
+        if text:
+            self._send(chat, {"msgtype": "m.text", "body": text})
+        self._run(
+            call(
+                customer.client,
+                "POST",
+                f"/_matrix/client/v3/rooms/{q(room_id)}/invite",
+                {"user_id": self.agent_user_id},
+            )
+        )
+        return room_id
+
+    def typing(self, interaction_id: str, on: bool = True) -> None:
+        chat = self._chat(interaction_id)
+        chat.customer_typing = on
+        body: JsonDict = {"typing": on, "timeout": 30_000} if on else {"typing": False}
+        self._run(
+            call(
+                chat.customer.client,
+                "PUT",
+                f"/_matrix/client/v3/rooms/{q(chat.room_id)}/typing/{q(chat.customer.user_id)}",
+                body,
+            )
+        )
+
+    def say(self, interaction_id: str, text: str) -> None:
+        chat = self._chat(interaction_id)
+        if chat.customer_typing:  # as Matrix clients do: sending ends typing
+            self.typing(interaction_id, False)
+        self._send(chat, {"msgtype": "m.text", "body": text})
+
+    def leave(self, interaction_id: str) -> None:
+        chat = self._chat(interaction_id)
+        client = chat.customer.client
+        room = q(chat.room_id)
+        member = f"/_matrix/client/v3/rooms/{room}/state/m.room.member/{q(self.agent_user_id)}"
+        try:
+            membership = self._run(call(client, "GET", member)).get("membership")
+        except BackendError:
+            membership = None
+        if membership == "invite":  # withdraw the offer first
+            with contextlib.suppress(BackendError):
+                self._run(
+                    call(
+                        client,
+                        "POST",
+                        f"/_matrix/client/v3/rooms/{room}/kick",
+                        {"user_id": self.agent_user_id, "reason": "left"},
+                    )
+                )
+        self._run(call(client, "POST", f"/_matrix/client/v3/rooms/{room}/leave", {}))
+
+    def received(self, interaction_id: str) -> list[str]:
+        """Every message the agent side sent, as the homeserver holds it now (/messages)."""
+        return [str(e.get("content", {}).get("body", "")) for e in self._history(interaction_id)]
+
+    def _history(self, interaction_id: str) -> list[JsonDict]:
+        chat = self._chat(interaction_id)
+        client = chat.customer.client
+        events: list[JsonDict] = []
+        token = ""
+        while True:
+            path = f"/_matrix/client/v3/rooms/{q(chat.room_id)}/messages?dir=b&limit=100"
+            if token:
+                path += f"&from={q(token)}"
+            page = self._run(call(client, "GET", path))
+            chunk = page.get("chunk", [])
+            events.extend(
+                e
+                for e in chunk
+                if e.get("type") == "m.room.message" and e.get("sender") != chat.customer.user_id
+            )
+            token = str(page.get("end") or "")
+            if not chunk or not token:
+                break
+        events.reverse()
+        return events
+
+    def received_events(self, interaction_id: str) -> list[JsonDict]:
+        """The raw m.room.message events the customer got, in order."""
+        return self._history(interaction_id)
+
+    def agent_typing(self, interaction_id: str) -> bool:
+        return self._chat(interaction_id).agent_typing
+
+    def user_id(self, name: str) -> str:
+        """The Matrix id of the customer called ``name`` (registered on first use)."""
+        return self._customer(name).user_id

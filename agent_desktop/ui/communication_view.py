@@ -1,0 +1,374 @@
+"""The Connect area's Communication tab: contacts, their conversations, public posts.
+
+Contact list (search, white dot while connected) on the left, the selected contact's whole
+conversation with a composer in the middle (or, under Public, the posts and tweets that
+mention the company), and a contact-info column with a button per chat channel.
+Passive: intents leave as signals and the main window wires them to the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agent_desktop.core.channels import contact_info_channels
+from agent_desktop.core.models import Contact, PublicPost
+from agent_desktop.core.types import Channel, PartyRole
+from agent_desktop.services.conversation_feed import ConversationFeed
+from agent_desktop.ui.chat_view import TranscriptView
+from agent_desktop.ui.connect_style import panel_rules
+from agent_desktop.ui.contact_list import ContactDelegate, ContactListModel, ContactRoles
+from agent_desktop.ui.conversation_panel import ConversationPanel
+from agent_desktop.ui.icons import icon
+from agent_desktop.ui.message_delegate import MessageDelegate
+from agent_desktop.ui.theme import Theme
+from agent_desktop.ui.transcript_model import Roles
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+CONTACT_SEARCH_DELAY_MS = 200
+
+_NETWORK_LABELS = {"facebook": "Facebook", "twitter": "X"}
+
+
+class PublicPostModel(QAbstractListModel):
+    """Public posts, oldest first; roles compatible with :class:`MessageDelegate`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._posts: list[PublicPost] = []
+
+    def set_posts(self, posts: list[PublicPost]) -> None:
+        self.beginResetModel()
+        self._posts = list(posts)
+        self.endResetModel()
+
+    def add(self, post: PublicPost) -> None:
+        row = len(self._posts)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._posts.append(post)
+        self.endInsertRows()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._posts)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def roleNames(self) -> dict[int, Any]:
+        names = dict(super().roleNames())
+        for role in Roles:
+            names[int(role)] = QByteArray(role.name.lower().encode())
+        return names
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._posts):
+            return None
+        post = self._posts[index.row()]
+        network = _NETWORK_LABELS.get(post.network, post.network)
+        values: dict[int, Any] = {
+            Qt.ItemDataRole.DisplayRole: post.text,
+            Qt.ItemDataRole.AccessibleTextRole: f"{post.author_name} ({network}): {post.text}",
+            Roles.AUTHOR: f"{post.author_name} · {network}",
+            Roles.AUTHOR_ID: f"{post.contact_id}:{post.network}",
+            Roles.AUTHOR_ROLE: PartyRole.CUSTOMER.value,
+            Roles.TIME: post.time,
+            Roles.MESSAGE_ID: post.id,
+            Roles.DELIVERY: "sent",
+        }
+        return values.get(role)
+
+
+class CommunicationView(QWidget):
+    """Contacts and the conversation with the selected one."""
+
+    searchRequested = Signal(str)
+    contactSelected = Signal(str)  # contact id
+    startInteractionRequested = Signal(str, str)  # contact id, channel value
+    publicRequested = Signal(str)  # contact id ("" for everyone)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("communicationView")
+        self.setAccessibleName(self.tr("Communication"))
+        self._theme = theme
+        self.panel: ConversationPanel | None = None
+        self.current_contact: Contact | None = None
+        #: channels a contact has a session on now (set by the main window's wiring)
+        self.sessions_of: Callable[[str], Iterable[Channel]] = lambda _contact_id: ()
+
+        # contacts ---------------------------------------------------------------------
+        contacts = QFrame(self)
+        contacts.setObjectName("contactPanel")
+        title = QLabel(self.tr("Contacts"), contacts)
+        title.setObjectName("sectionTitle")
+        self.search = QLineEdit(contacts)
+        self.search.setObjectName("contactSearch")
+        self.search.setAccessibleName(self.tr("Search contacts"))
+        self.search.setPlaceholderText(self.tr("Search by name, e-mail or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.private_filter = QToolButton(contacts)
+        self.private_filter.setObjectName("privateFilterButton")
+        self.private_filter.setText(self.tr("Private"))
+        self.private_filter.setAccessibleName(self.tr("Private conversations"))
+        self.private_filter.setToolTip(
+            self.tr("Web chat, Messenger and X direct messages with the contact")
+        )
+        self.public_filter = QToolButton(contacts)
+        self.public_filter.setObjectName("publicFilterButton")
+        self.public_filter.setText(self.tr("Public"))
+        self.public_filter.setAccessibleName(self.tr("Public posts"))
+        self.public_filter.setToolTip(
+            self.tr("Public Facebook posts and tweets that mention the company")
+        )
+        for filter_button in (self.private_filter, self.public_filter):
+            filter_button.setCheckable(True)
+            filter_button.setAutoExclusive(True)
+            filter_button.setProperty("tab", True)
+        self.private_filter.setChecked(True)
+        filters = QHBoxLayout()
+        filters.setSpacing(2)
+        filters.addWidget(self.private_filter)
+        filters.addWidget(self.public_filter)
+        filters.addStretch(1)
+        self.contact_list = QListView(contacts)
+        self.contact_list.setObjectName("contactList")
+        self.contact_list.setAccessibleName(self.tr("Contacts"))
+        self.contact_model = ContactListModel(self.contact_list)
+        self.contact_list.setModel(self.contact_model)
+        self.contact_delegate = ContactDelegate(self.contact_list, theme)
+        self.contact_list.setItemDelegate(self.contact_delegate)
+        self.contact_list.setUniformItemSizes(True)
+        contacts_box = QVBoxLayout(contacts)
+        contacts_box.setContentsMargins(10, 10, 10, 10)
+        contacts_box.setSpacing(6)
+        contacts_box.addWidget(title)
+        contacts_box.addWidget(self.search)
+        contacts_box.addLayout(filters)
+        contacts_box.addWidget(self.contact_list, 1)
+
+        # conversation / public posts ----------------------------------------------------
+        self.middle = QStackedWidget(self)
+        self.placeholder = QLabel(self.tr("Select a contact to see your conversations."), self)
+        self.placeholder.setObjectName("communicationPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.middle.addWidget(self.placeholder)
+        self.posts_view = TranscriptView(self)
+        self.posts_view.setObjectName("publicPostList")
+        self.posts_view.setAccessibleName(self.tr("Public posts"))
+        self.posts_model = PublicPostModel(self.posts_view)
+        self.posts_view.setModel(self.posts_model)
+        self.posts_delegate = MessageDelegate(self.posts_view, theme)
+        self.posts_view.setItemDelegate(self.posts_delegate)
+        self.middle.addWidget(self.posts_view)
+
+        # contact info -----------------------------------------------------------------
+        info = QFrame(self)
+        info.setObjectName("contactInfo")
+        info_title = QLabel(self.tr("Contact info"), info)
+        info_title.setObjectName("sectionTitle")
+        self.info_name = QLabel(info)
+        self.info_name.setObjectName("contactInfoName")
+        self.info_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.info_name.setWordWrap(True)
+        self.info_details = QLabel(info)
+        self.info_details.setObjectName("contactInfoDetails")
+        self.info_details.setTextFormat(Qt.TextFormat.PlainText)
+        self.info_details.setWordWrap(True)
+        self.info_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.channel_buttons: dict[Channel, QPushButton] = {}
+        self.info_box = QVBoxLayout(info)
+        self.info_box.setContentsMargins(12, 10, 12, 10)
+        self.info_box.setSpacing(6)
+        self.info_box.addWidget(info_title)
+        self.info_box.addWidget(self.info_name)
+        self.info_box.addWidget(self.info_details)
+        self.no_channel = QLabel(self.tr("No chat channel with this contact."), info)
+        self.no_channel.setObjectName("noChannelNotice")
+        self.no_channel.setWordWrap(True)
+        self.info_box.addWidget(self.no_channel)
+        for channel, name, text in (
+            (Channel.WEBCHAT, "startChatButton", self.tr("Chat")),
+            (Channel.SMS, "startSmsButton", self.tr("SMS")),
+            (Channel.WHATSAPP, "startWhatsAppButton", self.tr("WhatsApp")),
+        ):
+            button = QPushButton(text, info)
+            button.setObjectName(name)
+            button.setAccessibleName(self.tr("Open a {0} interaction").format(text))
+            button.setToolTip(self.tr("Open a {0} interaction with the contact").format(text))
+            button.setProperty("channel", channel.value)
+            button.clicked.connect(lambda _=False, c=channel: self._start(c))
+            self.channel_buttons[channel] = button
+            self.info_box.addWidget(button)
+        self.info_box.addStretch(1)
+        self.info = info
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(contacts)
+        splitter.addWidget(self.middle)
+        splitter.addWidget(info)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([240, 600, 200])
+        splitter.setChildrenCollapsible(False)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(CONTACT_SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(lambda: self.searchRequested.emit(self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.contact_list.selectionModel().currentChanged.connect(self._current_changed)
+        self.private_filter.clicked.connect(self._sync_middle)
+        self.public_filter.clicked.connect(self._public_clicked)
+        self._show_info(None)
+        self.set_theme(theme)
+
+    # contacts -------------------------------------------------------------------------
+    def set_contacts(self, contacts: list[Contact]) -> None:
+        selected = self.current_contact.id if self.current_contact is not None else None
+        self.contact_model.set_contacts(contacts)
+        if selected is not None:
+            row = self.contact_model.row_of(selected)
+            if row is not None:
+                self.contact_list.setCurrentIndex(self.contact_model.index(row, 0))
+
+    def update_contact(self, contact: Contact) -> None:
+        self.contact_model.update_contact(contact)
+        if self.current_contact is not None and self.current_contact.id == contact.id:
+            self.current_contact = contact
+            self._show_info(contact)
+            if self.panel is not None:
+                self.panel.set_sessions(
+                    (a.channel for a in contact.channels), self.sessions_of(contact.id)
+                )
+
+    def set_active(self, contact_id: str, active: bool) -> None:
+        self.contact_model.set_active(contact_id, active)
+
+    def select_contact(self, contact_id: str) -> bool:
+        row = self.contact_model.row_of(contact_id)
+        if row is None:
+            return False
+        self.private_filter.setChecked(True)
+        self.contact_list.setCurrentIndex(self.contact_model.index(row, 0))
+        self._sync_middle()
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        contact = self.contact_model.contact(current.row())
+        if self.current_contact is not None and self.current_contact.id == contact.id:
+            return
+        self.current_contact = contact
+        self._show_info(contact)
+        self.contactSelected.emit(contact.id)
+        if self.public_filter.isChecked():
+            self.publicRequested.emit(contact.id)
+
+    def set_conversation(self, contact: Contact, feed: ConversationFeed) -> ConversationPanel:
+        """Show ``feed`` (the selected contact's conversation) with its composer."""
+        if self.panel is not None:
+            self.middle.removeWidget(self.panel)
+            self.panel.deleteLater()
+        panel = ConversationPanel(
+            feed,
+            self._theme,
+            transcript_name="contactTranscript",
+            composer_name="contactComposer",
+            send_name="contactSendButton",
+            searchable=False,
+            parent=self.middle,
+        )
+        panel.transcript.setAccessibleName(self.tr("Conversation with {0}").format(contact.name))
+        panel.set_sessions((a.channel for a in contact.channels), self.sessions_of(contact.id))
+        self.panel = panel
+        self.middle.addWidget(panel)
+        self._sync_middle()
+        panel.open()
+        return panel
+
+    def _public_clicked(self) -> None:
+        self.publicRequested.emit(self.current_contact.id if self.current_contact else "")
+        self._sync_middle()
+
+    def set_public_posts(self, posts: list[PublicPost]) -> None:
+        self.posts_model.set_posts(posts)
+
+    def add_public_post(self, post: PublicPost) -> None:
+        if self.current_contact is None or self.current_contact.id == post.contact_id:
+            self.posts_model.add(post)
+
+    def _sync_middle(self) -> None:
+        if self.public_filter.isChecked():
+            self.middle.setCurrentWidget(self.posts_view)
+        elif self.panel is not None:
+            self.middle.setCurrentWidget(self.panel)
+        else:
+            self.middle.setCurrentWidget(self.placeholder)
+
+    # contact info ---------------------------------------------------------------------
+    def _show_info(self, contact: Contact | None) -> None:
+        self.info.setVisible(contact is not None)
+        if contact is None:
+            return
+        self.info_name.setText(contact.name)
+        details = [d for d in (contact.email, contact.phone) if d]
+        self.info_details.setText("\n".join(details))
+        self.info_details.setVisible(bool(details))
+        present = contact_info_channels(a.channel for a in contact.channels)
+        for channel, button in self.channel_buttons.items():
+            button.setVisible(channel in present)
+        self.no_channel.setVisible(not present)
+
+    def _start(self, channel: Channel) -> None:
+        if self.current_contact is not None:
+            self.startInteractionRequested.emit(self.current_contact.id, channel.value)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.contact_delegate.theme = theme
+        self.contact_list.viewport().update()
+        self.posts_delegate.set_theme(theme)
+        if self.panel is not None:
+            self.panel.set_theme(theme)
+        for channel, button in self.channel_buttons.items():
+            button.setIcon(icon(channel.value, theme.accent))
+        self.placeholder.setStyleSheet(f"color: {theme.muted.name()};")
+        self.no_channel.setStyleSheet(f"color: {theme.muted.name()};")
+        self.info_details.setStyleSheet(f"color: {theme.muted.name()};")
+        self.setStyleSheet(panel_rules(theme))
+
+
+__all__ = ["CommunicationView", "ContactRoles", "PublicPostModel"]

@@ -1,0 +1,95 @@
+"""Paints conversation rows: bubbles (with image thumbnails), interaction separators, matches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from agent_desktop.core.types import PartyRole
+from agent_desktop.ui.conversation_model import ConversationRoles
+from agent_desktop.ui.message_delegate import MARGIN, MessageDelegate
+from agent_desktop.ui.transcript_model import Roles
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+THUMB_GAP = 6
+SEPARATOR_HEIGHT_PAD = 14
+
+
+class ConversationDelegate(MessageDelegate):
+    """A :class:`MessageDelegate` that also draws separators, thumbnails and search hits."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        if index.data(ConversationRoles.KIND) == "separator":
+            height = QFontMetricsF(option.font).height() + 2 * SEPARATOR_HEIGHT_PAD
+            return QSize(int(self._available()), int(height))
+        size = super().sizeHint(option, index)
+        image = index.data(ConversationRoles.THUMBNAIL)
+        if isinstance(image, QImage):
+            size.setHeight(size.height() + image.height() + THUMB_GAP)
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        theme = self.theme
+        rect = QRectF(option.rect)
+        if index.data(ConversationRoles.KIND) == "separator":
+            self._paint_separator(painter, option, index)
+            return
+        match = int(index.data(ConversationRoles.MATCH) or 0)
+        if match:
+            color = QColor(theme.yellow)
+            color.setAlpha(70 if match == 2 else 28)
+            painter.fillRect(rect, color)
+            if match == 2:  # the current match also gets a bar at the edge
+                painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), theme.accent)
+        image = index.data(ConversationRoles.THUMBNAIL)
+        if not isinstance(image, QImage):
+            super().paint(painter, option, index)
+            return
+        text_option = QStyleOptionViewItem(option)
+        text_rect = QRect(option.rect)
+        text_rect.setHeight(option.rect.height() - image.height() - THUMB_GAP)
+        text_option.rect = text_rect
+        super().paint(painter, text_option, index)
+        mine = index.data(Roles.AUTHOR_ROLE) == PartyRole.AGENT.value
+        top = rect.top() + text_rect.height() + THUMB_GAP / 2
+        left = rect.right() - MARGIN - image.width() if mine else rect.left() + MARGIN
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        target = QRectF(left, top, image.width(), image.height())
+        painter.drawImage(target, image)
+        painter.setPen(QPen(theme.border, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(target.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.restore()
+
+    def _paint_separator(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> None:
+        theme = self.theme
+        rect = QRectF(option.rect)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = option.font
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        metrics = QFontMetricsF(font)
+        width = min(metrics.horizontalAdvance(text), rect.width() - 2 * MARGIN - 40)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        middle = rect.center().y()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(theme.border, 1))
+        gap = 10.0
+        text_left = rect.center().x() - width / 2
+        painter.drawLine(QPointF(rect.left() + MARGIN, middle), QPointF(text_left - gap, middle))
+        painter.drawLine(
+            QPointF(text_left + width + gap, middle), QPointF(rect.right() - MARGIN, middle)
+        )
+        painter.setFont(font)
+        painter.setPen(theme.muted)
+        painter.drawText(
+            QRectF(text_left, rect.top(), width, rect.height()),
+            int(Qt.AlignmentFlag.AlignCenter),
+            text,
+        )
+        painter.restore()

@@ -1,0 +1,55 @@
+"""Cold start: ``agent-desktop`` to its first painted main window, against a bare QMainWindow.
+
+Both are started as fresh processes of the same interpreter, offscreen; each prints
+``first-paint <time.time()>`` at its first paint and exits. The time is taken from just
+before the process is spawned. The app runs on the demo backend with a new, empty
+``--profile`` each time (first run of a new user: the demo database is created too).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.stats import Metric
+
+BARE = Path(__file__).with_name("bare_window.py")
+
+
+def _first_paint_s(command: list[str]) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AGENT_DESKTOP_EXIT_AFTER_FIRST_PAINT="1")
+    start = time.time()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
+    for line in done.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"{command[0]} printed no first-paint line: {done.stdout}{done.stderr}")
+
+
+def _app_command(profile: Path) -> list[str]:
+    script = Path(sys.executable).with_name("agent-desktop")
+    launcher = [str(script)] if script.exists() else [sys.executable, "-m", "agent_desktop"]
+    return [*launcher, "--backend", "demo", "--profile", str(profile)]
+
+
+def measure(repeat: int) -> list[Metric]:
+    metric = Metric(
+        key="cold_start",
+        title="cold start to first painted main window",
+        unit="ms",
+        max_ratio=1.5,
+        note="agent-desktop --backend demo --profile NEW vs bare_window.py, same interpreter",
+    )
+    # one untimed run of each first: the OS file cache, as on a machine that ran it before
+    with tempfile.TemporaryDirectory(prefix="bench-cold-") as scratch:
+        _first_paint_s(_app_command(Path(scratch) / "warm"))
+        _first_paint_s([sys.executable, str(BARE)])
+        for i in range(repeat):
+            # alternate so that any drift of the machine hits both alike
+            metric.baseline_samples.append(1000 * _first_paint_s([sys.executable, str(BARE)]))
+            metric.samples.append(1000 * _first_paint_s(_app_command(Path(scratch) / f"p{i}")))
+    return [metric]

@@ -1,0 +1,255 @@
+"""The Matrix backend against a real Synapse, without Qt: each feature on the real protocol."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent_desktop.backends.base import BackendError
+from agent_desktop.backends.matrix import CONVERSATION_EVENT, PUSHED_URL_FIELD
+from agent_desktop.core import events as ev
+from agent_desktop.core.types import Channel, ConnectionState, PartyRole, PartyState
+from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
+from agent_desktop.testing.synapse import SynapseServer
+from tests.integration.matrix_helpers import Agent, run_async, until, until_async
+
+Scenario = Callable[[Agent, MatrixCustomerSimulator], Coroutine[Any, Any, None]]
+
+
+@pytest.fixture
+def run(synapse: SynapseServer, tmp_path: Path) -> Iterator[Callable[[Scenario], None]]:
+    """``run(scenario)``: a fresh agent (connected, Ready) and customers, torn down after."""
+    sims: list[MatrixCustomerSimulator] = []
+
+    def _run(scenario: Scenario) -> None:
+        user = synapse.register(displayname="Alex Martin")
+        customers = MatrixCustomerSimulator(synapse, user.user_id)
+        sims.append(customers)
+
+        async def main() -> None:
+            agent = Agent(synapse, user, tmp_path / "agent")
+            await agent.start()
+            try:
+                await scenario(agent, customers)
+            finally:
+                await agent.stop()
+
+        run_async(main())
+
+    yield _run
+    for sim in sims:
+        sim.close()
+
+
+def test_offer_accept_and_messages_both_ways(run: Callable[[Scenario], None]) -> None:
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        room = customers.start_chat(
+            "Marie Dupont", "Bonjour", channel="whatsapp", email="marie@example.org"
+        )
+        await agent.offered(room)
+        offer = agent.of(ev.InteractionOffered)[0].interaction
+        assert offer.contact.name == "Marie Dupont"
+        assert offer.contact.email == "marie@example.org"
+        assert offer.channel is Channel.WHATSAPP
+        assert offer.first_message == "Bonjour"
+        assert offer.parties[0].role is PartyRole.CUSTOMER
+        await agent.backend.accept(room)
+        await until(lambda: agent.texts(room) == ["Bonjour"])
+        customers.say(room, "Ma commande 12345")
+        await until(lambda: agent.texts(room) == ["Bonjour", "Ma commande 12345"])
+        await agent.backend.send_message(room, "Je regarde", "txn-1")
+        await until(lambda: customers.received(room) == ["Je regarde"])
+        await until(lambda: bool(agent.of(ev.MessageDelivered)))
+        delivered = agent.of(ev.MessageDelivered)
+        assert [(d.txn_id, d.interaction_id) for d in delivered] == [("txn-1", room)]
+        assert delivered[0].message_id.startswith("$")
+        # the same txn id again (a retry): not delivered twice
+        await agent.backend.send_message(room, "Je regarde", "txn-1")
+        await until(lambda: len(agent.of(ev.MessageDelivered)) == 2)
+        customers.say(room, "Merci")
+        await until(lambda: agent.texts(room)[-1] == "Merci")
+        assert customers.received(room) == ["Je regarde"]
+
+    run(scenario)
+
+
+def test_reject_leaves_the_invite(run: Callable[[Scenario], None]) -> None:
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        room = customers.start_chat("Paul", "Hello")
+        await agent.offered(room)
+        await agent.backend.reject(room)
+        with pytest.raises(BackendError):
+            await agent.backend.accept(room)
+
+    run(scenario)
+
+
+def test_typing_both_ways_and_customer_leaving(run: Callable[[Scenario], None]) -> None:
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        room = customers.start_chat("Marie", "Bonjour")
+        await agent.offered(room)
+        await agent.backend.accept(room)
+        customers.typing(room)
+        await until(lambda: any(t.typing for t in agent.of(ev.Typing)))
+        customers.typing(room, False)
+        await until(lambda: not agent.of(ev.Typing)[-1].typing)
+        await agent.backend.send_typing(room, True)
+        await until(lambda: customers.agent_typing(room))
+        await agent.backend.send_typing(room, False)
+        await until(lambda: not customers.agent_typing(room))
+        customers.leave(room)
+        await until(lambda: bool(agent.of(ev.InteractionEnded)))
+        assert agent.of(ev.InteractionEnded)[0].by_contact
+        left = agent.of(ev.PartyConnectionChanged)
+        assert left[-1].state is PartyState.LEFT
+
+    run(scenario)
+
+
+def test_offer_withdrawn_and_not_ready_holds_offers(run: Callable[[Scenario], None]) -> None:
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        room = customers.start_chat("Anne", "Un")
+        await agent.offered(room)
+        customers.leave(room)
+        await until(lambda: [e.interaction_id for e in agent.of(ev.InteractionRevoked)] == [room])
+        await agent.backend.set_ready("chat", False)
+        held = customers.start_chat("Bob", "Two")
+        await asyncio.sleep(0.5)
+        assert [e.interaction.id for e in agent.of(ev.InteractionOffered)] == [room]
+        await agent.backend.set_ready("chat", True)
+        await agent.offered(held)
+
+    run(scenario)
+
+
+def test_image_push_url_end_and_disposition(run: Callable[[Scenario], None]) -> None:
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        room = customers.start_chat("Marie", "Bonjour")
+        await agent.offered(room)
+        await agent.backend.accept(room)
+        png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+        await agent.backend.send_image(room, png, "image/png", "plan.png", "img-1")
+        await agent.backend.push_url(room, "https://example.org/faq", "url-1")
+        await until(lambda: len(customers.received(room)) == 2)
+        image, url = customers.received_events(room)
+        assert image["content"]["msgtype"] == "m.image"
+        assert image["content"]["url"].startswith("mxc://")
+        assert image["content"]["info"]["mimetype"] == "image/png"
+        assert url["content"]["body"] == "https://example.org/faq"
+        assert url["content"][PUSHED_URL_FIELD] == "https://example.org/faq"
+        await agent.backend.end(room)
+        await until(lambda: [e.interaction_id for e in agent.of(ev.InteractionEnded)] == [room])
+        await agent.backend.mark_done(room, "resolved", "refund sent")
+        saved = await agent.backend.disposition(room)
+        assert saved["disposition"] == "resolved" and saved["note"] == "refund sent"
+
+    run(scenario)
+
+
+def test_history_paging_search_and_contacts(run: Callable[[Scenario], None]) -> None:
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        room = customers.start_chat("Hélène Roux", "message 0")
+        await agent.offered(room)
+        await agent.backend.accept(room)
+        for i in range(1, 25):
+            customers.say(room, f"message {i}")
+        await until(lambda: len(agent.texts(room)) == 25)
+        contacts = await agent.backend.search_contacts("hél")
+        assert [c.name for c in contacts] == ["Hélène Roux"]
+        contact = contacts[0].id
+        page = await agent.backend.history(contact, limit=10)
+        assert [m.text for m in page] == [f"message {i}" for i in range(15, 25)]
+        older = await agent.backend.history(contact, before=page[0].time, limit=10)
+        assert [m.text for m in older] == [f"message {i}" for i in range(5, 15)]
+        assert all(m.author_role is PartyRole.CUSTOMER for m in older)
+        found = await agent.backend.search_messages(contact, "message")
+        assert len(found) >= 10
+        await agent.backend.send_message(room, "numero de suivi ABC123", "t-s")
+        await until(lambda: bool(agent.of(ev.MessageDelivered)))
+        hits = await agent.backend.search_messages(contact, "ABC123")
+        assert [m.text for m in hits] == ["numero de suivi ABC123"]
+        assert hits[0].author_role is PartyRole.AGENT
+
+    run(scenario)
+
+
+def test_transfer_conference_consultation_and_presence(
+    run: Callable[[Scenario], None], synapse: SynapseServer, tmp_path: Path
+) -> None:
+    colleague_user = synapse.register(displayname="Bea Colleague")
+
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        colleague = Agent(synapse, colleague_user, tmp_path / "colleague")
+        await colleague.start(ready=True)
+        try:
+            # agents see each other's presence through a shared team room
+            team = await agent.backend._call(
+                "POST", "/_matrix/client/v3/createRoom", {"invite": [colleague_user.user_id]}
+            )
+            await colleague.backend._call("POST", f"/_matrix/client/v3/join/{team['room_id']}", {})
+
+            # the user directory and presence are updated in the background: poll
+            async def presence_of_bea() -> list[tuple[str, str]]:
+                return [(t.id, t.presence) for t in await agent.backend.targets("Bea")]
+
+            await until_async(presence_of_bea, [(colleague_user.user_id, "ready")])
+            await colleague.backend.set_ready("chat", False)
+            await until_async(presence_of_bea, [(colleague_user.user_id, "busy")])
+            await colleague.backend.set_ready("chat", True)
+
+            first = customers.start_chat("Conf Customer", "Hi")
+            await agent.offered(first)
+            await agent.backend.accept(first)
+            await agent.backend.conference(first, colleague_user.user_id)
+            await colleague.offered(first)
+            await colleague.backend.accept(first)
+            await until(
+                lambda: any(p.party.id == colleague_user.user_id for p in agent.of(ev.PartyJoined))
+            )
+
+            consult = await agent.backend.consult(first, colleague_user.user_id)
+            await colleague.offered(consult)
+            summary = next(
+                e.interaction
+                for e in colleague.of(ev.InteractionOffered)
+                if e.interaction.id == consult
+            )
+            assert summary.subject == "Conf Customer"
+            assert summary.contact.id == agent.user.user_id
+            await colleague.backend.accept(consult)
+            await colleague.backend.send_message(consult, "Oui, rembourse-le", "c-1")
+            await until(lambda: agent.texts(consult) == ["Oui, rembourse-le"])
+
+            second = customers.start_chat("Transfer Customer", "Hello")
+            await agent.offered(second)
+            await agent.backend.accept(second)
+            await agent.backend.transfer(second, colleague_user.user_id)
+            await until(lambda: bool(agent.of(ev.InteractionTransferred)))
+            assert agent.of(ev.InteractionTransferred)[-1].interaction_id == second
+            await colleague.offered(second)
+            await colleague.backend.accept(second)
+            await until(lambda: colleague.texts(second) == ["Hello"])
+            await colleague.backend.send_message(second, "Bea here", "c-2")
+            await until(lambda: customers.received(second) == ["Bea here"])
+        finally:
+            await colleague.stop()
+
+    run(scenario)
+
+
+def test_conversation_state_event_is_read_from_the_invite(
+    run: Callable[[Scenario], None],
+) -> None:
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        room = customers.start_chat("Léa", "Salut", channel="sms", phone="+33600000000")
+        await agent.offered(room)
+        offer = agent.of(ev.InteractionOffered)[0].interaction
+        assert offer.channel is Channel.SMS and offer.contact.phone == "+33600000000"
+        assert CONVERSATION_EVENT == "com.agent_desktop.conversation"
+        assert agent.states()[0] is ConnectionState.CONNECTED
+
+    run(scenario)
