@@ -59,6 +59,10 @@ use_presence: true
 presence:
   enabled: true
 bcrypt_rounds: 4
+caches:
+  # a restarted client's first sync must not be an earlier client's cached one (tests
+  # restart the app within seconds; Synapse's default keeps a sync response for 2 minutes)
+  sync_response_cache_duration: 0
 user_directory:
   enabled: true
   search_all_users: true

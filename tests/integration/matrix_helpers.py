@@ -46,6 +46,8 @@ class Agent:
         self, server: SynapseServer, user: RegisteredUser, data_dir: Path, **config: Any
     ) -> None:
         self.user = user
+        self.server = server
+        self._stopped = False
         settings = {
             "homeserver": server.url,
             "user_id": user.user_id,
@@ -74,6 +76,9 @@ class Agent:
             self.events.append(event)
 
     async def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
         await self.backend.disconnect()
         if self._pump is not None:
             await asyncio.wait_for(self._pump, 5)

@@ -253,3 +253,48 @@ def test_conversation_state_event_is_read_from_the_invite(
         assert agent.states()[0] is ConnectionState.CONNECTED
 
     run(scenario)
+
+
+def test_a_restart_announces_the_open_chats_before_connected(
+    run: Callable[[Scenario], None], tmp_path: Path
+) -> None:
+    """The backend contract: ``ConnectionChanged(CONNECTED)`` comes after the chats already on
+    the agent's desk (with their transcript), so the outbox knows what is gone."""
+
+    async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
+        open_room = customers.start_chat("Marie Dupont", "Bonjour")
+        left_room = customers.start_chat("Paul Martin", "Hello")
+        await agent.offered(open_room)
+        await agent.offered(left_room)
+        await agent.backend.accept(open_room)
+        await agent.backend.accept(left_room)
+        await agent.backend.send_message(open_room, "Je regarde", "txn-r1")
+        await until(lambda: customers.received(open_room) == ["Je regarde"])
+        customers.leave(left_room)
+        await until(lambda: bool(agent.of(ev.InteractionEnded)))
+        await agent.stop()
+
+        again = Agent(agent.server, agent.user, tmp_path / "agent")
+        await again.start(ready=False)
+        try:
+            events = again.events
+            connected = next(
+                i
+                for i, e in enumerate(events)
+                if isinstance(e, ev.ConnectionChanged) and e.state is ConnectionState.CONNECTED
+            )
+            before = events[:connected]
+            assert [e.interaction.id for e in before if isinstance(e, ev.InteractionOffered)] == [
+                open_room
+            ]
+            assert [e.interaction_id for e in before if isinstance(e, ev.InteractionAccepted)] == [
+                open_room
+            ]
+            texts = [e.message.text for e in before if isinstance(e, ev.MessageReceived)]
+            assert texts == ["Bonjour", "Je regarde"]
+            await again.backend.send_message(open_room, "Toujours là", "txn-r2")
+            await until(lambda: customers.received(open_room) == ["Je regarde", "Toujours là"])
+        finally:
+            await again.stop()
+
+    run(scenario)
