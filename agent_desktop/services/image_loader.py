@@ -30,7 +30,7 @@ _QT_FORMATS = {"image/png": b"png", "image/jpeg": b"jpeg", "image/gif": b"gif"}
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ImageLoader", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 def decode_image(data: bytes, filename: str, max_bytes: int = MAX_IMAGE_BYTES) -> ImageAttachment:
