@@ -40,6 +40,7 @@ from agent_desktop.ui.composer_tools import ComposerTools
 from agent_desktop.ui.composer_tools import install as install_composer_tools
 from agent_desktop.ui.connect_area import ConnectArea
 from agent_desktop.ui.crash_dialog import CrashDialog
+from agent_desktop.ui.emoji_images import shared_images
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
 from agent_desktop.ui.settings_dialog import SettingsDialog
@@ -305,6 +306,7 @@ class MainWindow(QMainWindow):
         tools = install_composer_tools(view, default_catalog(), self.theme, push)
         self.composer_tools[iid] = tools
         tools.apply_settings(self.settings_store.settings)
+        self._apply_emoji_images(view)
         links = TranscriptLinks(view.transcript, view.delegate)
         links.activated.connect(lambda kind, target: self.open_link(iid, kind, target))
         view.record.stateChanged.connect(
@@ -322,6 +324,13 @@ class MainWindow(QMainWindow):
     def _apply_tool_settings(self) -> None:
         for tools in self.composer_tools.values():
             tools.apply_settings(self.settings_store.settings)
+        for view in self.views.values():
+            self._apply_emoji_images(view)
+
+    def _apply_emoji_images(self, view: ChatView) -> None:
+        """Setting ``emoji.bundled_images``: the transcript draws Twemoji, not the font."""
+        bundled = self.settings_store.settings.emoji.bundled_images
+        view.delegate.set_emoji_images(shared_images() if bundled else None, default_catalog())
 
     def _sync_recent_emojis(self) -> None:
         if self.local_state is not None:
