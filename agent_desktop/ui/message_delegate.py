@@ -172,6 +172,11 @@ class MessageDelegate(QStyledItemDelegate):
         self._catalog: EmojiCatalog | None = None
         self._emoji: OrderedDict[tuple[str, str], tuple[tuple[int, int, str], ...]] = OrderedDict()
 
+    @property
+    def draws_emoji_images(self) -> bool:
+        """Whether emoji are painted with the bundled images (else with the font)."""
+        return self._images is not None
+
     def set_emoji_images(
         self, images: EmojiImages | None, catalog: EmojiCatalog | None = None
     ) -> None:

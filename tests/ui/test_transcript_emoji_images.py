@@ -154,3 +154,30 @@ def test_links_after_emoji_are_formatted_and_clicked_where_they_are(
 
 def _span(span: LinkSpan, start: int) -> LinkSpan:
     return LinkSpan(start, start + 1, span.kind, span.target)
+
+
+def test_every_message_list_of_a_chat_follows_the_setting(start: StartHarness) -> None:
+    """Live chat, Conversation tab and the Communication view draw the bundled images."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from agent_desktop.ui.message_delegate import MessageDelegate
+
+    h = start(settings={"chat": {"notification_sound": False}, "emoji": {"bundled_images": True}})
+    iid = h.customers.start_chat("Marie", "Bonjour 🎉")
+    view = h.accept(iid)
+
+    def delegates() -> list[MessageDelegate]:
+        found = []
+        for widget in (view, h.window.connect_area.view if h.window.connect_area else None):
+            if widget is None:
+                continue
+            for item_view in widget.findChildren(QAbstractItemView):
+                delegate = item_view.itemDelegate()
+                if isinstance(delegate, MessageDelegate):
+                    found.append(delegate)
+        return found
+
+    assert len(delegates()) >= 2  # the live transcript and the Conversation tab at least
+    assert all(d.draws_emoji_images for d in delegates())
+    h.desktop.settings_store.try_update({"emoji": {"bundled_images": False}})
+    assert not any(d.draws_emoji_images for d in delegates())
