@@ -185,16 +185,24 @@ class EmojiCatalog:
     # emoji in text ----------------------------------------------------------------------
     def extract(self, text: str) -> list[str]:
         """The emoji in ``text``, in order, in their catalog form (longest match first)."""
-        found: list[str] = []
+        return [form for _, _, form in self.find_all(text)]
+
+    def find_all(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, catalog form) of each emoji in ``text`` (longest match first).
+
+        ``start`` and ``end`` index ``text``; a VS16 following the emoji is inside the span.
+        """
+        found: list[tuple[int, int, str]] = []
         i, n = 0, len(text)
         while i < n:
             for length in range(min(self._max_len, n - i), 0, -1):
                 form = self._canonical.get(text[i : i + length])
                 if form is not None:
-                    found.append(form)
+                    start = i
                     i += length
                     if i < n and text[i] == VARIATION_SELECTOR:
                         i += 1
+                    found.append((start, i, form))
                     break
             else:
                 i += 1

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("InteractionActions", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 @dataclass

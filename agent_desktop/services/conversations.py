@@ -42,7 +42,7 @@ CONTACT_LIMIT = 200
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ConversationService", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 class ConversationService(QObject):

@@ -28,7 +28,7 @@ _QT_FORMATS = {b"png": ImageFormat.PNG, b"jpeg": ImageFormat.JPEG, b"jpg": Image
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Images", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxKeeper", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 class OutboxKeeper(QObject):

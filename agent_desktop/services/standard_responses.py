@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("StandardResponses", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 class StandardResponses(QObject):

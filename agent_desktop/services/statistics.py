@@ -27,7 +27,7 @@ REFRESH_DELAY_MS = 150
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("StatisticsService", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 def local_zone() -> tzinfo:

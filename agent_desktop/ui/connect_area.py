@@ -156,6 +156,7 @@ class ConnectArea(QObject):
         view.set_continuable(self.service.enabled)
         view.conversationShown.connect(panel.open)
         self._wire_panel(panel, record.contact.id, record.id)
+        self.window.apply_emoji_images(view)  # the Conversation tab's list too
 
     def _add_emoji_tools(self, panel: ConversationPanel, key: str) -> None:
         """The emoji picker of the chat views, in this composer too (no Push URL here)."""

@@ -6,6 +6,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from agent_desktop.core.settings import DEFAULT_DISPOSITION_CODES
+from agent_desktop.ui.labels import default_code_label
+
 #: the note is handed over this long after the last keystroke (and on leaving the field)
 NOTE_SETTLE_MS = 300
 
@@ -70,7 +73,9 @@ class DispositionPanel(QFrame):
         self.combo.clear()
         self.combo.addItem(self.tr("— No disposition —"), "")
         for code in codes:
-            self.combo.addItem(code, code)
+            # the built-in codes are shown in the interface language; the stored value stays
+            shown = default_code_label(code) if code in DEFAULT_DISPOSITION_CODES else code
+            self.combo.addItem(shown, code)
         index = self.combo.findData(current or "")
         self.combo.setCurrentIndex(max(0, index))
         self.combo.blockSignals(False)

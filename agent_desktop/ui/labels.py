@@ -39,6 +39,18 @@ def pending_label(level: PendingLevel) -> str:
     }[level]
 
 
+def default_code_label(code: str) -> str:
+    """The built-in disposition codes (core.settings) in the interface language."""
+    labels = {
+        "Resolved": _tr("Resolved"),
+        "Follow-up needed": _tr("Follow-up needed"),
+        "Information provided": _tr("Information provided"),
+        "Escalated": _tr("Escalated"),
+        "No answer from contact": _tr("No answer from contact"),
+    }
+    return labels.get(code, code)
+
+
 def format_elapsed(seconds: float) -> str:
     """``m:ss`` (minutes may exceed 59: ``75:02``)."""
     whole = max(0, int(seconds))

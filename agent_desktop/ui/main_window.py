@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -41,8 +42,10 @@ from agent_desktop.ui.composer_tools import ComposerTools
 from agent_desktop.ui.composer_tools import install as install_composer_tools
 from agent_desktop.ui.connect_area import ConnectArea
 from agent_desktop.ui.crash_dialog import CrashDialog
+from agent_desktop.ui.emoji_images import shared_images
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
+from agent_desktop.ui.message_delegate import MessageDelegate
 from agent_desktop.ui.settings_dialog import SettingsDialog
 from agent_desktop.ui.shortcuts import ShortcutsDialog, shortcuts
 from agent_desktop.ui.sound import play_incoming
@@ -335,6 +338,7 @@ class MainWindow(QMainWindow):
         tools = install_composer_tools(view, default_catalog(), self.theme, push)
         self.composer_tools[iid] = tools
         tools.apply_settings(self.settings_store.settings)
+        self.apply_emoji_images(view)
         links = TranscriptLinks(view.transcript, view.delegate)
         links.activated.connect(lambda kind, target: self.open_link(iid, kind, target))
         view.record.stateChanged.connect(
@@ -352,6 +356,20 @@ class MainWindow(QMainWindow):
     def _apply_tool_settings(self) -> None:
         for tools in self.composer_tools.values():
             tools.apply_settings(self.settings_store.settings)
+        for view in self.views.values():
+            self.apply_emoji_images(view)
+        if self.connect_area is not None:
+            self.apply_emoji_images(self.connect_area.view)
+
+    def apply_emoji_images(self, widget: QWidget) -> None:
+        """Setting ``emoji.bundled_images``: every message list under ``widget`` (live chat,
+        Conversation tab, consultation, Communication view) draws Twemoji, not the font."""
+        bundled = self.settings_store.settings.emoji.bundled_images
+        images = shared_images() if bundled else None
+        for item_view in widget.findChildren(QAbstractItemView):
+            delegate = item_view.itemDelegate()
+            if isinstance(delegate, MessageDelegate):
+                delegate.set_emoji_images(images, default_catalog())
 
     def _sync_recent_emojis(self) -> None:
         if self.local_state is not None:
@@ -384,6 +402,8 @@ class MainWindow(QMainWindow):
         self.connect_area = ConnectArea(self, service)
         for view in self.views.values():
             self.connect_area.attach_conversation(view)
+            self.apply_emoji_images(view)
+        self.apply_emoji_images(self.connect_area.view)
 
     # reactions --------------------------------------------------------------------------
     def _accept(self, iid: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import (
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
+    QSizeF,
     Qt,
 )
 from PySide6.QtGui import (
@@ -23,6 +25,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPainterPath,
     QPen,
     QTextCharFormat,
     QTextLayout,
@@ -32,9 +35,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from agent_desktop.core.display import display_text
+from agent_desktop.core.emoji import EmojiCatalog, default_catalog
 from agent_desktop.core.linkify import LinkSpan, find_links
 from agent_desktop.core.models import Message
 from agent_desktop.core.types import DeliveryState, PartyRole
+from agent_desktop.ui.emoji_images import EmojiImages
 from agent_desktop.ui.theme import LIGHT, Theme
 from agent_desktop.ui.transcript_model import (
     Roles,
@@ -58,6 +63,8 @@ _CACHE_SIZE = 20_000
 _LAYOUT_CACHE_SIZE = 64  # a few screens of text layouts (each holds its glyphs)
 #: characters painted of one message; longer ones are cut with an ellipsis (no freeze)
 DISPLAY_LIMIT = 6_000
+#: an emoji image's side in its glyph's cell (the font's glyphs have side bearings)
+EMOJI_SCALE = 0.86
 DAY_PAD = 8.0  # above and below a day separator
 HEADER_GAP = 3.0  # between the author header and the bubble
 
@@ -94,6 +101,27 @@ def layout_text(
     return layout, height, widest
 
 
+def utf16_positions(text: str) -> list[int] | None:
+    """UTF-16 position (QTextLayout's) of each code point of ``text`` and of its end.
+
+    ``None`` when they are the code point indices themselves (no character above U+FFFF).
+    """
+    if all(ord(c) <= 0xFFFF for c in text):
+        return None
+    positions = [0]
+    position = 0
+    for c in text:
+        position += 2 if ord(c) > 0xFFFF else 1
+        positions.append(position)
+    return positions
+
+
+def _to_utf16(spans: Sequence[LinkSpan], positions: list[int] | None) -> list[LinkSpan]:
+    if positions is None:
+        return list(spans)
+    return [replace(s, start=positions[s.start], end=positions[s.end]) for s in spans]
+
+
 def _cursor_x(line: QTextLine, position: int) -> float:
     # PySide6 returns (x, position) here; its stub says object
     x, _ = cast(tuple[float, int], line.cursorToX(position))
@@ -117,6 +145,7 @@ class _Placement(NamedTuple):
     header_text: str  # empty when the row shows no author header
     header_rect: QRectF
     day: str | None  # the day separator's label above the row
+    emoji: tuple[tuple[int, int, str], ...] = ()  # (start, end, emoji) drawn as images
 
 
 class MessageDelegate(QStyledItemDelegate):
@@ -139,6 +168,29 @@ class MessageDelegate(QStyledItemDelegate):
         )
         self._links: OrderedDict[tuple[str, str], list[LinkSpan]] = OrderedDict()
         self._font_cache: tuple[QFont, _Fonts] | None = None
+        self._images: EmojiImages | None = None
+        self._catalog: EmojiCatalog | None = None
+        self._emoji: OrderedDict[tuple[str, str], tuple[tuple[int, int, str], ...]] = OrderedDict()
+
+    @property
+    def draws_emoji_images(self) -> bool:
+        """Whether emoji are painted with the bundled images (else with the font)."""
+        return self._images is not None
+
+    def set_emoji_images(
+        self, images: EmojiImages | None, catalog: EmojiCatalog | None = None
+    ) -> None:
+        """Draw emoji with ``images`` (setting ``emoji.bundled_images``); ``None``: the font.
+
+        Text, wrapping and links stay as the font lays them out: an image is painted over
+        the emoji's own advance, so sizes and hit-testing do not change.
+        """
+        if images is self._images and (catalog is None or catalog is self._catalog):
+            return
+        self._images = images
+        self._catalog = catalog if catalog is not None or images is None else default_catalog()
+        self._emoji.clear()
+        self._view.viewport().update()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -221,7 +273,8 @@ class MessageDelegate(QStyledItemDelegate):
             self._layouts.move_to_end(key)
             return cached
         text = self._shown_text(message)
-        formats = self._link_formats(self._links_in(message.id, text), self.theme.link)
+        spans = _to_utf16(self._links_in(message.id, text), utf16_positions(text))
+        formats = self._link_formats(spans, self.theme.link)
         result = layout_text(text, font, width, formats)
         self._layouts[key] = result
         if len(self._layouts) > _LAYOUT_CACHE_SIZE:
@@ -239,7 +292,8 @@ class MessageDelegate(QStyledItemDelegate):
             width = rect.width() - 2 * MARGIN
             layout, _, widest = self._layout(message, fonts.body, fonts.key, width)
             origin = QPointF(rect.left() + MARGIN + (width - widest) / 2, y + PAD_Y)
-            return _Placement(message, layout, origin, QRectF(), "", QRectF(), day)
+            emoji = self._emoji_in(message)
+            return _Placement(message, layout, origin, QRectF(), "", QRectF(), day, emoji)
 
         mine = message.author_role is PartyRole.AGENT
         max_w = self._bubble_max(rect.width())
@@ -256,7 +310,8 @@ class MessageDelegate(QStyledItemDelegate):
             y += fonts.header_h + HEADER_GAP
         bubble = QRectF(left, y, bubble_w, text_h + 2 * PAD_Y)
         origin = QPointF(bubble.left() + PAD_X, bubble.top() + PAD_Y)
-        return _Placement(message, layout, origin, bubble, header_text, header_rect, day)
+        emoji = self._emoji_in(message)
+        return _Placement(message, layout, origin, bubble, header_text, header_rect, day, emoji)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         message, header, day_start = self._row(index)
@@ -325,7 +380,7 @@ class MessageDelegate(QStyledItemDelegate):
 
         if message.author_role is PartyRole.SYSTEM:
             painter.setPen(theme.system_text)
-            place.layout.draw(painter, place.origin)
+            self._draw_text(painter, place)
             painter.restore()
             return
 
@@ -346,7 +401,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(bubble, RADIUS, RADIUS)
         painter.setPen(theme.agent_bubble_text if mine else theme.text)
         painter.setFont(fonts.body)
-        place.layout.draw(painter, place.origin)
+        self._draw_text(painter, place)
 
         status_text, status_color = self._status(message) if mine else ("", theme.muted)
         if status_text:
@@ -366,6 +421,82 @@ class MessageDelegate(QStyledItemDelegate):
                 status_text,
             )
         painter.restore()
+
+    # bundled emoji images ---------------------------------------------------------------
+    def _emoji_in(self, message: Message) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, emoji) in layout (UTF-16) positions of each emoji with an image."""
+        images, catalog = self._images, self._catalog
+        if images is None or catalog is None:
+            return ()
+        text = self._shown_text(message)
+        key = (message.id, text)
+        found = self._emoji.get(key)
+        if found is None:
+            positions = utf16_positions(text)
+            found = tuple(
+                (start, end, form)
+                if positions is None
+                else (positions[start], positions[end], form)
+                for start, end, form in catalog.find_all(text)
+                if images.has(form)
+            )
+            self._emoji[key] = found
+            if len(self._emoji) > _CACHE_SIZE:
+                self._emoji.popitem(last=False)
+        return found
+
+    def _emoji_rects(self, place: _Placement) -> list[tuple[QRectF, str]]:
+        """Where each emoji of ``place`` is laid out by the font: (its cell, the emoji)."""
+        rects = []
+        layout, origin = place.layout, place.origin
+        for start, end, form in place.emoji:
+            line = layout.lineForTextPosition(start)
+            if not line.isValid():
+                continue
+            x0, x1 = _cursor_x(line, start), _cursor_x(line, end)
+            rects.append(
+                (
+                    QRectF(
+                        origin.x() + min(x0, x1),
+                        origin.y() + line.y(),
+                        abs(x1 - x0),
+                        line.height(),
+                    ),
+                    form,
+                )
+            )
+        return rects
+
+    def emoji_cells(self, index: ModelIndex, rect: QRect, base: QFont) -> list[tuple[QRectF, str]]:
+        """Where the row drawn in ``rect`` paints bundled emoji images (for automation)."""
+        return self._emoji_rects(self._place(index, QRectF(rect), base))
+
+    def _draw_text(self, painter: QPainter, place: _Placement) -> None:
+        """Draw the text; with bundled images, each emoji's image replaces its glyph."""
+        images = self._images
+        cells = self._emoji_rects(place) if images is not None and place.emoji else []
+        if not cells or images is None:
+            place.layout.draw(painter, place.origin)
+            return
+        # the font's colour glyphs ignore the pen: keep them out with a clip
+        visible = QPainterPath()
+        visible.addRect(place.layout.boundingRect().translated(place.origin).adjusted(-4, -4, 4, 4))
+        hidden = QPainterPath()
+        for cell, _ in cells:
+            hidden.addRect(cell)
+        painter.save()
+        painter.setClipPath(visible.subtracted(hidden), Qt.ClipOperation.IntersectClip)
+        place.layout.draw(painter, place.origin)
+        painter.restore()
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        for cell, form in cells:
+            side = min(cell.width(), cell.height()) * EMOJI_SCALE
+            pixmap = images.pixmap(form, max(1, round(side)), ratio)
+            if pixmap is None:  # unreadable image: the character, after all
+                place.layout.draw(painter, place.origin, [], cell)
+                continue
+            top_left = QPointF(cell.center().x() - side / 2, cell.center().y() - side / 2)
+            painter.drawPixmap(QRectF(top_left, QSizeF(side, side)), pixmap, QRectF(pixmap.rect()))
 
     def _status(self, row: Message | ModelIndex) -> tuple[str, QColor]:
         """The delivery mark beside an agent's bubble: text and colour."""
@@ -428,9 +559,10 @@ class MessageDelegate(QStyledItemDelegate):
     def link_point(self, index: ModelIndex, rect: QRect, span: LinkSpan, base: QFont) -> QPoint:
         """The middle of the first character of ``span`` on screen (for automation)."""
         place = self._place(index, QRectF(rect), base)
-        line = place.layout.lineForTextPosition(span.start)
-        x0 = _cursor_x(line, span.start)
-        x1 = _cursor_x(line, min(span.start + 1, line.textStart() + line.textLength()))
+        start = _to_utf16([span], utf16_positions(self._shown_text(place.message)))[0].start
+        line = place.layout.lineForTextPosition(start)
+        x0 = _cursor_x(line, start)
+        x1 = _cursor_x(line, min(start + 1, line.textStart() + line.textLength()))
         return QPoint(
             round(place.origin.x() + (x0 + x1) / 2),
             round(place.origin.y() + line.y() + line.height() / 2),
@@ -443,6 +575,8 @@ class MessageDelegate(QStyledItemDelegate):
             return None
         place = self._place(index, QRectF(rect), base)
         layout = place.layout
+        positions = utf16_positions(self._shown_text(place.message))
+        ranges = list(zip(_to_utf16(spans, positions), spans, strict=True))
         x = pos.x() - place.origin.x()
         y = pos.y() - place.origin.y()
         for number in range(layout.lineCount()):
@@ -452,5 +586,5 @@ class MessageDelegate(QStyledItemDelegate):
             if not 0 <= x <= line.naturalTextWidth():
                 return None
             cursor = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-            return next((s for s in spans if s.start <= cursor < s.end), None)
+            return next((s for u, s in ranges if u.start <= cursor < u.end), None)
         return None

@@ -19,7 +19,7 @@ ACTION_NAMES = {
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("PartyMenu", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 def party_actions(

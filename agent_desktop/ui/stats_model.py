@@ -28,7 +28,7 @@ CHANNEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("FiguresTableModel", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 def format_duration(seconds: float | None) -> str:

@@ -41,7 +41,7 @@ SEARCH_DELAY_MS = 150
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("TargetPicker", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 def presence_label(target: Target) -> str:

@@ -33,7 +33,7 @@ from agent_desktop.core.urls import UrlRefusal, check_url
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("UrlEditor", text)
+    return QCoreApplication.translate("", text)  # lupdate: module helpers, empty context
 
 
 def refusal_text(reason: UrlRefusal) -> str:

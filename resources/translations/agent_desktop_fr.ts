@@ -8,8 +8,24 @@
         <translation>Le serveur de messagerie n’a pas pu démarrer : {0}</translation>
     </message>
     <message>
+        <source>Log in to your Matrix account.</source>
+        <translation>Connectez-vous à votre compte Matrix.</translation>
+    </message>
+    <message>
+        <source>Your session has expired or was signed out. Please log in again.</source>
+        <translation>Votre session a expiré ou a été fermée. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>The homeserver refused the login. Check the user and password.</source>
+        <translation>Le serveur d&apos;accueil a refusé la connexion. Vérifiez l&apos;utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Could not connect: {0}. Check the homeserver address.</source>
+        <translation>Connexion impossible : {0}. Vérifiez l&apos;adresse du serveur d&apos;accueil.</translation>
+    </message>
+    <message>
         <source>Could not connect to the messaging backend: {0}</source>
-        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause</extracomment>
+        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause ContactPresence, ConversationReply, PublicPostReceived: for the conversation service told about every backend event after the session applied it (services/actions.py)</extracomment>
         <translation>Connexion au serveur de messagerie impossible : {0}</translation>
     </message>
     <message>
@@ -37,8 +53,89 @@
         <translation>Impossible de marquer l’interaction comme terminée : {0}</translation>
     </message>
     <message>
+        <source>Could not start the e-mail: {0}</source>
+        <translation>Impossible de commencer l&apos;e-mail : {0}</translation>
+    </message>
+    <message>
+        <source>Could not start the call: {0}</source>
+        <translation>Impossible de lancer l&apos;appel : {0}</translation>
+    </message>
+    <message>
+        <source>Could not list your colleagues: {0}</source>
+        <extracomment>a consultation of that customer interaction appeared, changed state or went away (query, list[Target]) the answer of :meth:`find_targets` the disposition or note of that interaction changed (iid, colleague&apos;s name) a consultation was accepted: recorded for the statistics</extracomment>
+        <translation>Impossible de lister vos collègues : {0}</translation>
+    </message>
+    <message>
+        <source>The chat was not transferred: {0}. It stays with you.</source>
+        <translation>Le chat n&apos;a pas été transféré : {0}. Il reste chez vous.</translation>
+    </message>
+    <message>
+        <source>The chat was transferred to {0}.</source>
+        <translation>Le chat a été transféré à {0}.</translation>
+    </message>
+    <message>
+        <source>{0} could not join the chat: {{0}}</source>
+        <translation>{0} n&apos;a pas pu rejoindre le chat : {{0}}</translation>
+    </message>
+    <message>
+        <source>Could not leave the conference: {0}</source>
+        <translation>Impossible de quitter la conférence : {0}</translation>
+    </message>
+    <message>
+        <source>Could not remove the participant: {0}</source>
+        <translation>Impossible de retirer le participant : {0}</translation>
+    </message>
+    <message>
+        <source>Finish the consultation with {0} first.</source>
+        <translation>Terminez d&apos;abord la consultation avec {0}.</translation>
+    </message>
+    <message>
+        <source>The consultation did not start: {0}</source>
+        <translation>La consultation n&apos;a pas démarré : {0}</translation>
+    </message>
+    <message>
         <source>A message could not be sent: {0}</source>
         <translation>Un message n’a pas pu être envoyé : {0}</translation>
+    </message>
+    <message>
+        <source>The conference did not start: {0}</source>
+        <translation>La conférence n&apos;a pas démarré : {0}</translation>
+    </message>
+    <message>
+        <source>Could not end the consultation: {0}</source>
+        <translation>Impossible de terminer la consultation : {0}</translation>
+    </message>
+    <message>
+        <source>There is no phone number for this contact.</source>
+        <translation>Ce contact n&apos;a pas de numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>The call could not be started: {0}</source>
+        <translation>L&apos;appel n&apos;a pas pu être lancé : {0}</translation>
+    </message>
+    <message>
+        <source>Calling {0}…</source>
+        <translation>Appel de {0}…</translation>
+    </message>
+    <message>
+        <source>There is no e-mail address for this contact.</source>
+        <translation>Ce contact n&apos;a pas d&apos;adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>The e-mail could not be started: {0}</source>
+        <translation>L&apos;e-mail n&apos;a pas pu être commencé : {0}</translation>
+    </message>
+    <message>
+        <source>An e-mail to {0} was started.</source>
+        <translation>Un e-mail à {0} a été commencé.</translation>
+    </message>
+    <message>
+        <source>Choose a disposition code before marking the chat Done.</source>
+        <translation>Choisissez un code de disposition avant de marquer le chat comme terminé.</translation>
+    </message>
+    <message>
+        <source>{0} ended the consultation.</source>
+        <translation>{0} a mis fin à la consultation.</translation>
     </message>
     <message>
         <source>Web chat</source>
@@ -87,6 +184,26 @@
     <message>
         <source>Reply urgently overdue</source>
         <translation>Réponse très en retard</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>Suivi nécessaire</translation>
+    </message>
+    <message>
+        <source>Information provided</source>
+        <translation>Information fournie</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escaladé</translation>
+    </message>
+    <message>
+        <source>No answer from contact</source>
+        <translation>Pas de réponse du contact</translation>
     </message>
     <message>
         <source>Go Ready / Not Ready on the Chat channel</source>
@@ -141,6 +258,14 @@
         <translation>Texte de la transcription à 100 %</translation>
     </message>
     <message>
+        <source>Standard responses (or / in the message)</source>
+        <translation>Réponses standard (ou / dans le message)</translation>
+    </message>
+    <message>
+        <source>Command palette: every action</source>
+        <translation>Palette de commandes : toutes les actions</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -166,6 +291,7 @@
     </message>
     <message>
         <source>Could not search the contacts: {0}</source>
+        <extracomment>contacts listed at most in the Communication view</extracomment>
         <translation>Impossible de rechercher les contacts : {0}</translation>
     </message>
     <message>
@@ -182,6 +308,7 @@
     </message>
     <message>
         <source>The file is empty.</source>
+        <extracomment>Qt refuses to allocate more than this for one decoded image (MB) one plain Python worker (not the loop&apos;s default executor, whose QThreads must not outlive the application)</extracomment>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
@@ -203,6 +330,180 @@
     <message>
         <source>The file cannot be read ({0}).</source>
         <translation>Le fichier ne peut pas être lu ({0}).</translation>
+    </message>
+    <message>
+        <source>The standard responses file could not be read ({0}); it was kept as {1}.</source>
+        <translation>Le fichier des réponses standard n&apos;a pas pu être lu ({0}) ; il a été conservé sous {1}.</translation>
+    </message>
+    <message>
+        <source>Could not export the interaction log: {0}</source>
+        <extracomment>figures are recomputed at most this often while events stream in</extracomment>
+        <translation>Impossible d&apos;exporter le journal des interactions : {0}</translation>
+    </message>
+    <message>
+        <source>Call {0}</source>
+        <extracomment>action key → object name of its menu entry</extracomment>
+        <translation>Appeler {0}</translation>
+    </message>
+    <message>
+        <source>E-mail {0}</source>
+        <translation>Envoyer un e-mail à {0}</translation>
+    </message>
+    <message>
+        <source>Remove {0} from the chat</source>
+        <translation>Retirer {0} du chat</translation>
+    </message>
+    <message>
+        <source>Leave the conference</source>
+        <translation>Quitter la conférence</translation>
+    </message>
+    <message>
+        <source>Actions for {0}</source>
+        <translation>Actions pour {0}</translation>
+    </message>
+    <message>
+        <source>No action for {0}</source>
+        <translation>Aucune action pour {0}</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <extracomment>``Qt.UserRole`` of a cell: the raw figure (int, float seconds, share 0..1, or None) ``Qt.UserRole + 1`` of any cell in a row: the channel value, &quot;&quot; for the total row</extracomment>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Traités</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transférés</translation>
+    </message>
+    <message>
+        <source>Avg
+handle</source>
+        <translation>Traitement
+moyen</translation>
+    </message>
+    <message>
+        <source>Avg first
+reply</source>
+        <translation>1re réponse
+moyenne</translation>
+    </message>
+    <message>
+        <source>Worst first
+reply</source>
+        <translation>Pire 1re
+réponse</translation>
+    </message>
+    <message>
+        <source>Replies
+≤ {0}</source>
+        <translation>Réponses
+≤ {0}</translation>
+    </message>
+    <message>
+        <source>Avg
+talk</source>
+        <translation>Conversation
+moyenne</translation>
+    </message>
+    <message>
+        <source>Avg
+wrap-up</source>
+        <translation>Clôture
+moyenne</translation>
+    </message>
+    <message>
+        <source>Messages
+in</source>
+        <translation>Messages
+reçus</translation>
+    </message>
+    <message>
+        <source>Messages
+out</source>
+        <translation>Messages
+envoyés</translation>
+    </message>
+    <message>
+        <source>Rejected,
+missed</source>
+        <translation>Refusés,
+manqués</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <extracomment>how long typing in the search field settles before the backend is asked</extracomment>
+        <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Search colleagues</source>
+        <translation>Rechercher des collègues</translation>
+    </message>
+    <message>
+        <source>Search colleagues and queues</source>
+        <translation>Rechercher des collègues et des files d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Colleagues and queues</source>
+        <translation>Collègues et files d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Nobody matches.</source>
+        <translation>Personne ne correspond.</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <source>Only web links (http:// or https://) can be sent to a contact.</source>
+        <translation>Seuls les liens web (http:// ou https://) peuvent être envoyés à un contact.</translation>
+    </message>
+    <message>
+        <source>Add https:// in front of the address.</source>
+        <translation>Ajoutez https:// devant l&apos;adresse.</translation>
+    </message>
+    <message>
+        <source>This is not a web address.</source>
+        <translation>Ce n&apos;est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>The address has no site name.</source>
+        <translation>L&apos;adresse n&apos;a pas de nom de site.</translation>
+    </message>
+    <message>
+        <source>Addresses with a user name (name@site) are refused: they can hide the real site.</source>
+        <translation>Les adresses avec un nom d&apos;utilisateur (nom@site) sont refusées : elles peuvent cacher le vrai site.</translation>
+    </message>
+    <message>
+        <source>A web address cannot contain spaces or hidden characters.</source>
+        <translation>Une adresse web ne peut pas contenir d’espaces ni de caractères cachés.</translation>
     </message>
 </context>
 <context>
@@ -254,6 +555,168 @@
     </message>
 </context>
 <context>
+    <name>ActionButtons</name>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Transfer the chat to a colleague or queue</source>
+        <translation>Transférer le chat à un collègue ou une file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Conférence</translation>
+    </message>
+    <message>
+        <source>Add a colleague to the chat</source>
+        <translation>Ajouter un collègue au chat</translation>
+    </message>
+    <message>
+        <source>Consult</source>
+        <translation>Consulter</translation>
+    </message>
+    <message>
+        <source>Chat with a colleague; the contact does not see it</source>
+        <translation>Discuter avec un collègue ; le contact ne le voit pas</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <source>Call {0} ({1})</source>
+        <translation>Appeler {0} ({1})</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>E-mail {0} ({1})</source>
+        <translation>Envoyer un e-mail à {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Transferring…</source>
+        <translation>Transfert…</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Ajout…</translation>
+    </message>
+    <message>
+        <source>Calling…</source>
+        <translation>Appel…</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsController</name>
+    <message>
+        <source>Transfer the chat to…</source>
+        <translation>Transférer le chat à…</translation>
+    </message>
+    <message>
+        <source>Add to the chat…</source>
+        <translation>Ajouter au chat…</translation>
+    </message>
+    <message>
+        <source>Consult a colleague…</source>
+        <translation>Consulter un collègue…</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSelector</name>
+    <message>
+        <source>Channel</source>
+        <extracomment>start loading the previous page this close to the top (pixels) pause after the last keystroke before the search runs</extracomment>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>The channel your message goes out on</source>
+        <translation>Le canal par lequel part votre message</translation>
+    </message>
+</context>
+<context>
+    <name>ChatExtras</name>
+    <message>
+        <source>Message length</source>
+        <extracomment>the composer&apos;s draft is saved this long after the last keystroke a &quot;/&quot; command in the composer is at most this long (longer text is a message)</extracomment>
+        <translation>Longueur du message</translation>
+    </message>
+    <message>
+        <source>Reply window</source>
+        <translation>Fenêtre de réponse</translation>
+    </message>
+    <message>
+        <source>Idle contact</source>
+        <translation>Contact inactif</translation>
+    </message>
+    <message>
+        <source>Ask if they are still there</source>
+        <translation>Demander s’il est toujours là</translation>
+    </message>
+    <message>
+        <source>Ask if the contact is still there</source>
+        <translation>Demander si le contact est toujours là</translation>
+    </message>
+    <message>
+        <source>More than 24 hours have passed since the contact&apos;s last WhatsApp message: WhatsApp does not allow a free reply until they write again.</source>
+        <translation>Plus de 24 heures se sont écoulées depuis le dernier message WhatsApp du contact : WhatsApp n&apos;autorise pas de réponse libre avant qu&apos;il écrive à nouveau.</translation>
+    </message>
+    <message>
+        <source>WhatsApp reply window closes in {0}.</source>
+        <translation>La fenêtre de réponse WhatsApp se ferme dans {0}.</translation>
+    </message>
+    <message>
+        <source>The message is too long for this channel.</source>
+        <translation>Le message est trop long pour ce canal.</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Envoyer le message (Entrée)</translation>
+    </message>
+    <message>
+        <source>{0} · {1} SMS</source>
+        <translation>{0} · {1} SMS</translation>
+    </message>
+    <message>
+        <source>Unicode</source>
+        <translation>Unicode</translation>
+    </message>
+    <message>
+        <source>Too long: shorten the message to send it.</source>
+        <translation>Trop long : raccourcissez le message pour l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>Characters used and allowed</source>
+        <translation>Caractères utilisés et autorisés</translation>
+    </message>
+    <message>
+        <source>{0} has not answered for {1} min.</source>
+        <translation>{0} n&apos;a pas répondu depuis {1} min.</translation>
+    </message>
+    <message>
+        <source>{0} has not answered for {1} s.</source>
+        <translation>{0} n&apos;a pas répondu depuis {1} s.</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>The contact is idle</source>
+        <translation>Le contact est inactif</translation>
+    </message>
+    <message>
+        <source>Are you still there, {0}?</source>
+        <translation>Êtes-vous toujours là, {0} ?</translation>
+    </message>
+    <message>
+        <source>The standard response holds field codes this desktop does not know: {0}. Check the text before sending it.</source>
+        <translation>La réponse standard contient des codes de champ inconnus de ce poste : {0}. Vérifiez le texte avant de l&apos;envoyer.</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <source>Chat with {0}</source>
@@ -261,6 +724,7 @@
     </message>
     <message>
         <source>Contact</source>
+        <extracomment>writing in the ended chat reactivates it (asynchronous chat, not yet Done) each guard sees the text about to be sent and returns True to keep it unsent (it tells the agent why); the emoji setting adds one</extracomment>
         <translation>Contact</translation>
     </message>
     <message>
@@ -325,6 +789,105 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Palette de commandes</translation>
+    </message>
+    <message>
+        <source>Search commands</source>
+        <translation>Rechercher des commandes</translation>
+    </message>
+    <message>
+        <source>Type a command…</source>
+        <translation>Tapez une commande…</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Commandes</translation>
+    </message>
+</context>
+<context>
+    <name>CommunicationView</name>
+    <message>
+        <source>Communication</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <extracomment>channels a contact has a session on now (set by the main window&apos;s wiring)</extracomment>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Rechercher des contacts</translation>
+    </message>
+    <message>
+        <source>Search by name, e-mail or phone</source>
+        <translation>Rechercher par nom, e-mail ou téléphone</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <source>Private conversations</source>
+        <translation>Conversations privées</translation>
+    </message>
+    <message>
+        <source>Web chat, Messenger and X direct messages with the contact</source>
+        <translation>Chat Web, Messenger et messages directs X avec le contact</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Public posts</source>
+        <translation>Messages publics</translation>
+    </message>
+    <message>
+        <source>Public Facebook posts and tweets that mention the company</source>
+        <translation>Messages Facebook et tweets publics qui mentionnent l’entreprise</translation>
+    </message>
+    <message>
+        <source>Select a contact to see your conversations.</source>
+        <translation>Sélectionnez un contact pour voir vos conversations.</translation>
+    </message>
+    <message>
+        <source>Contact info</source>
+        <translation>Infos sur le contact</translation>
+    </message>
+    <message>
+        <source>No chat channel with this contact.</source>
+        <translation>Aucun canal de chat avec ce contact.</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Open a {0} interaction</source>
+        <translation>Ouvrir une interaction {0}</translation>
+    </message>
+    <message>
+        <source>Open a {0} interaction with the contact</source>
+        <translation>Ouvrir une interaction {0} avec le contact</translation>
+    </message>
+    <message>
+        <source>Conversation with {0}</source>
+        <translation>Conversation avec {0}</translation>
+    </message>
+</context>
+<context>
     <name>ComposerEdit</name>
     <message>
         <source>Message</source>
@@ -333,6 +896,230 @@
     <message>
         <source>Type your message — Enter to send, Shift+Enter for a new line</source>
         <translation>Tapez votre message — Entrée pour envoyer, Maj+Entrée pour aller à la ligne</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerSpelling</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Aucune suggestion</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the dictionary</source>
+        <translation>Ajouter « {0} » au dictionnaire</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Orthographe</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerTools</name>
+    <message>
+        <source>Emoji</source>
+        <translation>Émoji</translation>
+    </message>
+    <message>
+        <source>Insert an emoji</source>
+        <translation>Insérer un émoji</translation>
+    </message>
+    <message>
+        <source>Push a link</source>
+        <translation>Transmettre un lien</translation>
+    </message>
+    <message>
+        <source>Send a link for the contact to open</source>
+        <translation>Envoyer un lien que le contact pourra ouvrir</translation>
+    </message>
+    <message>
+        <source>Emoji notice</source>
+        <translation>Avis sur les émojis</translation>
+    </message>
+    <message>
+        <source>Emoji are turned off in your settings, so this message cannot be sent. Remove the emoji to send it.</source>
+        <translation>Les émojis sont désactivés dans vos paramètres : ce message ne peut pas être envoyé. Retirez l&apos;émoji pour l&apos;envoyer.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectArea</name>
+    <message>
+        <source>Communication</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <source>Connect: your conversations with contacts</source>
+        <translation>Se connecter : vos conversations avec les contacts</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationView</name>
+    <message>
+        <source>Consultation with {0}</source>
+        <translation>Consultation avec {0}</translation>
+    </message>
+    <message>
+        <source>End the consultation</source>
+        <translation>Terminer la consultation</translation>
+    </message>
+    <message>
+        <source>Consultation transcript</source>
+        <translation>Transcription de la consultation</translation>
+    </message>
+    <message>
+        <source>Message to {0}</source>
+        <translation>Message à {0}</translation>
+    </message>
+    <message>
+        <source>Only {0} reads this</source>
+        <translation>Seul(e) {0} lit ceci</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Send to {0}</source>
+        <translation>Envoyer à {0}</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Complete the transfer</source>
+        <translation>Terminer le transfert</translation>
+    </message>
+    <message>
+        <source>{0} takes over the chat with the contact</source>
+        <translation>{0} reprend le chat avec le contact</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Conférence</translation>
+    </message>
+    <message>
+        <source>Turn into a conference</source>
+        <translation>Transformer en conférence</translation>
+    </message>
+    <message>
+        <source>{0} joins the chat with the contact</source>
+        <translation>{0} rejoint le chat avec le contact</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to answer…</source>
+        <translation>En attente de la réponse de {0}…</translation>
+    </message>
+    <message>
+        <source>Not visible to the contact</source>
+        <translation>Invisible pour le contact</translation>
+    </message>
+    <message>
+        <source>Transferring…</source>
+        <translation>Transfert…</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Ajout…</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>{0} (connected)</source>
+        <translation>{0} (connecté)</translation>
+    </message>
+    <message>
+        <source>Connected now</source>
+        <translation>Connecté en ce moment</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <source>Asynchronous conversation</source>
+        <extracomment>thumbnails are decoded at most this many pixels a side a row: (is a separator, row of the message in the feed)</extracomment>
+        <translation>Conversation asynchrone</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <source>Search the conversation</source>
+        <extracomment>each guard sees the text about to be sent and returns True to keep it unsent (the emoji tools add one, as in the chat view)</extracomment>
+        <translation>Rechercher dans la conversation</translation>
+    </message>
+    <message>
+        <source>Search this conversation</source>
+        <translation>Rechercher dans cette conversation</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Résultat précédent</translation>
+    </message>
+    <message>
+        <source>Previous (older) match (Enter)</source>
+        <translation>Résultat précédent (plus ancien) (Entrée)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Résultat suivant</translation>
+    </message>
+    <message>
+        <source>Next (newer) match (Shift+Enter)</source>
+        <translation>Résultat suivant (plus récent) (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Refresh the conversation</source>
+        <translation>Actualiser la conversation</translation>
+    </message>
+    <message>
+        <source>Conversation history</source>
+        <translation>Historique de la conversation</translation>
+    </message>
+    <message>
+        <source>Loading earlier messages…</source>
+        <translation>Chargement des messages précédents…</translation>
+    </message>
+    <message>
+        <source>Write to the contact — delivered when they are back if they are away</source>
+        <translation>Écrivez au contact — remis à son retour s’il est absent</translation>
+    </message>
+    <message>
+        <source>Attach an image</source>
+        <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
+        <translation>Joindre une image</translation>
+    </message>
+    <message>
+        <source>Attach an image (PNG, JPEG or GIF)</source>
+        <translation>Joindre une image (PNG, JPEG ou GIF)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Envoyer le message (Entrée)</translation>
+    </message>
+    <message>
+        <source>Images ({0})</source>
+        <translation>Images ({0})</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} sur {1}</translation>
     </message>
 </context>
 <context>
@@ -364,6 +1151,108 @@
     <message>
         <source>Quit Agent Desktop</source>
         <translation>Quitter Agent Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>DispositionPanel</name>
+    <message>
+        <source>Disposition and note</source>
+        <extracomment>the note is handed over this long after the last keystroke (and on leaving the field)</extracomment>
+        <translation>Disposition et note</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Disposition code</source>
+        <translation>Code de disposition</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Notes about this interaction</source>
+        <translation>Notes sur cette interaction</translation>
+    </message>
+    <message>
+        <source>Required before Mark Done</source>
+        <translation>Obligatoire avant Marquer comme terminé</translation>
+    </message>
+    <message>
+        <source>— No disposition —</source>
+        <translation>— Aucune disposition —</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiGrid</name>
+    <message>
+        <source>Emoji</source>
+        <translation>Émojis</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Emoji picker</source>
+        <translation>Sélecteur d&apos;émojis</translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation>Rechercher un émoji</translation>
+    </message>
+    <message>
+        <source>Search emoji (English or French)</source>
+        <translation>Rechercher un émoji (anglais ou français)</translation>
+    </message>
+    <message>
+        <source>Skin tone</source>
+        <translation>Couleur de peau</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Récent</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Emoji name</source>
+        <translation>Nom de l&apos;émoji</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claire</translation>
+    </message>
+    <message>
+        <source>Medium-light</source>
+        <translation>Moyennement claire</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Intermédiaire</translation>
+    </message>
+    <message>
+        <source>Medium-dark</source>
+        <translation>Moyennement foncée</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Foncée</translation>
+    </message>
+    <message>
+        <source>No emoji matches “{0}”.</source>
+        <translation>Aucun émoji ne correspond à « {0} ».</translation>
+    </message>
+    <message>
+        <source>The emoji you send will appear here.</source>
+        <translation>Les émojis que vous envoyez apparaîtront ici.</translation>
     </message>
 </context>
 <context>
@@ -431,9 +1320,53 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to Matrix</source>
+        <translation>Connexion à Matrix</translation>
+    </message>
+    <message>
+        <source>Login status</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <source>Homeserver URL</source>
+        <translation>Adresse du serveur d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Matrix user</source>
+        <translation>Utilisateur Matrix</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Homeserver</source>
+        <translation>Serveur d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Agent Desktop</source>
+        <extracomment>the interaction shown (&quot;&quot; for none) and whether the window is active (talk time)</extracomment>
         <translation>Agent Desktop</translation>
     </message>
     <message>
@@ -442,6 +1375,7 @@
     </message>
     <message>
         <source>Ready on the Chat channel</source>
+        <extracomment>the Connect area and Conversation tabs, once asynchronous chat is set up transfer, conference, consultation, call / e-mail, disposition and note</extracomment>
         <translation>Prêt sur le canal Chat</translation>
     </message>
     <message>
@@ -479,6 +1413,7 @@
     </message>
     <message>
         <source>Ready</source>
+        <extracomment>actions of controllers attached after construction, by shortcut action name</extracomment>
         <translation>Prêt</translation>
     </message>
     <message>
@@ -529,6 +1464,15 @@
 <context>
     <name>MessageDelegate</name>
     <message>
+        <source>Today</source>
+        <extracomment>characters painted of one message; longer ones are cut with an ellipsis (no freeze)</extracomment>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
@@ -537,19 +1481,15 @@
         <translation>Non envoyé · cliquez pour réessayer</translation>
     </message>
     <message>
-        <source>Delivered</source>
-        <translation>Remis</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>Lu</translation>
+        <source>✓✓ Read</source>
+        <translation>✓✓ Lu</translation>
     </message>
 </context>
 <context>
     <name>NoticeBanner</name>
     <message>
         <source>Notice</source>
-        <extracomment>transcript zoom notches, in percent of the application font</extracomment>
+        <extracomment>the only kinds of link a click in a transcript may open transcript zoom notches, in percent of the application font</extracomment>
         <translation>Avis</translation>
     </message>
     <message>
@@ -592,6 +1532,129 @@
     <message>
         <source>No reply pending</source>
         <translation>Aucune réponse en attente</translation>
+    </message>
+    <message>
+        <source>Waiting {0}</source>
+        <translation>En attente {0}</translation>
+    </message>
+    <message>
+        <source>Overdue {0}</source>
+        <translation>En retard {0}</translation>
+    </message>
+    <message>
+        <source>Urgent {0}</source>
+        <translation>Urgent {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductivityController</name>
+    <message>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <source>End the chat</source>
+        <translation>Terminer le chat</translation>
+    </message>
+    <message>
+        <source>Mark Done</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message>
+        <source>Conference…</source>
+        <translation>Conférence…</translation>
+    </message>
+    <message>
+        <source>Consult a colleague…</source>
+        <translation>Consulter un collègue…</translation>
+    </message>
+    <message>
+        <source>Insert a standard response…</source>
+        <translation>Insérer une réponse standard…</translation>
+    </message>
+    <message>
+        <source>Insert an emoji…</source>
+        <translation>Insérer un émoji…</translation>
+    </message>
+    <message>
+        <source>Push a link…</source>
+        <translation>Transmettre un lien…</translation>
+    </message>
+    <message>
+        <source>Next interaction</source>
+        <translation>Interaction suivante</translation>
+    </message>
+    <message>
+        <source>Previous interaction</source>
+        <translation>Interaction précédente</translation>
+    </message>
+    <message>
+        <source>Ready / Not Ready</source>
+        <translation>Prêt / Non prêt</translation>
+    </message>
+    <message>
+        <source>Accept the incoming chat</source>
+        <translation>Accepter le chat entrant</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Agrandir</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Réduire</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Taille normale</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Spell check in English</source>
+        <translation>Vérifier l’orthographe en anglais</translation>
+    </message>
+    <message>
+        <source>Spell check in French</source>
+        <translation>Vérifier l’orthographe en français</translation>
+    </message>
+    <message>
+        <source>Turn spell check off</source>
+        <translation>Désactiver la vérification orthographique</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyNotification</name>
+    <message>
+        <source>A contact answered</source>
+        <extracomment>above the incoming-chat notification, which takes the screen corner</extracomment>
+        <translation>Un contact a répondu</translation>
+    </message>
+    <message>
+        <source>New reply</source>
+        <translation>Nouvelle réponse</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show the conversation</source>
+        <translation>Afficher la conversation</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>{0} answered: {1}</source>
+        <translation>{0} a répondu : {1}</translation>
     </message>
 </context>
 <context>
@@ -729,6 +1792,184 @@
     </message>
 </context>
 <context>
+    <name>StandardResponsePopup</name>
+    <message>
+        <source>Standard responses</source>
+        <translation>Réponses standard</translation>
+    </message>
+    <message>
+        <source>Search standard responses</source>
+        <translation>Rechercher des réponses standard</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Enter inserts · Esc closes</source>
+        <translation>Entrée insère · Échap ferme</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <source>No standard responses are available.</source>
+        <translation>Aucune réponse standard n&apos;est disponible.</translation>
+    </message>
+    <message>
+        <source>No standard response matches “{0}”.</source>
+        <translation>Aucune réponse standard ne correspond à « {0} ».</translation>
+    </message>
+</context>
+<context>
+    <name>StatsButton</name>
+    <message>
+        <source>My statistics</source>
+        <translation>Mes statistiques</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <source>My statistics</source>
+        <extracomment>the figures refresh on their own this often while the panel is shown (day rollover)</extracomment>
+        <translation>Mes statistiques</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Handled chats</source>
+        <translation>Chats traités</translation>
+    </message>
+    <message>
+        <source>Average handle time</source>
+        <translation>Durée moyenne de traitement</translation>
+    </message>
+    <message>
+        <source>Average first reply</source>
+        <translation>Première réponse moyenne</translation>
+    </message>
+    <message>
+        <source>Worst first reply</source>
+        <translation>Pire première réponse</translation>
+    </message>
+    <message>
+        <source>Replies in time</source>
+        <translation>Réponses dans les temps</translation>
+    </message>
+    <message>
+        <source>Average talk time</source>
+        <translation>Durée moyenne de conversation</translation>
+    </message>
+    <message>
+        <source>Average wrap-up</source>
+        <translation>Clôture moyenne</translation>
+    </message>
+    <message>
+        <source>Figures per channel</source>
+        <translation>Chiffres par canal</translation>
+    </message>
+    <message>
+        <source>Replies per hour</source>
+        <translation>Réponses par heure</translation>
+    </message>
+    <message>
+        <source>Response time distribution</source>
+        <translation>Répartition des temps de réponse</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Temps de réponse</translation>
+    </message>
+    <message>
+        <source>Export from</source>
+        <translation>Exporter du</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Contenu à exporter</translation>
+    </message>
+    <message>
+        <source>One line per interaction</source>
+        <translation>Une ligne par interaction</translation>
+    </message>
+    <message>
+        <source>Every recorded event</source>
+        <translation>Chaque événement enregistré</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export my interaction log as CSV</source>
+        <translation>Exporter mon journal des interactions en CSV</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>État de l&apos;export</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>How the figures are counted</source>
+        <translation>Comment les chiffres sont calculés</translation>
+    </message>
+    <message>
+        <source>A chat counts on the day it was accepted, once it is marked Done or transferred. Talk time: while its view is in front of you and the chat is live.</source>
+        <translation>Un chat compte le jour où il a été accepté, une fois marqué comme terminé ou transféré. Durée de conversation : tant que sa vue est devant vous et que le chat est en cours.</translation>
+    </message>
+    <message>
+        <source>This week, from {0}. A chat counts in the week it was accepted, once it is marked Done or transferred.</source>
+        <translation>Cette semaine, depuis le {0}. Un chat compte dans la semaine où il a été accepté, une fois marqué comme terminé ou transféré.</translation>
+    </message>
+    <message>
+        <source>Replies within {0}</source>
+        <translation>Réponses en moins de {0}</translation>
+    </message>
+    <message>
+        <source>No replies yet</source>
+        <translation>Pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>Busiest hour: {0}:00, {1} replies</source>
+        <translation>Heure la plus chargée : {0} h, {1} réponses</translation>
+    </message>
+    <message>
+        <source>Export my interaction log</source>
+        <translation>Exporter mon journal des interactions</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>1 line written to {0}</source>
+        <translation>1 ligne écrite dans {0}</translation>
+    </message>
+    <message>
+        <source>{0} lines written to {1}</source>
+        <translation>{0} lignes écrites dans {1}</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
         <source>Transcript</source>
@@ -736,216 +1977,61 @@
     </message>
 </context>
 <context>
-    <name>ChannelSelector</name>
+    <name>UrlEditor</name>
     <message>
-        <source>Channel</source>
-        <translation>Canal</translation>
+        <source>Push a link</source>
+        <translation>Transmettre un lien</translation>
     </message>
     <message>
-        <source>The channel your message goes out on</source>
-        <translation>Le canal par lequel part votre message</translation>
-    </message>
-</context>
-<context>
-    <name>CommunicationView</name>
-    <message>
-        <source>Communication</source>
-        <translation>Communication</translation>
+        <source>Link to send</source>
+        <translation>Lien à envoyer</translation>
     </message>
     <message>
-        <source>Contacts</source>
-        <translation>Contacts</translation>
+        <source>https://… — a link for the contact to open</source>
+        <translation>https://… — un lien que le contact pourra ouvrir</translation>
     </message>
     <message>
-        <source>Search contacts</source>
-        <translation>Rechercher des contacts</translation>
+        <source>Sent links</source>
+        <translation>Liens envoyés</translation>
     </message>
     <message>
-        <source>Search by name, e-mail or phone</source>
-        <translation>Rechercher par nom, e-mail ou téléphone</translation>
+        <source>Links you have sent (Alt+Down)</source>
+        <translation>Liens que vous avez envoyés (Alt+Bas)</translation>
     </message>
     <message>
-        <source>Private</source>
-        <translation>Privé</translation>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
     <message>
-        <source>Private conversations</source>
-        <translation>Conversations privées</translation>
+        <source>Open the link in the browser</source>
+        <translation>Ouvrir le lien dans le navigateur</translation>
     </message>
     <message>
-        <source>Web chat, Messenger and X direct messages with the contact</source>
-        <translation>Chat Web, Messenger et messages directs X avec le contact</translation>
+        <source>Check the page in your browser</source>
+        <translation>Vérifier la page dans votre navigateur</translation>
     </message>
     <message>
-        <source>Public</source>
-        <translation>Public</translation>
+        <source>Send link</source>
+        <translation>Envoyer le lien</translation>
     </message>
     <message>
-        <source>Public posts</source>
-        <translation>Messages publics</translation>
+        <source>Send the link</source>
+        <translation>Envoyer le lien</translation>
     </message>
     <message>
-        <source>Public Facebook posts and tweets that mention the company</source>
-        <translation>Messages Facebook et tweets publics qui mentionnent l’entreprise</translation>
+        <source>Send the link to the contact (Enter)</source>
+        <translation>Envoyer le lien au contact (Entrée)</translation>
     </message>
     <message>
-        <source>Select a contact to see your conversations.</source>
-        <translation>Sélectionnez un contact pour voir vos conversations.</translation>
-    </message>
-    <message>
-        <source>Contact info</source>
-        <translation>Infos sur le contact</translation>
-    </message>
-    <message>
-        <source>No chat channel with this contact.</source>
-        <translation>Aucun canal de chat avec ce contact.</translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
-        <source>Open a {0} interaction</source>
-        <translation>Ouvrir une interaction {0}</translation>
-    </message>
-    <message>
-        <source>Open a {0} interaction with the contact</source>
-        <translation>Ouvrir une interaction {0} avec le contact</translation>
-    </message>
-    <message>
-        <source>Conversation with {0}</source>
-        <translation>Conversation avec {0}</translation>
+        <source>Link problem</source>
+        <translation>Problème de lien</translation>
     </message>
 </context>
 <context>
-    <name>ConnectArea</name>
+    <name>UrlHistoryList</name>
     <message>
-        <source>Communication</source>
-        <translation>Communication</translation>
-    </message>
-    <message>
-        <source>Connect: your conversations with contacts</source>
-        <translation>Se connecter : vos conversations avec les contacts</translation>
-    </message>
-</context>
-<context>
-    <name>ContactListModel</name>
-    <message>
-        <source>{0} (connected)</source>
-        <translation>{0} (connecté)</translation>
-    </message>
-    <message>
-        <source>Connected now</source>
-        <translation>Connecté en ce moment</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Non connecté</translation>
-    </message>
-</context>
-<context>
-    <name>ConversationModel</name>
-    <message>
-        <source>Asynchronous conversation</source>
-        <translation>Conversation asynchrone</translation>
-    </message>
-</context>
-<context>
-    <name>ConversationPanel</name>
-    <message>
-        <source>Search the conversation</source>
-        <translation>Rechercher dans la conversation</translation>
-    </message>
-    <message>
-        <source>Search this conversation</source>
-        <translation>Rechercher dans cette conversation</translation>
-    </message>
-    <message>
-        <source>Previous match</source>
-        <translation>Résultat précédent</translation>
-    </message>
-    <message>
-        <source>Previous (older) match (Enter)</source>
-        <translation>Résultat précédent (plus ancien) (Entrée)</translation>
-    </message>
-    <message>
-        <source>Next match</source>
-        <translation>Résultat suivant</translation>
-    </message>
-    <message>
-        <source>Next (newer) match (Shift+Enter)</source>
-        <translation>Résultat suivant (plus récent) (Maj+Entrée)</translation>
-    </message>
-    <message>
-        <source>Refresh the conversation</source>
-        <translation>Actualiser la conversation</translation>
-    </message>
-    <message>
-        <source>Conversation history</source>
-        <translation>Historique de la conversation</translation>
-    </message>
-    <message>
-        <source>Loading earlier messages…</source>
-        <translation>Chargement des messages précédents…</translation>
-    </message>
-    <message>
-        <source>Write to the contact — delivered when they are back if they are away</source>
-        <translation>Écrivez au contact — remis à son retour s’il est absent</translation>
-    </message>
-    <message>
-        <source>Attach an image</source>
-        <translation>Joindre une image</translation>
-    </message>
-    <message>
-        <source>Attach an image (PNG, JPEG or GIF)</source>
-        <translation>Joindre une image (PNG, JPEG ou GIF)</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Envoyer</translation>
-    </message>
-    <message>
-        <source>Send the message (Enter)</source>
-        <translation>Envoyer le message (Entrée)</translation>
-    </message>
-    <message>
-        <source>Images ({0})</source>
-        <translation>Images ({0})</translation>
-    </message>
-    <message>
-        <source>No match</source>
-        <translation>Aucun résultat</translation>
-    </message>
-    <message>
-        <source>{0} of {1}</source>
-        <translation>{0} sur {1}</translation>
-    </message>
-</context>
-<context>
-    <name>ReplyNotification</name>
-    <message>
-        <source>A contact answered</source>
-        <translation>Un contact a répondu</translation>
-    </message>
-    <message>
-        <source>New reply</source>
-        <translation>Nouvelle réponse</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Afficher</translation>
-    </message>
-    <message>
-        <source>Show the conversation</source>
-        <translation>Afficher la conversation</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ignorer</translation>
-    </message>
-    <message>
-        <source>{0} answered: {1}</source>
-        <translation>{0} a répondu : {1}</translation>
+        <source>Sent links</source>
+        <translation>Liens envoyés</translation>
     </message>
 </context>
 </TS>

@@ -104,6 +104,28 @@ def test_extract_emoji_from_text() -> None:
     assert catalog.contains_emoji("ok 🎉") and not catalog.contains_emoji("ok © 1")
 
 
+def test_find_all_gives_each_emoji_its_span_in_the_text() -> None:
+    catalog = default_catalog()
+    text = "ok 👍🏽 \u270b\ufe0f! 👨\u200d👩\u200d👧 ©"
+    found = catalog.find_all(text)
+    assert [form for _, _, form in found] == catalog.extract(text)
+    # spans are the whole grapheme, VS16 included, and never overlap
+    assert [text[start:end] for start, end, _ in found] == [
+        "👍🏽",
+        "\u270b\ufe0f",
+        "👨\u200d👩\u200d👧",
+    ]
+    assert catalog.find_all("👍") == [(0, 1, "👍️")]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "🎉", "👍", "🏽", "\ufe0f", "\u200d"])))
+def test_find_all_spans_are_ordered_and_disjoint(text: str) -> None:
+    spans = default_catalog().find_all(text)
+    ends = [0] + [end for _, end, _ in spans]
+    assert all(ends[i] <= start < end for i, (start, end, _) in enumerate(spans))
+    assert all(default_catalog().find(text[start:end]) is not None for start, end, _ in spans)
+
+
 def test_recent_is_distinct_most_recent_first_and_capped() -> None:
     assert remember_sent([], ["🎉", "😀"], 5) == ["😀", "🎉"]
     assert remember_sent(["😀", "🎉"], ["🎉"], 5) == ["🎉", "😀"]
