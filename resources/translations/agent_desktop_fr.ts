@@ -5,6 +5,7 @@
     <name></name>
     <message>
         <source>The messaging backend could not be started: {0}</source>
+        <extracomment>the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
         <translation>Le serveur de messagerie n’a pas pu démarrer : {0}</translation>
     </message>
     <message>
@@ -25,8 +26,16 @@
     </message>
     <message>
         <source>Could not connect to the messaging backend: {0}</source>
-        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause ContactPresence, ConversationReply, PublicPostReceived: for the conversation service told about every backend event after the session applied it (services/actions.py)</extracomment>
+        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend</extracomment>
         <translation>Connexion au serveur de messagerie impossible : {0}</translation>
+    </message>
+    <message>
+        <source>Connected to the messaging backend again.</source>
+        <translation>De nouveau connecté au système de messagerie.</translation>
+    </message>
+    <message>
+        <source>the connection ended</source>
+        <translation>la connexion a pris fin</translation>
     </message>
     <message>
         <source>Could not change your status: {0}</source>
@@ -308,7 +317,7 @@
     </message>
     <message>
         <source>The file is empty.</source>
-        <extracomment>Qt refuses to allocate more than this for one decoded image (MB) one plain Python worker (not the loop&apos;s default executor, whose QThreads must not outlive the application)</extracomment>
+        <extracomment>what QImageReader.format() answers for each allowed format</extracomment>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
@@ -316,8 +325,8 @@
         <translation>L’image est trop lourde pour être envoyée ({0}).</translation>
     </message>
     <message>
-        <source>Only PNG, JPEG and GIF images can be sent.</source>
-        <translation>Seules les images PNG, JPEG et GIF peuvent être envoyées.</translation>
+        <source>Only PNG, JPEG, GIF and WebP images can be sent.</source>
+        <translation>Seules les images PNG, JPEG, GIF et WebP peuvent être envoyées.</translation>
     </message>
     <message>
         <source>The image is damaged and cannot be sent.</source>
@@ -505,6 +514,15 @@ manqués</translation>
         <source>A web address cannot contain spaces or hidden characters.</source>
         <translation>Une adresse web ne peut pas contenir d’espaces ni de caractères cachés.</translation>
     </message>
+    <message>
+        <source>A message you wrote could not be delivered because its chat is closed: “{0}”. It is kept and will be sent when possible.</source>
+        <extracomment>messages whose interaction is gone and that nothing else can deliver (kept, not lost) an unconfirmed message reached the contact through their asynchronous conversation txn ids already reported as undeliverable in this run (one notice each) outbox writes not yet known to be on disk, by txn id</extracomment>
+        <translation>Un message que vous avez écrit n&apos;a pas pu être remis car son chat est fermé : « {0} ». Il est conservé et sera envoyé dès que possible.</translation>
+    </message>
+    <message>
+        <source>{0} messages you wrote could not be delivered because their chats are closed (first: “{1}”). They are kept and will be sent when possible.</source>
+        <translation>{0} messages que vous avez écrits n&apos;ont pas pu être remis car leurs chats sont fermés (premier : « {1} »). Ils sont conservés et seront envoyés dès que possible.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -640,7 +658,7 @@ manqués</translation>
     <name>ChatExtras</name>
     <message>
         <source>Message length</source>
-        <extracomment>the composer&apos;s draft is saved this long after the last keystroke a &quot;/&quot; command in the composer is at most this long (longer text is a message)</extracomment>
+        <extracomment>a &quot;/&quot; command in the composer is at most this long (longer text is a message)</extracomment>
         <translation>Longueur du message</translation>
     </message>
     <message>
@@ -1098,8 +1116,8 @@ manqués</translation>
         <translation>Joindre une image</translation>
     </message>
     <message>
-        <source>Attach an image (PNG, JPEG or GIF)</source>
-        <translation>Joindre une image (PNG, JPEG ou GIF)</translation>
+        <source>Attach an image (PNG, JPEG, GIF or WebP)</source>
+        <translation>Joindre une image (PNG, JPEG, GIF ou WebP)</translation>
     </message>
     <message>
         <source>Send</source>
@@ -1465,7 +1483,7 @@ manqués</translation>
     <name>MessageDelegate</name>
     <message>
         <source>Today</source>
-        <extracomment>characters painted of one message; longer ones are cut with an ellipsis (no freeze)</extracomment>
+        <extracomment>characters painted of one message; longer ones are cut with an ellipsis (no freeze) an emoji image&apos;s side in its glyph&apos;s cell (the font&apos;s glyphs have side bearings)</extracomment>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
