@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desktop.core.channels import contact_info_channels
+from agent_desktop.core.channels import PRIVATE_CHANNELS, contact_info_channels
 from agent_desktop.core.models import Contact, PublicPost
 from agent_desktop.core.types import Channel, PartyRole
 from agent_desktop.services.conversation_feed import ConversationFeed
@@ -133,6 +133,13 @@ class CommunicationView(QWidget):
         self.search.setAccessibleName(self.tr("Search contacts"))
         self.search.setPlaceholderText(self.tr("Search by name, e-mail or phone"))
         self.search.setClearButtonEnabled(True)
+        self.all_filter = QToolButton(contacts)
+        self.all_filter.setObjectName("allFilterButton")
+        self.all_filter.setText(self.tr("All"))
+        self.all_filter.setAccessibleName(self.tr("All conversations"))
+        self.all_filter.setToolTip(
+            self.tr("Every conversation with the contact, SMS and WhatsApp included")
+        )
         self.private_filter = QToolButton(contacts)
         self.private_filter.setObjectName("privateFilterButton")
         self.private_filter.setText(self.tr("Private"))
@@ -147,13 +154,14 @@ class CommunicationView(QWidget):
         self.public_filter.setToolTip(
             self.tr("Public Facebook posts and tweets that mention the company")
         )
-        for filter_button in (self.private_filter, self.public_filter):
+        for filter_button in (self.all_filter, self.private_filter, self.public_filter):
             filter_button.setCheckable(True)
             filter_button.setAutoExclusive(True)
             filter_button.setProperty("tab", True)
-        self.private_filter.setChecked(True)
+        self.all_filter.setChecked(True)
         filters = QHBoxLayout()
         filters.setSpacing(2)
+        filters.addWidget(self.all_filter)
         filters.addWidget(self.private_filter)
         filters.addWidget(self.public_filter)
         filters.addStretch(1)
@@ -249,6 +257,7 @@ class CommunicationView(QWidget):
         self._search_timer.timeout.connect(lambda: self.searchRequested.emit(self.search.text()))
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.contact_list.selectionModel().currentChanged.connect(self._current_changed)
+        self.all_filter.clicked.connect(self._sync_middle)
         self.private_filter.clicked.connect(self._sync_middle)
         self.public_filter.clicked.connect(self._public_clicked)
         self._show_info(None)
@@ -280,7 +289,8 @@ class CommunicationView(QWidget):
         row = self.contact_model.row_of(contact_id)
         if row is None:
             return False
-        self.private_filter.setChecked(True)
+        if self.public_filter.isChecked():
+            self.all_filter.setChecked(True)
         self.contact_list.setCurrentIndex(self.contact_model.index(row, 0))
         self._sync_middle()
         return True
@@ -313,6 +323,8 @@ class CommunicationView(QWidget):
         )
         panel.transcript.setAccessibleName(self.tr("Conversation with {0}").format(contact.name))
         panel.set_sessions((a.channel for a in contact.channels), self.sessions_of(contact.id))
+        panel.sendRequested.connect(lambda channel, _text: self._sent_on(Channel(channel)))
+        panel.attachRequested.connect(lambda channel, _path: self._sent_on(Channel(channel)))
         self.panel = panel
         self.middle.addWidget(panel)
         self._sync_middle()
@@ -330,11 +342,23 @@ class CommunicationView(QWidget):
         if self.current_contact is None or self.current_contact.id == post.contact_id:
             self.posts_model.add(post)
 
+    def _sent_on(self, channel: Channel) -> None:
+        """What the agent sends is never hidden: off the Private channels, show them all."""
+        if self.private_filter.isChecked() and channel not in PRIVATE_CHANNELS:
+            self.all_filter.setChecked(True)
+            self._sync_middle()
+
     def _sync_middle(self) -> None:
         if self.public_filter.isChecked():
             self.middle.setCurrentWidget(self.posts_view)
         elif self.panel is not None:
-            self.middle.setCurrentWidget(self.panel)
+            panel = self.panel
+            wanted = PRIVATE_CHANNELS if self.private_filter.isChecked() else None
+            if panel.model.channel_filter != wanted:
+                panel.model.set_channel_filter(wanted)
+                panel.transcript.scrollToBottom()
+                QTimer.singleShot(0, panel.transcript, panel.transcript.fill)
+            self.middle.setCurrentWidget(panel)
         else:
             self.middle.setCurrentWidget(self.placeholder)
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QLineEdit,
     QListView,
@@ -30,6 +31,7 @@ from agent_desktop.ui.communication_view import CommunicationView
 from agent_desktop.ui.contact_list import ContactRoles
 from agent_desktop.ui.conversation_model import ConversationModel, ConversationRoles
 from agent_desktop.ui.conversation_panel import ConversationPanel
+from agent_desktop.ui.emoji_picker import EmojiPicker
 from agent_desktop.ui.reply_notification import ReplyNotification
 from tests.ui.conftest import StartHarness
 
@@ -301,22 +303,71 @@ def test_channel_selector_of_a_live_web_chat_defaults_to_web_chat(h: AppHarness)
 
 def test_private_and_public_filters(h: AppHarness, qtmodeltester: ModelTester) -> None:
     h.customers.leave(h.customers.start_chat("Léa Moreau", "Bonjour", channel="messenger"))
+    h.customers.leave(h.customers.start_chat("Léa Moreau", "Par SMS", channel="sms", phone="+33"))
+    h.customers.leave(h.customers.start_chat("Léa Moreau", "Sur X", channel="twitter"))
+    h.customers.leave(h.customers.start_chat("Léa Moreau", "Sur WhatsApp", channel="whatsapp"))
     h.customers.post_public("Léa Moreau", "Merci @acme pour la livraison rapide !")
     view = open_contact(h, "Léa Moreau")
+    everything = child(view, QToolButton, "allFilterButton")
     public = child(view, QToolButton, "publicFilterButton")
     private = child(view, QToolButton, "privateFilterButton")
-    assert private.isChecked()
+    assert everything.isChecked()  # the default: every conversation
+    transcript = child(view, QListView, "contactTranscript")
+    every = ["Bonjour", "Par SMS", "Sur X", "Sur WhatsApp"]
+    h.wait_until(lambda: message_rows(transcript) == every)
     public.click()
     posts = child(view, QListView, "publicPostList")
     h.wait_until(
         lambda: posts.isVisible() and rows(posts) == ["Merci @acme pour la livraison rapide !"]
     )
+    assert not transcript.isVisible()
     check_model(qtmodeltester, posts.model())
     h.customers.post_public("Léa Moreau", "Et le SAV est top", channel="twitter")
     h.wait_until(lambda: rows(posts)[-1] == "Et le SAV est top")
     private.click()
+    # web chat, Messenger and X direct messages only: no SMS, no WhatsApp
+    h.wait_until(
+        lambda: transcript.isVisible() and message_rows(transcript) == ["Bonjour", "Sur X"]
+    )
+    model = transcript.model()
+    check_model(qtmodeltester, model)
+    channels = {
+        model.index(r, 0).data(ConversationRoles.CHANNEL) for r in range(model.rowCount())
+    } - {None}
+    assert channels == {"messenger", "twitter"}
+    kinds = [model.index(r, 0).data(ConversationRoles.KIND) for r in range(model.rowCount())]
+    assert kinds == ["separator", "message", "separator", "message"]
+    h.customers.start_chat("Léa Moreau", "Encore un SMS", channel="sms", phone="+33")
+    h.customers.start_chat("Léa Moreau", "Re sur X", channel="twitter")
+    h.wait_until(lambda: message_rows(transcript)[-1] == "Re sur X")
+    assert "Encore un SMS" not in message_rows(transcript)
+    everything.click()
+    h.wait_until(lambda: message_rows(transcript) == [*every, "Encore un SMS", "Re sur X"])
+
+
+def test_a_message_sent_off_the_private_channels_is_never_hidden(h: AppHarness) -> None:
+    h.customers.leave(h.customers.start_chat("Rémi Garnier", "Bonjour", channel="webchat"))
+    h.customers.leave(h.customers.start_chat("Rémi Garnier", channel="sms", phone="+33 6"))
+    view = open_contact(h, "Rémi Garnier")
+    private = child(view, QToolButton, "privateFilterButton")
+    everything = child(view, QToolButton, "allFilterButton")
     transcript = child(view, QListView, "contactTranscript")
-    h.wait_until(lambda: transcript.isVisible() and message_rows(transcript) == ["Bonjour"])
+    private.click()
+    h.wait_until(lambda: message_rows(transcript) == ["Bonjour"])
+    assert view.panel is not None
+    selector = child(view.panel, QComboBox, "channelSelector")
+    selector.setCurrentIndex(selector.findData("webchat"))
+    view.panel.composer.setPlainText("Sur le chat")
+    view.panel.send_button.click()
+    h.wait_until(lambda: message_rows(transcript)[-1] == "Sur le chat")
+    assert private.isChecked()  # a private channel: the view stays
+    selector.setCurrentIndex(selector.findData("sms"))
+    view.panel.composer.setPlainText("Par SMS")
+    view.panel.send_button.click()
+    # SMS is not private: the view switches to All so the message does not vanish
+    assert everything.isChecked() and not private.isChecked()
+    h.wait_until(lambda: message_rows(transcript)[-1] == "Par SMS")
+    h.wait_until(lambda: "Par SMS" in h.customers.received_by("Rémi Garnier"))
 
 
 # search -----------------------------------------------------------------------------------
@@ -509,3 +560,33 @@ def test_the_emoji_picker_serves_the_conversation_composers(h: AppHarness) -> No
     view_c = open_contact(h, "Marie Dupont")
     assert view_c.panel is not None
     assert child(view_c.panel, QToolButton, "emojiButton").isVisible()
+
+
+def test_the_emoji_button_follows_the_composer_of_an_ended_chat(h: AppHarness) -> None:
+    _iid, view = ended_chat(h, "Marie Dupont", "Bonjour", "Un instant")
+    emoji = child(view, QToolButton, "emojiButton")
+    assert view.composer.isEnabled() and emoji.isEnabled()  # writing reactivates the chat
+    assert not child(view, QToolButton, "urlButton").isEnabled()  # a link needs a live chat
+    emoji.click()
+    picker = view.findChild(EmojiPicker, "emojiPicker")
+    assert picker is not None
+    h.wait_until(picker.isVisible)
+    field = child(picker, QLineEdit, "emojiSearch")
+    QTest.keyClicks(field, "party popper")
+    grid = child(picker, QAbstractItemView, "emojiGrid")
+    h.wait_until(lambda: grid.model().rowCount() > 0)
+    rect = grid.visualRect(grid.model().index(0, 0))
+    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.composer.toPlainText() == "🎉"
+    QTest.keyClick(picker, Qt.Key.Key_Escape)
+    view.send_button.click()
+    h.wait_until(lambda: view.record.state is InteractionState.ACTIVE)
+    h.wait_until(lambda: view.record.transcript[-1].text == "🎉")
+    assert emoji.isEnabled()
+    # the agent ends it this time; then a chat that cannot be continued: no emoji either
+    view.end_button.click()
+    h.wait_until(lambda: view.record.state is InteractionState.ENDED)
+    view.set_continuable(False)
+    assert not view.composer.isEnabled() and not emoji.isEnabled()
+    view.set_continuable(True)
+    assert view.composer.isEnabled() and emoji.isEnabled()
