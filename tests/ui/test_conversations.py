@@ -29,6 +29,7 @@ from agent_desktop.testing import AppHarness, child
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.communication_view import CommunicationView
 from agent_desktop.ui.contact_list import ContactRoles
+from agent_desktop.ui.conversation_delegate import ConversationDelegate
 from agent_desktop.ui.conversation_model import ConversationModel, ConversationRoles
 from agent_desktop.ui.conversation_panel import ConversationPanel
 from agent_desktop.ui.emoji_picker import EmojiPicker
@@ -590,3 +591,29 @@ def test_the_emoji_button_follows_the_composer_of_an_ended_chat(h: AppHarness) -
     assert not view.composer.isEnabled() and not emoji.isEnabled()
     view.set_continuable(True)
     assert view.composer.isEnabled() and emoji.isEnabled()
+
+
+def test_an_image_shows_as_a_thumbnail_in_the_live_chat_too(h: AppHarness, tmp_path: Path) -> None:
+    iid = h.customers.start_chat("Marie Dupont", "Bonjour")
+    view = h.accept(iid)
+    panel = open_conversation_tab(h, view)
+    panel.attach_file(png_file(tmp_path / "photo.png", 120, 80))
+    h.wait_until(lambda: h.customers.received(iid) == ["photo.png"])
+    child(view, QToolButton, "chatTab").click()
+    transcript = view.transcript
+    h.wait_until(transcript.isVisible)
+    model = transcript.model()
+    h.wait_until(lambda: model.rowCount() == 2)
+    image_row = model.index(1, 0)
+    text_row = model.index(0, 0)
+    delegate = view.delegate
+    assert isinstance(delegate, ConversationDelegate)
+    thumb = delegate.thumbnail(image_row)
+    assert isinstance(thumb, QImage) and (thumb.width(), thumb.height()) == (120, 80)
+    assert delegate.thumbnail(text_row) is None
+    transcript.doItemsLayout()
+    # the row is as tall as the thumbnail plus its name, and stays so (no growing cache)
+    height = transcript.visualRect(image_row).height()
+    assert height > 80 + transcript.visualRect(text_row).height() // 2
+    transcript.doItemsLayout()
+    assert transcript.visualRect(image_row).height() == height
