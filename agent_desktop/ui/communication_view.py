@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
+from weakref import WeakSet
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -119,6 +120,8 @@ class CommunicationView(QWidget):
         self.setAccessibleName(self.tr("Communication"))
         self._theme = theme
         self.panel: ConversationPanel | None = None
+        self.private_notice: QLabel | None = None
+        self._watched_feeds: WeakSet[ConversationFeed] = WeakSet()
         self.current_contact: Contact | None = None
         #: channels a contact has a session on now (set by the main window's wiring)
         self.sessions_of: Callable[[str], Iterable[Channel]] = lambda _contact_id: ()
@@ -323,6 +326,23 @@ class CommunicationView(QWidget):
         )
         panel.transcript.setAccessibleName(self.tr("Conversation with {0}").format(contact.name))
         panel.set_sessions((a.channel for a in contact.channels), self.sessions_of(contact.id))
+        notice = QLabel(
+            self.tr("No web chat, Messenger or X conversation with this contact."), panel
+        )
+        notice.setObjectName("noPrivateConversationNotice")
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        notice.setWordWrap(True)
+        notice.setStyleSheet(f"color: {self._theme.muted.name()};")
+        notice.hide()
+        root = panel.layout()
+        if isinstance(root, QVBoxLayout):
+            root.insertWidget(1, notice)
+        self.private_notice = notice
+        for changed in (panel.model.modelReset, panel.model.rowsInserted, panel.model.rowsRemoved):
+            changed.connect(self._sync_private_notice)
+        if panel.feed not in self._watched_feeds:  # feeds outlive panels: connect once
+            self._watched_feeds.add(panel.feed)
+            panel.feed.loadingChanged.connect(self._sync_private_notice)
         panel.sendRequested.connect(lambda channel, _text: self._sent_on(Channel(channel)))
         panel.attachRequested.connect(lambda channel, _path: self._sent_on(Channel(channel)))
         self.panel = panel
@@ -342,6 +362,20 @@ class CommunicationView(QWidget):
         if self.current_contact is None or self.current_contact.id == post.contact_id:
             self.posts_model.add(post)
 
+    def _sync_private_notice(self) -> None:
+        """Under Private, say so when the whole history holds no private conversation."""
+        panel, notice = self.panel, self.private_notice
+        if panel is None or notice is None:
+            return
+        feed = panel.feed
+        empty = (
+            panel.model.channel_filter is not None
+            and panel.model.rowCount() == 0
+            and not feed.loading
+            and (feed.exhausted or len(feed) == 0)
+        )
+        notice.setVisible(empty)
+
     def _sent_on(self, channel: Channel) -> None:
         """What the agent sends is never hidden: off the Private channels, show them all."""
         if self.private_filter.isChecked() and channel not in PRIVATE_CHANNELS:
@@ -358,6 +392,7 @@ class CommunicationView(QWidget):
                 panel.model.set_channel_filter(wanted)
                 panel.transcript.scrollToBottom()
                 QTimer.singleShot(0, panel.transcript, panel.transcript.fill)
+            self._sync_private_notice()
             self.middle.setCurrentWidget(panel)
         else:
             self.middle.setCurrentWidget(self.placeholder)
@@ -387,6 +422,8 @@ class CommunicationView(QWidget):
         self.posts_delegate.set_theme(theme)
         if self.panel is not None:
             self.panel.set_theme(theme)
+        if self.private_notice is not None:
+            self.private_notice.setStyleSheet(f"color: {theme.muted.name()};")
         for channel, button in self.channel_buttons.items():
             button.setIcon(icon(channel.value, theme.accent))
         self.placeholder.setStyleSheet(f"color: {theme.muted.name()};")

@@ -898,6 +898,10 @@ missed</translation>
             <source>Conversation with {0}</source>
             <translation>Conversation with {0}</translation>
         </message>
+        <message>
+            <source>No web chat, Messenger or X conversation with this contact.</source>
+            <translation>No web chat, Messenger or X conversation with this contact.</translation>
+        </message>
     </context>
     <context>
         <name>ComposerEdit</name>

@@ -898,6 +898,10 @@ manqués</translation>
         <source>Conversation with {0}</source>
         <translation>Conversation avec {0}</translation>
     </message>
+    <message>
+        <source>No web chat, Messenger or X conversation with this contact.</source>
+        <translation>Aucune conversation par chat Web, Messenger ou X avec ce contact.</translation>
+    </message>
 </context>
 <context>
     <name>ComposerEdit</name>

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -369,6 +370,20 @@ def test_a_message_sent_off_the_private_channels_is_never_hidden(h: AppHarness) 
     assert everything.isChecked() and not private.isChecked()
     h.wait_until(lambda: message_rows(transcript)[-1] == "Par SMS")
     h.wait_until(lambda: "Par SMS" in h.customers.received_by("Rémi Garnier"))
+
+
+def test_private_says_when_the_contact_has_no_private_conversation(h: AppHarness) -> None:
+    h.customers.leave(h.customers.start_chat("Rémi Garnier", "Par SMS", channel="sms", phone="+3"))
+    view = open_contact(h, "Rémi Garnier")
+    transcript = child(view, QListView, "contactTranscript")
+    notice = child(view, QLabel, "noPrivateConversationNotice")
+    h.wait_until(lambda: message_rows(transcript) == ["Par SMS"])
+    assert not notice.isVisible()
+    child(view, QToolButton, "privateFilterButton").click()
+    h.wait_until(notice.isVisible)
+    assert message_rows(transcript) == []
+    child(view, QToolButton, "allFilterButton").click()
+    assert not notice.isVisible() and message_rows(transcript) == ["Par SMS"]
 
 
 # search -----------------------------------------------------------------------------------
