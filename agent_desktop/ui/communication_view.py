@@ -330,6 +330,7 @@ class CommunicationView(QWidget):
             self.tr("No web chat, Messenger or X conversation with this contact."), panel
         )
         notice.setObjectName("noPrivateConversationNotice")
+        notice.setContentsMargins(16, 28, 16, 0)
         notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         notice.setWordWrap(True)
         notice.setStyleSheet(f"color: {self._theme.muted.name()};")
