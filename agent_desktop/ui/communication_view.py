@@ -292,8 +292,7 @@ class CommunicationView(QWidget):
         row = self.contact_model.row_of(contact_id)
         if row is None:
             return False
-        if self.public_filter.isChecked():
-            self.all_filter.setChecked(True)
+        self.all_filter.setChecked(True)  # the reply it is opened for may be on any channel
         self.contact_list.setCurrentIndex(self.contact_model.index(row, 0))
         self._sync_middle()
         return True

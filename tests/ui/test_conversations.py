@@ -231,12 +231,14 @@ def test_reply_notification_opens_the_communication_tab_on_the_contact(h: AppHar
     assert "des nouvelles" in notice.message.text()
     tab = child(h.window, QToolButton, "communicationTab")
     assert not tab.isChecked()
+    child(communication(h), QToolButton, "privateFilterButton").click()  # left on Private
     child(notice, QPushButton, "showButton").click()
     view = communication(h)
     h.wait_until(lambda: view.isVisible() and tab.isChecked())
     h.wait_until(
         lambda: view.current_contact is not None and view.current_contact.name == "Marie Dupont"
     )
+    assert child(view, QToolButton, "allFilterButton").isChecked()  # a reply on any channel
     transcript = child(view, QListView, "contactTranscript")
     h.wait_until(lambda: message_rows(transcript)[-1:] == ["Alors, des nouvelles ?"])
     assert not notice.isVisible()
