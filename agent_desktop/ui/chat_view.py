@@ -25,6 +25,7 @@ from agent_desktop.core.types import DeliveryState, InteractionState
 from agent_desktop.services.interaction_store import InteractionRecord
 from agent_desktop.ui.action_buttons import ActionButtons
 from agent_desktop.ui.composer import ComposerEdit
+from agent_desktop.ui.conversation_delegate import ConversationDelegate
 from agent_desktop.ui.disposition_panel import DispositionPanel
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.labels import channel_label
@@ -207,7 +208,8 @@ class ChatView(QWidget):
         self.transcript = TranscriptView(self)
         self.model = TranscriptModel(record.transcript, self.transcript)
         self.transcript.setModel(self.model)
-        self.delegate = MessageDelegate(self.transcript, theme)
+        # the conversation delegate: images show as thumbnails, as in the Conversation tab
+        self.delegate: MessageDelegate = ConversationDelegate(self.transcript, theme)
         self.transcript.setItemDelegate(self.delegate)
         self.transcript.clicked.connect(self._transcript_clicked)
 

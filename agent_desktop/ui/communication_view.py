@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
+from weakref import WeakSet
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desktop.core.channels import contact_info_channels
+from agent_desktop.core.channels import PRIVATE_CHANNELS, contact_info_channels
 from agent_desktop.core.models import Contact, PublicPost
 from agent_desktop.core.types import Channel, PartyRole
 from agent_desktop.services.conversation_feed import ConversationFeed
@@ -119,6 +120,8 @@ class CommunicationView(QWidget):
         self.setAccessibleName(self.tr("Communication"))
         self._theme = theme
         self.panel: ConversationPanel | None = None
+        self.private_notice: QLabel | None = None
+        self._watched_feeds: WeakSet[ConversationFeed] = WeakSet()
         self.current_contact: Contact | None = None
         #: channels a contact has a session on now (set by the main window's wiring)
         self.sessions_of: Callable[[str], Iterable[Channel]] = lambda _contact_id: ()
@@ -133,6 +136,13 @@ class CommunicationView(QWidget):
         self.search.setAccessibleName(self.tr("Search contacts"))
         self.search.setPlaceholderText(self.tr("Search by name, e-mail or phone"))
         self.search.setClearButtonEnabled(True)
+        self.all_filter = QToolButton(contacts)
+        self.all_filter.setObjectName("allFilterButton")
+        self.all_filter.setText(self.tr("All"))
+        self.all_filter.setAccessibleName(self.tr("All conversations"))
+        self.all_filter.setToolTip(
+            self.tr("Every conversation with the contact, SMS and WhatsApp included")
+        )
         self.private_filter = QToolButton(contacts)
         self.private_filter.setObjectName("privateFilterButton")
         self.private_filter.setText(self.tr("Private"))
@@ -147,13 +157,14 @@ class CommunicationView(QWidget):
         self.public_filter.setToolTip(
             self.tr("Public Facebook posts and tweets that mention the company")
         )
-        for filter_button in (self.private_filter, self.public_filter):
+        for filter_button in (self.all_filter, self.private_filter, self.public_filter):
             filter_button.setCheckable(True)
             filter_button.setAutoExclusive(True)
             filter_button.setProperty("tab", True)
-        self.private_filter.setChecked(True)
+        self.all_filter.setChecked(True)
         filters = QHBoxLayout()
         filters.setSpacing(2)
+        filters.addWidget(self.all_filter)
         filters.addWidget(self.private_filter)
         filters.addWidget(self.public_filter)
         filters.addStretch(1)
@@ -249,6 +260,7 @@ class CommunicationView(QWidget):
         self._search_timer.timeout.connect(lambda: self.searchRequested.emit(self.search.text()))
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.contact_list.selectionModel().currentChanged.connect(self._current_changed)
+        self.all_filter.clicked.connect(self._sync_middle)
         self.private_filter.clicked.connect(self._sync_middle)
         self.public_filter.clicked.connect(self._public_clicked)
         self._show_info(None)
@@ -280,7 +292,7 @@ class CommunicationView(QWidget):
         row = self.contact_model.row_of(contact_id)
         if row is None:
             return False
-        self.private_filter.setChecked(True)
+        self.all_filter.setChecked(True)  # the reply it is opened for may be on any channel
         self.contact_list.setCurrentIndex(self.contact_model.index(row, 0))
         self._sync_middle()
         return True
@@ -313,6 +325,26 @@ class CommunicationView(QWidget):
         )
         panel.transcript.setAccessibleName(self.tr("Conversation with {0}").format(contact.name))
         panel.set_sessions((a.channel for a in contact.channels), self.sessions_of(contact.id))
+        notice = QLabel(
+            self.tr("No web chat, Messenger or X conversation with this contact."), panel
+        )
+        notice.setObjectName("noPrivateConversationNotice")
+        notice.setContentsMargins(16, 28, 16, 0)
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        notice.setWordWrap(True)
+        notice.setStyleSheet(f"color: {self._theme.muted.name()};")
+        notice.hide()
+        root = panel.layout()
+        if isinstance(root, QVBoxLayout):
+            root.insertWidget(1, notice)
+        self.private_notice = notice
+        for changed in (panel.model.modelReset, panel.model.rowsInserted, panel.model.rowsRemoved):
+            changed.connect(self._sync_private_notice)
+        if panel.feed not in self._watched_feeds:  # feeds outlive panels: connect once
+            self._watched_feeds.add(panel.feed)
+            panel.feed.loadingChanged.connect(self._sync_private_notice)
+        panel.sendRequested.connect(lambda channel, _text: self._sent_on(Channel(channel)))
+        panel.attachRequested.connect(lambda channel, _path: self._sent_on(Channel(channel)))
         self.panel = panel
         self.middle.addWidget(panel)
         self._sync_middle()
@@ -330,11 +362,38 @@ class CommunicationView(QWidget):
         if self.current_contact is None or self.current_contact.id == post.contact_id:
             self.posts_model.add(post)
 
+    def _sync_private_notice(self) -> None:
+        """Under Private, say so when the whole history holds no private conversation."""
+        panel, notice = self.panel, self.private_notice
+        if panel is None or notice is None:
+            return
+        feed = panel.feed
+        empty = (
+            panel.model.channel_filter is not None
+            and panel.model.rowCount() == 0
+            and not feed.loading
+            and (feed.exhausted or len(feed) == 0)
+        )
+        notice.setVisible(empty)
+
+    def _sent_on(self, channel: Channel) -> None:
+        """What the agent sends is never hidden: off the Private channels, show them all."""
+        if self.private_filter.isChecked() and channel not in PRIVATE_CHANNELS:
+            self.all_filter.setChecked(True)
+            self._sync_middle()
+
     def _sync_middle(self) -> None:
         if self.public_filter.isChecked():
             self.middle.setCurrentWidget(self.posts_view)
         elif self.panel is not None:
-            self.middle.setCurrentWidget(self.panel)
+            panel = self.panel
+            wanted = PRIVATE_CHANNELS if self.private_filter.isChecked() else None
+            if panel.model.channel_filter != wanted:
+                panel.model.set_channel_filter(wanted)
+                panel.transcript.scrollToBottom()
+                QTimer.singleShot(0, panel.transcript, panel.transcript.fill)
+            self._sync_private_notice()
+            self.middle.setCurrentWidget(panel)
         else:
             self.middle.setCurrentWidget(self.placeholder)
 
@@ -363,6 +422,8 @@ class CommunicationView(QWidget):
         self.posts_delegate.set_theme(theme)
         if self.panel is not None:
             self.panel.set_theme(theme)
+        if self.private_notice is not None:
+            self.private_notice.setStyleSheet(f"color: {theme.muted.name()};")
         for channel, button in self.channel_buttons.items():
             button.setIcon(icon(channel.value, theme.accent))
         self.placeholder.setStyleSheet(f"color: {theme.muted.name()};")

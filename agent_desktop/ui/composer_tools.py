@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QPlainTextEdit, QToolButton, QWidget
 
 from agent_desktop.core.emoji import EmojiCatalog, SkinTone
@@ -94,7 +94,11 @@ class ComposerTools(QObject):
         self.url_editor.pushRequested.connect(self._push)
         self.url_editor.closeRequested.connect(lambda: self.url_button.setChecked(False))
         composer.textChanged.connect(self._composer_changed)
+        # the emoji button follows the composer: usable whenever the agent can write
+        composer.installEventFilter(self)
+        self._url_enabled = True
         self.set_theme(theme)
+        self._sync_enabled()
 
     # settings and state -----------------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:
@@ -132,13 +136,27 @@ class ComposerTools(QObject):
         self.url_editor.error.setStyleSheet(f"color: {theme.failed.name()};")
 
     def set_enabled(self, enabled: bool) -> None:
-        """Off once the chat has ended: nothing can be sent any more."""
-        self.emoji_button.setEnabled(enabled)
-        self.url_button.setEnabled(enabled)
-        if not enabled:
+        """Push URL only while the chat is live (a link needs the contact's browser).
+
+        The emoji button is not driven from here: it follows the composer's enabled state,
+        so it stays usable in an ended chat whose composer can reactivate it.
+        """
+        self._url_enabled = enabled
+        self._sync_enabled()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.composer and event.type() == QEvent.Type.EnabledChange:
+            self._sync_enabled()
+        return False
+
+    def _sync_enabled(self) -> None:
+        writable = self.composer.isEnabled() and not self.composer.isReadOnly()
+        self.emoji_button.setEnabled(writable)
+        self.url_button.setEnabled(writable and self._url_enabled)
+        if not self.url_button.isEnabled():
             self.url_button.setChecked(False)
-            if self._picker is not None:
-                self._picker.hide()
+        if not writable and self._picker is not None:
+            self._picker.hide()
 
     # emoji ----------------------------------------------------------------------------------
     @property

@@ -1,32 +1,65 @@
-"""Paints conversation rows: bubbles (with image thumbnails), interaction separators, matches."""
+"""Paints conversation rows: bubbles (with image thumbnails), interaction separators, matches.
+
+Also the live chat transcript's delegate, so that images show as thumbnails there too: a
+model without a thumbnail role (the chat's :class:`TranscriptModel`) gets them made here from
+the message's image, cached.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
+from agent_desktop.core.models import Message
 from agent_desktop.core.types import PartyRole
-from agent_desktop.ui.conversation_model import ConversationRoles
+from agent_desktop.services.image_loader import thumbnail
+from agent_desktop.ui.conversation_model import THUMBNAIL_SIDE, ConversationRoles
 from agent_desktop.ui.message_delegate import MARGIN, MessageDelegate
+from agent_desktop.ui.theme import LIGHT, Theme
 from agent_desktop.ui.transcript_model import Roles
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 THUMB_GAP = 6
 SEPARATOR_HEIGHT_PAD = 14
+_THUMBNAIL_CACHE = 100
 
 
 class ConversationDelegate(MessageDelegate):
     """A :class:`MessageDelegate` that also draws separators, thumbnails and search hits."""
 
+    def __init__(self, view: QAbstractItemView, theme: Theme = LIGHT) -> None:
+        super().__init__(view, theme)
+        self._thumbnails: OrderedDict[str, QImage] = OrderedDict()
+
+    def thumbnail(self, index: ModelIndex) -> QImage | None:
+        """The row's thumbnail: the model's, or made from the message's image."""
+        image = index.data(ConversationRoles.THUMBNAIL)
+        if isinstance(image, QImage):
+            return image
+        message = index.data(Roles.MESSAGE)
+        if not isinstance(message, Message) or message.image is None:
+            return None
+        key = message.txn_id or message.id
+        cached = self._thumbnails.get(key)
+        if cached is None:
+            cached = thumbnail(message.image, THUMBNAIL_SIDE)
+            self._thumbnails[key] = cached
+            if len(self._thumbnails) > _THUMBNAIL_CACHE:
+                self._thumbnails.popitem(last=False)
+        return None if cached.isNull() else cached
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         if index.data(ConversationRoles.KIND) == "separator":
             height = QFontMetricsF(option.font).height() + 2 * SEPARATOR_HEIGHT_PAD
             return QSize(int(self._available()), int(height))
-        size = super().sizeHint(option, index)
-        image = index.data(ConversationRoles.THUMBNAIL)
-        if isinstance(image, QImage):
+        # a copy: the base class hands out its cached sizes
+        size = QSize(super().sizeHint(option, index))
+        image = self.thumbnail(index)
+        if image is not None:
             size.setHeight(size.height() + image.height() + THUMB_GAP)
         return size
 
@@ -43,8 +76,8 @@ class ConversationDelegate(MessageDelegate):
             painter.fillRect(rect, color)
             if match == 2:  # the current match also gets a bar at the edge
                 painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), theme.accent)
-        image = index.data(ConversationRoles.THUMBNAIL)
-        if not isinstance(image, QImage):
+        image = self.thumbnail(index)
+        if image is None:
             super().paint(painter, option, index)
             return
         text_option = QStyleOptionViewItem(option)

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from agent_desktop.core.models import Message
-from agent_desktop.core.types import PartyRole
+from agent_desktop.core.types import Channel, PartyRole
 from agent_desktop.services.conversation_feed import ConversationFeed
 from agent_desktop.services.image_loader import thumbnail
 from agent_desktop.ui.labels import channel_label
@@ -55,6 +55,8 @@ class ConversationModel(QAbstractListModel):
     def __init__(self, feed: ConversationFeed, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._feed = feed
+        #: only messages on these channels are shown (None: every message)
+        self._channels: frozenset[Channel] | None = None
         self._entries: list[_Entry] = self._build(0, len(feed))
         self._matches: set[str] = set()
         self._current: str | None = None
@@ -72,13 +74,38 @@ class ConversationModel(QAbstractListModel):
         return self._feed
 
     # structure ------------------------------------------------------------------------
-    def _build(self, first: int, last_exclusive: int) -> list[_Entry]:
-        """Entries for feed rows ``first`` .. ``last_exclusive - 1``, separators included."""
+    @property
+    def channel_filter(self) -> frozenset[Channel] | None:
+        return self._channels
+
+    def set_channel_filter(self, channels: frozenset[Channel] | None) -> None:
+        """Show only the messages that went over ``channels`` (``None``: all of them).
+
+        A message whose channel is unknown is always shown.
+        """
+        if channels == self._channels:
+            return
+        self.beginResetModel()
+        self._channels = channels
+        self._entries = self._build(0, len(self._feed))
+        self.endResetModel()
+
+    def _shown(self, row: int) -> bool:
+        channel = self._feed[row].channel
+        return self._channels is None or channel is None or channel in self._channels
+
+    def _build(self, first: int, last_exclusive: int, previous: str | None = None) -> list[_Entry]:
+        """Entries for the shown feed rows ``first`` .. ``last_exclusive - 1``, separators
+        included; ``previous`` is the interaction of the shown message just before."""
         entries: list[_Entry] = []
         for row in range(first, last_exclusive):
-            if row == 0 or self._feed[row].interaction_id != self._feed[row - 1].interaction_id:
+            if not self._shown(row):
+                continue
+            interaction = self._feed[row].interaction_id
+            if interaction != previous:
                 entries.append((True, row))
             entries.append((False, row))
+            previous = interaction
         return entries
 
     def _prepended(self, count: int) -> None:
@@ -87,9 +114,10 @@ class ConversationModel(QAbstractListModel):
         block = self._build(0, count)
         # the same rows, renumbered: no visible change
         self._entries = shifted
-        if shifted and shifted[0][0] and len(self._feed) > count:
-            joined = self._feed[count].interaction_id == self._feed[count - 1].interaction_id
-            if joined:  # the old top separator now sits inside one interaction's run
+        if block and shifted and shifted[0][0]:
+            last_new = self._feed[block[-1][1]].interaction_id
+            if self._feed[shifted[0][1]].interaction_id == last_new:
+                # the old top separator now sits inside one interaction's run
                 self.beginRemoveRows(QModelIndex(), 0, 0)
                 self._entries = shifted[1:]
                 self.endRemoveRows()
@@ -99,11 +127,10 @@ class ConversationModel(QAbstractListModel):
             self.endInsertRows()
 
     def _appended(self, first: int, last: int) -> None:
-        block: list[_Entry] = []
-        for row in range(first, last + 1):
-            if row == 0 or self._feed[row].interaction_id != self._feed[row - 1].interaction_id:
-                block.append((True, row))
-            block.append((False, row))
+        previous = self._feed[self._entries[-1][1]].interaction_id if self._entries else None
+        block = self._build(first, last + 1, previous)
+        if not block:
+            return
         start = len(self._entries)
         self.beginInsertRows(QModelIndex(), start, start + len(block) - 1)
         self._entries.extend(block)

@@ -144,7 +144,10 @@ class ChatExtras(QObject):
         """Counter, Send button, reply window and idle notices, from the current state."""
         status = self.length_status()
         window = self.window()
-        active = self.record.state is InteractionState.ACTIVE
+        # live, or ended with a composer that reactivates the chat (asynchronous chat)
+        active = self.record.state is InteractionState.ACTIVE or (
+            self.view.composer.isEnabled() and not self.view.composer.isReadOnly()
+        )
         self._show_counter(status)
         if not window.open and active:
             self.window_notice.setText(

@@ -845,6 +845,18 @@ missed</translation>
             <translation>Search by name, e-mail or phone</translation>
         </message>
         <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>All conversations</source>
+            <translation>All conversations</translation>
+        </message>
+        <message>
+            <source>Every conversation with the contact, SMS and WhatsApp included</source>
+            <translation>Every conversation with the contact, SMS and WhatsApp included</translation>
+        </message>
+        <message>
             <source>Private</source>
             <translation>Private</translation>
         </message>
@@ -903,6 +915,10 @@ missed</translation>
         <message>
             <source>Conversation with {0}</source>
             <translation>Conversation with {0}</translation>
+        </message>
+        <message>
+            <source>No web chat, Messenger or X conversation with this contact.</source>
+            <translation>No web chat, Messenger or X conversation with this contact.</translation>
         </message>
     </context>
     <context>
@@ -1063,7 +1079,7 @@ missed</translation>
         <name>ConversationModel</name>
         <message>
             <source>Asynchronous conversation</source>
-            <extracomment>thumbnails are decoded at most this many pixels a side a row: (is a separator, row of the message in the feed)</extracomment>
+            <extracomment>thumbnails are decoded at most this many pixels a side a row: (is a separator, row of the message in the feed) only messages on these channels are shown (None: every message)</extracomment>
             <translation>Asynchronous conversation</translation>
         </message>
     </context>

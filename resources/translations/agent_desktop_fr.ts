@@ -845,6 +845,18 @@ manqués</translation>
         <translation>Rechercher par nom, e-mail ou téléphone</translation>
     </message>
     <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>Toutes les conversations</translation>
+    </message>
+    <message>
+        <source>Every conversation with the contact, SMS and WhatsApp included</source>
+        <translation>Toutes les conversations avec le contact, SMS et WhatsApp compris</translation>
+    </message>
+    <message>
         <source>Private</source>
         <translation>Privé</translation>
     </message>
@@ -903,6 +915,10 @@ manqués</translation>
     <message>
         <source>Conversation with {0}</source>
         <translation>Conversation avec {0}</translation>
+    </message>
+    <message>
+        <source>No web chat, Messenger or X conversation with this contact.</source>
+        <translation>Aucune conversation par chat Web, Messenger ou X avec ce contact.</translation>
     </message>
 </context>
 <context>
@@ -1063,7 +1079,7 @@ manqués</translation>
     <name>ConversationModel</name>
     <message>
         <source>Asynchronous conversation</source>
-        <extracomment>thumbnails are decoded at most this many pixels a side a row: (is a separator, row of the message in the feed)</extracomment>
+        <extracomment>thumbnails are decoded at most this many pixels a side a row: (is a separator, row of the message in the feed) only messages on these channels are shown (None: every message)</extracomment>
         <translation>Conversation asynchrone</translation>
     </message>
 </context>

@@ -10,7 +10,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -28,8 +30,10 @@ from agent_desktop.testing import AppHarness, child
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.communication_view import CommunicationView
 from agent_desktop.ui.contact_list import ContactRoles
+from agent_desktop.ui.conversation_delegate import ConversationDelegate
 from agent_desktop.ui.conversation_model import ConversationModel, ConversationRoles
 from agent_desktop.ui.conversation_panel import ConversationPanel
+from agent_desktop.ui.emoji_picker import EmojiPicker
 from agent_desktop.ui.reply_notification import ReplyNotification
 from tests.ui.conftest import StartHarness
 
@@ -227,12 +231,14 @@ def test_reply_notification_opens_the_communication_tab_on_the_contact(h: AppHar
     assert "des nouvelles" in notice.message.text()
     tab = child(h.window, QToolButton, "communicationTab")
     assert not tab.isChecked()
+    child(communication(h), QToolButton, "privateFilterButton").click()  # left on Private
     child(notice, QPushButton, "showButton").click()
     view = communication(h)
     h.wait_until(lambda: view.isVisible() and tab.isChecked())
     h.wait_until(
         lambda: view.current_contact is not None and view.current_contact.name == "Marie Dupont"
     )
+    assert child(view, QToolButton, "allFilterButton").isChecked()  # a reply on any channel
     transcript = child(view, QListView, "contactTranscript")
     h.wait_until(lambda: message_rows(transcript)[-1:] == ["Alors, des nouvelles ?"])
     assert not notice.isVisible()
@@ -301,22 +307,85 @@ def test_channel_selector_of_a_live_web_chat_defaults_to_web_chat(h: AppHarness)
 
 def test_private_and_public_filters(h: AppHarness, qtmodeltester: ModelTester) -> None:
     h.customers.leave(h.customers.start_chat("Léa Moreau", "Bonjour", channel="messenger"))
+    h.customers.leave(h.customers.start_chat("Léa Moreau", "Par SMS", channel="sms", phone="+33"))
+    h.customers.leave(h.customers.start_chat("Léa Moreau", "Sur X", channel="twitter"))
+    h.customers.leave(h.customers.start_chat("Léa Moreau", "Sur WhatsApp", channel="whatsapp"))
     h.customers.post_public("Léa Moreau", "Merci @acme pour la livraison rapide !")
     view = open_contact(h, "Léa Moreau")
+    everything = child(view, QToolButton, "allFilterButton")
     public = child(view, QToolButton, "publicFilterButton")
     private = child(view, QToolButton, "privateFilterButton")
-    assert private.isChecked()
+    assert everything.isChecked()  # the default: every conversation
+    transcript = child(view, QListView, "contactTranscript")
+    every = ["Bonjour", "Par SMS", "Sur X", "Sur WhatsApp"]
+    h.wait_until(lambda: message_rows(transcript) == every)
     public.click()
     posts = child(view, QListView, "publicPostList")
     h.wait_until(
         lambda: posts.isVisible() and rows(posts) == ["Merci @acme pour la livraison rapide !"]
     )
+    assert not transcript.isVisible()
     check_model(qtmodeltester, posts.model())
     h.customers.post_public("Léa Moreau", "Et le SAV est top", channel="twitter")
     h.wait_until(lambda: rows(posts)[-1] == "Et le SAV est top")
     private.click()
+    # web chat, Messenger and X direct messages only: no SMS, no WhatsApp
+    h.wait_until(
+        lambda: transcript.isVisible() and message_rows(transcript) == ["Bonjour", "Sur X"]
+    )
+    model = transcript.model()
+    check_model(qtmodeltester, model)
+    channels = {
+        model.index(r, 0).data(ConversationRoles.CHANNEL) for r in range(model.rowCount())
+    } - {None}
+    assert channels == {"messenger", "twitter"}
+    kinds = [model.index(r, 0).data(ConversationRoles.KIND) for r in range(model.rowCount())]
+    assert kinds == ["separator", "message", "separator", "message"]
+    h.customers.start_chat("Léa Moreau", "Encore un SMS", channel="sms", phone="+33")
+    h.customers.start_chat("Léa Moreau", "Re sur X", channel="twitter")
+    h.wait_until(lambda: message_rows(transcript)[-1] == "Re sur X")
+    assert "Encore un SMS" not in message_rows(transcript)
+    everything.click()
+    h.wait_until(lambda: message_rows(transcript) == [*every, "Encore un SMS", "Re sur X"])
+
+
+def test_a_message_sent_off_the_private_channels_is_never_hidden(h: AppHarness) -> None:
+    h.customers.leave(h.customers.start_chat("Rémi Garnier", "Bonjour", channel="webchat"))
+    h.customers.leave(h.customers.start_chat("Rémi Garnier", channel="sms", phone="+33 6"))
+    view = open_contact(h, "Rémi Garnier")
+    private = child(view, QToolButton, "privateFilterButton")
+    everything = child(view, QToolButton, "allFilterButton")
     transcript = child(view, QListView, "contactTranscript")
-    h.wait_until(lambda: transcript.isVisible() and message_rows(transcript) == ["Bonjour"])
+    private.click()
+    h.wait_until(lambda: message_rows(transcript) == ["Bonjour"])
+    assert view.panel is not None
+    selector = child(view.panel, QComboBox, "channelSelector")
+    selector.setCurrentIndex(selector.findData("webchat"))
+    view.panel.composer.setPlainText("Sur le chat")
+    view.panel.send_button.click()
+    h.wait_until(lambda: message_rows(transcript)[-1] == "Sur le chat")
+    assert private.isChecked()  # a private channel: the view stays
+    selector.setCurrentIndex(selector.findData("sms"))
+    view.panel.composer.setPlainText("Par SMS")
+    view.panel.send_button.click()
+    # SMS is not private: the view switches to All so the message does not vanish
+    assert everything.isChecked() and not private.isChecked()
+    h.wait_until(lambda: message_rows(transcript)[-1] == "Par SMS")
+    h.wait_until(lambda: "Par SMS" in h.customers.received_by("Rémi Garnier"))
+
+
+def test_private_says_when_the_contact_has_no_private_conversation(h: AppHarness) -> None:
+    h.customers.leave(h.customers.start_chat("Rémi Garnier", "Par SMS", channel="sms", phone="+3"))
+    view = open_contact(h, "Rémi Garnier")
+    transcript = child(view, QListView, "contactTranscript")
+    notice = child(view, QLabel, "noPrivateConversationNotice")
+    h.wait_until(lambda: message_rows(transcript) == ["Par SMS"])
+    assert not notice.isVisible()
+    child(view, QToolButton, "privateFilterButton").click()
+    h.wait_until(notice.isVisible)
+    assert message_rows(transcript) == []
+    child(view, QToolButton, "allFilterButton").click()
+    assert not notice.isVisible() and message_rows(transcript) == ["Par SMS"]
 
 
 # search -----------------------------------------------------------------------------------
@@ -509,3 +578,59 @@ def test_the_emoji_picker_serves_the_conversation_composers(h: AppHarness) -> No
     view_c = open_contact(h, "Marie Dupont")
     assert view_c.panel is not None
     assert child(view_c.panel, QToolButton, "emojiButton").isVisible()
+
+
+def test_the_emoji_button_follows_the_composer_of_an_ended_chat(h: AppHarness) -> None:
+    _iid, view = ended_chat(h, "Marie Dupont", "Bonjour", "Un instant")
+    emoji = child(view, QToolButton, "emojiButton")
+    assert view.composer.isEnabled() and emoji.isEnabled()  # writing reactivates the chat
+    assert not child(view, QToolButton, "urlButton").isEnabled()  # a link needs a live chat
+    emoji.click()
+    picker = view.findChild(EmojiPicker, "emojiPicker")
+    assert picker is not None
+    h.wait_until(picker.isVisible)
+    field = child(picker, QLineEdit, "emojiSearch")
+    QTest.keyClicks(field, "party popper")
+    grid = child(picker, QAbstractItemView, "emojiGrid")
+    h.wait_until(lambda: grid.model().rowCount() > 0)
+    rect = grid.visualRect(grid.model().index(0, 0))
+    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.composer.toPlainText() == "🎉"
+    QTest.keyClick(picker, Qt.Key.Key_Escape)
+    view.send_button.click()
+    h.wait_until(lambda: view.record.state is InteractionState.ACTIVE)
+    h.wait_until(lambda: view.record.transcript[-1].text == "🎉")
+    assert emoji.isEnabled()
+    # the agent ends it this time; then a chat that cannot be continued: no emoji either
+    view.end_button.click()
+    h.wait_until(lambda: view.record.state is InteractionState.ENDED)
+    view.set_continuable(False)
+    assert not view.composer.isEnabled() and not emoji.isEnabled()
+    view.set_continuable(True)
+    assert view.composer.isEnabled() and emoji.isEnabled()
+
+
+def test_an_image_shows_as_a_thumbnail_in_the_live_chat_too(h: AppHarness, tmp_path: Path) -> None:
+    iid = h.customers.start_chat("Marie Dupont", "Bonjour")
+    view = h.accept(iid)
+    panel = open_conversation_tab(h, view)
+    panel.attach_file(png_file(tmp_path / "photo.png", 120, 80))
+    h.wait_until(lambda: h.customers.received(iid) == ["photo.png"])
+    child(view, QToolButton, "chatTab").click()
+    transcript = view.transcript
+    h.wait_until(transcript.isVisible)
+    model = transcript.model()
+    h.wait_until(lambda: model.rowCount() == 2)
+    image_row = model.index(1, 0)
+    text_row = model.index(0, 0)
+    delegate = view.delegate
+    assert isinstance(delegate, ConversationDelegate)
+    thumb = delegate.thumbnail(image_row)
+    assert isinstance(thumb, QImage) and (thumb.width(), thumb.height()) == (120, 80)
+    assert delegate.thumbnail(text_row) is None
+    transcript.doItemsLayout()
+    # the row is as tall as the thumbnail plus its name, and stays so (no growing cache)
+    height = transcript.visualRect(image_row).height()
+    assert height > 80 + transcript.visualRect(text_row).height() // 2
+    transcript.doItemsLayout()
+    assert transcript.visualRect(image_row).height() == height
