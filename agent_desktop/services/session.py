@@ -264,7 +264,13 @@ class AgentSession(QObject):
         self._do("reject", iid, lambda: self.backend.reject(iid), tr("Could not reject: {0}"), done)
 
     def end(self, iid: str) -> None:
-        self._do("end", iid, lambda: self.backend.end(iid), tr("Could not end the chat: {0}"))
+        async def call() -> None:
+            # a chat the agent just wrote in may still await its reactivation in the backend
+            # (behind the outbox write): it must be live there before it can end
+            await self._reactivate_once(iid)
+            await self.backend.end(iid)
+
+        self._do("end", iid, call, tr("Could not end the chat: {0}"))
 
     def mark_done(self, iid: str, disposition: str | None = None, note: str = "") -> None:
         record = self.store.get(iid)

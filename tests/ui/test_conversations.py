@@ -602,6 +602,7 @@ def test_the_emoji_button_follows_the_composer_of_an_ended_chat(h: AppHarness) -
     h.wait_until(lambda: view.record.transcript[-1].text == "🎉")
     assert emoji.isEnabled()
     # the agent ends it this time; then a chat that cannot be continued: no emoji either
+    h.wait_until(view.end_button.isEnabled)
     view.end_button.click()
     h.wait_until(lambda: view.record.state is InteractionState.ENDED)
     view.set_continuable(False)
