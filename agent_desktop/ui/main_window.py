@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
             if self.interaction_actions is not None
             else None
         )
+        if self.interaction_actions is not None:
+            # after the controller built the consultation view: its transcript follows too
+            self.interaction_actions.consultationChanged.connect(self._consultation_changed)
 
         # top bar -------------------------------------------------------------------------
         top = QFrame(self)
@@ -360,6 +363,11 @@ class MainWindow(QMainWindow):
             self.apply_emoji_images(view)
         if self.connect_area is not None:
             self.apply_emoji_images(self.connect_area.view)
+
+    def _consultation_changed(self, iid: str) -> None:
+        view = self.views.get(iid)
+        if view is not None:
+            self.apply_emoji_images(view)
 
     def apply_emoji_images(self, widget: QWidget) -> None:
         """Setting ``emoji.bundled_images``: every message list under ``widget`` (live chat,

@@ -181,3 +181,12 @@ def test_every_message_list_of_a_chat_follows_the_setting(start: StartHarness) -
     assert all(d.draws_emoji_images for d in delegates())
     h.desktop.settings_store.try_update({"emoji": {"bundled_images": False}})
     assert not any(d.draws_emoji_images for d in delegates())
+
+
+def test_a_consultation_transcript_follows_the_setting(start: StartHarness) -> None:
+    from tests.ui.test_interaction_actions import CLAIRE, choose, consultation, open_chat
+
+    h = start(settings={"chat": {"notification_sound": False}, "emoji": {"bundled_images": True}})
+    _iid, view = open_chat(h)
+    choose(h, view, "consultButton", CLAIRE)
+    assert consultation(h, view).delegate.draws_emoji_images
