@@ -11,13 +11,13 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from agent_desktop.core.interaction_log import LogEvent, LogEventKind
+from agent_desktop.core.sqlite_db import VersionedDatabase
 from agent_desktop.core.types import Channel
 
 log = logging.getLogger(__name__)
@@ -55,47 +55,12 @@ class LogStoreError(Exception):
     """The log cannot be used (for example, written by a newer version)."""
 
 
-class InteractionLogDatabase:
+class InteractionLogDatabase(VersionedDatabase):
     """Append-only event log of one profile; every method runs on the opening thread."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._connection: sqlite3.Connection | None = None
-
-    def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, isolation_level=None)
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        self._connection = connection
-        try:
-            self._migrate()
-        except BaseException:
-            self.close()
-            raise
-
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-    @property
-    def _db(self) -> sqlite3.Connection:
-        if self._connection is None:
-            raise LogStoreError("the interaction log is not open")
-        return self._connection
-
-    def _migrate(self) -> None:
-        current = int(self._db.execute("PRAGMA user_version").fetchone()[0])
-        if current > SCHEMA_VERSION:
-            raise LogStoreError(
-                f"{self.path} was written by a newer version of agent_desktop "
-                f"(schema {current}, this version knows {SCHEMA_VERSION})"
-            )
-        for version in range(current, SCHEMA_VERSION):
-            self._db.executescript(
-                f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {version + 1}; COMMIT;"
-            )
+    migrations = MIGRATIONS
+    error = LogStoreError
+    label = "the interaction log"
 
     def append(self, agent_id: str, events: Sequence[LogEvent]) -> None:
         db = self._db

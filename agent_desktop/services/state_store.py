@@ -13,15 +13,15 @@ import asyncio
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from agent_desktop.core.emoji import EmojiCatalog, SkinTone, remember_sent
+from agent_desktop.core.sqlite_db import VersionedDatabase
 from agent_desktop.core.urls import remember_url
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.tasks import TaskKeeper
@@ -105,62 +105,12 @@ class StateSnapshot:
     outbox: list[OutboxEntry] = field(default_factory=list)
 
 
-class StateDatabase:
+class StateDatabase(VersionedDatabase):
     """Synchronous access to the state database; every call on the thread that opened it."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._connection: sqlite3.Connection | None = None
-
-    def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, isolation_level=None)
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        self._connection = connection
-        try:
-            self._migrate()
-        except BaseException:
-            self.close()
-            raise
-
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-    @property
-    def _db(self) -> sqlite3.Connection:
-        if self._connection is None:
-            raise StateError("the state database is not open")
-        return self._connection
-
-    @property
-    def schema_version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
-
-    def _migrate(self) -> None:
-        current = self.schema_version
-        if current > SCHEMA_VERSION:
-            raise StateError(
-                f"{self.path} was written by a newer version of agent_desktop "
-                f"(schema {current}, this version knows {SCHEMA_VERSION})"
-            )
-        for version in range(current, SCHEMA_VERSION):
-            self._db.executescript(
-                f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {version + 1}; COMMIT;"
-            )
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        db = self._db
-        db.execute("BEGIN")
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+    migrations = MIGRATIONS
+    error = StateError
+    label = "the state database"
 
     # ordered lists --------------------------------------------------------------------
     def read_list(self, table: str) -> list[str]:

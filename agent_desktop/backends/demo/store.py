@@ -12,14 +12,14 @@ import functools
 import logging
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from agent_desktop.core.interaction_log import LogEvent
 from agent_desktop.core.models import ChannelAddress, Contact, Message, valid_unicode
+from agent_desktop.core.sqlite_db import VersionedDatabase
 from agent_desktop.core.types import Channel, PartyRole
 
 log = logging.getLogger(__name__)
@@ -132,76 +132,24 @@ def fold(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-class DemoStore:
+class DemoStore(VersionedDatabase):
     """Contacts, interactions and messages of the demo contact center.
 
     Synchronous; every method must run on the thread that called :meth:`open`.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._connection: sqlite3.Connection | None = None
+    migrations = MIGRATIONS
+    error = StoreError
+    label = "the demo database"
 
-    # lifecycle ------------------------------------------------------------------------
-    def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # autocommit mode: transactions are explicit (see _transaction)
-        connection = sqlite3.connect(self.path, isolation_level=None)
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
+    def _configure(self, connection: sqlite3.Connection) -> None:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.create_function("fold", 1, fold, deterministic=True)
-        self._connection = connection
-        try:
-            self._migrate()
-        except BaseException:
-            self.close()
-            raise
-
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-    @property
-    def schema_version(self) -> int:
-        row = self._db.execute("PRAGMA user_version").fetchone()
-        return int(row[0])
-
-    def _migrate(self) -> None:
-        current = self.schema_version
-        if current > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was written by a newer version of agent_desktop "
-                f"(schema {current}, this version knows {SCHEMA_VERSION})"
-            )
-        for version in range(current, SCHEMA_VERSION):
-            # the version bump is inside the transaction: a failed migration changes nothing
-            self._db.executescript(
-                f"BEGIN; {MIGRATIONS[version]} PRAGMA user_version = {version + 1}; COMMIT;"
-            )
 
     @property
     def connection(self) -> sqlite3.Connection:
         """The open connection, for the store functions of other demo modules."""
         return self._db
-
-    @property
-    def _db(self) -> sqlite3.Connection:
-        if self._connection is None:
-            raise StoreError("the demo database is not open")
-        return self._connection
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        db = self._db
-        db.execute("BEGIN")
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
 
     # contacts -------------------------------------------------------------------------
     def save_contact(self, contact: Contact) -> None:
