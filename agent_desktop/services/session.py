@@ -24,7 +24,7 @@ from agent_desktop.core.types import (
     PartyState,
 )
 from agent_desktop.services.bridge import MessageBridge
-from agent_desktop.services.interaction_store import InteractionStore
+from agent_desktop.services.interaction_store import InteractionRecord, InteractionStore
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.tasks import TaskKeeper
 
@@ -300,25 +300,32 @@ class AgentSession(QObject):
             self.store.reactivate(iid)  # writing in an ended chat continues the conversation
         if not text or record is None or record.state is not InteractionState.ACTIVE:
             return False
-        txn_id = uuid.uuid4().hex
-        echo = Message(
-            id=f"local:{txn_id}",
-            interaction_id=iid,
-            author_id=self.agent_party_id,
-            author_name=self.agent.display_name,
-            author_role=PartyRole.AGENT,
-            text=text,
-            time=time.time(),
-            txn_id=txn_id,
-            delivery=DeliveryState.SENDING,
-        )
-        record.add_message(echo)
+        txn_id = self._local_echo(record, "text", text)
         self._stop_typing(iid)
-        if self.outbox is not None:  # on disk before the backend hears of it
-            self.outbox.put(iid, txn_id, "text", text)
         self.agentMessageSent.emit(iid, text)
         self._transmit(iid, txn_id, text, reactivate=reactivate)
         return True
+
+    def _local_echo(self, record: InteractionRecord, kind: str, body: str) -> str:
+        """Show the agent's ``body`` at once as sending, and keep it in the outbox (on disk
+        before the backend hears of it); returns the new txn id."""
+        txn_id = uuid.uuid4().hex
+        echo = Message(
+            id=f"local:{txn_id}",
+            interaction_id=record.id,
+            author_id=self.agent_party_id,
+            author_name=self.agent.display_name,
+            author_role=PartyRole.AGENT,
+            text=body,
+            time=time.time(),
+            txn_id=txn_id,
+            delivery=DeliveryState.SENDING,
+            url=body if kind == "url" else None,
+        )
+        record.add_message(echo)
+        if self.outbox is not None:
+            self.outbox.put(record.id, txn_id, kind, body)
+        return txn_id
 
     def can_reactivate(self, iid: str) -> bool:
         """Whether writing in ``iid`` would reactivate it (ended, not Done, backend allows)."""
@@ -334,22 +341,7 @@ class AgentSession(QObject):
         record = self.store.get(iid)
         if record is None or record.state is not InteractionState.ACTIVE or not url:
             return False
-        txn_id = uuid.uuid4().hex
-        echo = Message(
-            id=f"local:{txn_id}",
-            interaction_id=iid,
-            author_id=self.agent_party_id,
-            author_name=self.agent.display_name,
-            author_role=PartyRole.AGENT,
-            text=url,
-            time=time.time(),
-            txn_id=txn_id,
-            delivery=DeliveryState.SENDING,
-            url=url,
-        )
-        record.add_message(echo)
-        if self.outbox is not None:
-            self.outbox.put(iid, txn_id, "url", url)
+        txn_id = self._local_echo(record, "url", url)
         self.urlPushed.emit(iid, url)
         self._transmit_url(iid, txn_id, url)
         return True
