@@ -63,24 +63,7 @@ def add_message(
             if existing is not None:
                 db.execute("COMMIT")
                 return str(existing[0])
-        db.execute(
-            "INSERT INTO messages (id, interaction_id, contact_id, author_id, author_name,"
-            " author_role, text, time, txn_id, url, delivered)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                message.id,
-                message.interaction_id,
-                contact_id,
-                message.author_id,
-                message.author_name,
-                message.author_role.value,
-                message.text,
-                message.time,
-                message.txn_id,
-                message.url,
-                int(delivered),
-            ),
-        )
+        DemoStore.insert_message(db, message, contact_id, delivered=delivered)
         image = message.image
         if image is not None:
             db.execute(

@@ -230,7 +230,7 @@ class DemoStore(VersionedDatabase):
                 (interaction_id, contact.id, channel.value, created_at),
             )
             if opening is not None:
-                self._insert_message(db, opening, contact.id)
+                self.insert_message(db, opening, contact.id)
 
     def has_interaction(self, interaction_id: str) -> bool:
         row = self._db.execute(
@@ -308,7 +308,7 @@ class DemoStore(VersionedDatabase):
 
     # messages -------------------------------------------------------------------------
     def add_message(self, message: Message, contact_id: str) -> None:
-        self._insert_message(self._db, message, contact_id)
+        self.insert_message(self._db, message, contact_id)
 
     def add_message_once(self, message: Message, contact_id: str, *, delivered: bool = True) -> str:
         """Store ``message`` unless one with its txn id exists; returns the stored id.
@@ -321,7 +321,7 @@ class DemoStore(VersionedDatabase):
             existing = self._message_id_for_txn(db, message.txn_id)
             if existing is not None:
                 return existing
-            self._insert_message(db, message, contact_id)
+            self.insert_message(db, message, contact_id)
             if not delivered:
                 db.execute("UPDATE messages SET delivered = 0 WHERE id = ?", (message.id,))
         return message.id
@@ -335,10 +335,14 @@ class DemoStore(VersionedDatabase):
         return None if row is None else str(row[0])
 
     @staticmethod
-    def _insert_message(db: sqlite3.Connection, message: Message, contact_id: str) -> None:
+    def insert_message(
+        db: sqlite3.Connection, message: Message, contact_id: str, *, delivered: bool = True
+    ) -> None:
+        """One row of ``messages`` (``delivered`` false: held for a contact who is away)."""
         db.execute(
             "INSERT INTO messages (id, interaction_id, contact_id, author_id, author_name,"
-            " author_role, text, time, txn_id, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " author_role, text, time, txn_id, url, delivered)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 message.id,
                 message.interaction_id,
@@ -350,6 +354,7 @@ class DemoStore(VersionedDatabase):
                 message.time,
                 message.txn_id,
                 message.url,
+                int(delivered),
             ),
         )
 
