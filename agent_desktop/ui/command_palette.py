@@ -9,10 +9,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QRectF,
     QSize,
@@ -22,10 +19,8 @@ from PySide6.QtGui import QFontMetricsF, QKeySequence, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from agent_desktop.core.emoji import fold
-from agent_desktop.ui.search_popup import SearchPopup
+from agent_desktop.ui.search_popup import ModelIndex, RowListModel, SearchPopup
 from agent_desktop.ui.theme import LIGHT, Theme
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -47,29 +42,14 @@ class CommandRoles(IntEnum):
     SHORTCUT = Qt.ItemDataRole.UserRole + 1
 
 
-class CommandModel(QAbstractListModel):
+class CommandModel(RowListModel[Command]):
     """``DisplayRole`` the title, ``UserRole`` the command key, ``UserRole+1`` the shortcut;
     a command that cannot run now is disabled."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Command] = []
-
-    def set_commands(self, commands: Sequence[Command]) -> None:
-        self.beginResetModel()
-        self._rows = list(commands)
-        self.endResetModel()
-
     def command(self, row: int) -> Command | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item(row)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        command = self._rows[index.row()]
+    def item_data(self, command: Command, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return command.title
         if role == CommandRoles.KEY:
@@ -81,13 +61,8 @@ class CommandModel(QAbstractListModel):
             return f"{command.title} ({shortcut})" if shortcut else command.title
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        command = self.command(index.row()) if index.isValid() else None
-        if command is None:
-            return Qt.ItemFlag.NoItemFlags
-        if not command.enabled():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def item_enabled(self, command: Command) -> bool:
+        return command.enabled()
 
 
 class CommandDelegate(QStyledItemDelegate):
@@ -166,7 +141,7 @@ class CommandPalette(SearchPopup):
 
         found = [c for c in self.commands if matches(c)]
         found.sort(key=lambda c: not c.enabled())
-        self.model.set_commands(found)
+        self.model.set_items(found)
 
     def select_row(self, row: int) -> None:
         # skip disabled commands

@@ -3,7 +3,19 @@ so the composer can keep the focus while it filters)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, Signal
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,7 +27,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+ModelIndex = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
 NAVIGATION_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
+class RowListModel(QAbstractListModel, Generic[T]):
+    """A flat list of items for a :class:`SearchPopup`; subclasses answer :meth:`item_data`
+    and may disable rows in :meth:`item_enabled`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_items(self, items: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def item_data(self, item: T, role: int) -> Any:
+        raise NotImplementedError
+
+    def item_enabled(self, item: T) -> bool:
+        return True
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item(index.row()) if index.isValid() else None
+        return None if item is None else self.item_data(item, role)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        item = self.item(index.row()) if index.isValid() else None
+        if item is None or not self.item_enabled(item):
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class SearchPopup(QFrame):

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QRect,
     QRectF,
     QSize,
@@ -29,10 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.core.standard_responses import ResponseLibrary, StandardResponse
-from agent_desktop.ui.search_popup import SearchPopup
+from agent_desktop.ui.search_popup import ModelIndex, RowListModel, SearchPopup
 from agent_desktop.ui.theme import LIGHT, Theme
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class ResponseRoles(IntEnum):
@@ -41,28 +35,13 @@ class ResponseRoles(IntEnum):
     CATEGORY = Qt.ItemDataRole.UserRole + 2
 
 
-class ResponseListModel(QAbstractListModel):
+class ResponseListModel(RowListModel[StandardResponse]):
     """One row per response: ``DisplayRole`` title, ``UserRole`` id, text and category."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StandardResponse] = []
-
-    def set_responses(self, responses: Sequence[StandardResponse]) -> None:
-        self.beginResetModel()
-        self._rows = list(responses)
-        self.endResetModel()
-
     def response(self, row: int) -> StandardResponse | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item(row)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        response = self._rows[index.row()]
+    def item_data(self, response: StandardResponse, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return response.title
         if role in (Qt.ItemDataRole.ToolTipRole, ResponseRoles.TEXT):
@@ -74,11 +53,6 @@ class ResponseListModel(QAbstractListModel):
         if role == ResponseRoles.CATEGORY:
             return response.category
         return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class ResponseDelegate(QStyledItemDelegate):
@@ -199,7 +173,7 @@ class StandardResponsePopup(SearchPopup):
         found = self.library.search(
             query, category=category if isinstance(category, str) else None, language=self.language
         )
-        self.model.set_responses(found)
+        self.model.set_items(found)
         if not len(self.library):
             self.empty.setText(self.tr("No standard responses are available."))
         else:
