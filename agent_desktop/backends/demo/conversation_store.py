@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from agent_desktop.backends.demo.store import DemoStore, fold
+from agent_desktop.backends.demo.store import DemoStore, fold, message_from_row
 from agent_desktop.core.models import (
     Contact,
     ImageAttachment,
@@ -235,23 +235,7 @@ def insert_generated_history(
 
 
 def _message(row: tuple[Any, ...]) -> Message:
-    (
-        message_id,
-        interaction_id,
-        author_id,
-        author_name,
-        role,
-        text,
-        time,
-        txn_id,
-        url,
-        channel,
-        mime,
-        filename,
-        width,
-        height,
-        data,
-    ) = row
+    channel, mime, filename, width, height, data = row[9:]
     image = None
     if mime is not None:
         image = ImageAttachment(
@@ -261,16 +245,4 @@ def _message(row: tuple[Any, ...]) -> Message:
             width=int(width),
             height=int(height),
         )
-    return Message(
-        id=str(message_id),
-        interaction_id=str(interaction_id),
-        author_id=str(author_id),
-        author_name=str(author_name),
-        author_role=PartyRole(role),
-        text=str(text),
-        time=float(time),
-        txn_id=None if txn_id is None else str(txn_id),
-        url=None if url is None else str(url),
-        channel=Channel(channel),
-        image=image,
-    )
+    return message_from_row(row, channel=Channel(channel), image=image)

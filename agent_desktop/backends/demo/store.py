@@ -296,7 +296,7 @@ class DemoStore(VersionedDatabase):
             if contact is None:
                 continue
             messages = [
-                _message(row)
+                message_from_row(row)
                 for row in self._db.execute(
                     f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE interaction_id = ?"
                     " ORDER BY time, rowid",
@@ -366,7 +366,7 @@ class DemoStore(VersionedDatabase):
             " ORDER BY time DESC, rowid DESC LIMIT :limit",
             {"contact": contact_id, "before": before, "limit": limit},
         ).fetchall()
-        return [_message(row) for row in reversed(rows)]
+        return [message_from_row(row) for row in reversed(rows)]
 
     def search_messages(self, contact_id: str, query: str) -> list[Message]:
         """The contact's messages holding ``query`` (case- and accent-insensitive), oldest first."""
@@ -375,7 +375,7 @@ class DemoStore(VersionedDatabase):
             " WHERE contact_id = ? AND instr(fold(text), ?) ORDER BY time, rowid",
             (contact_id, fold(query)),
         ).fetchall()
-        return [_message(row) for row in rows]
+        return [message_from_row(row) for row in rows]
 
     def texts_to_customer(self, interaction_id: str) -> list[str]:
         """What the customer received from the agent side in the interaction, in order."""
@@ -413,8 +413,10 @@ class DemoStore(VersionedDatabase):
         return [(str(agent), str(kind), float(time)) for agent, kind, time in rows]
 
 
-def _message(row: tuple[Any, ...]) -> Message:
-    message_id, interaction_id, author_id, author_name, role, text, time, txn_id, url = row
+def message_from_row(row: tuple[Any, ...], **extra: object) -> Message:
+    """A message from the nine columns every message query selects first; ``extra``
+    fields (channel, image) come from queries that select more."""
+    message_id, interaction_id, author_id, author_name, role, text, time, txn_id, url = row[:9]
     return Message(
         id=str(message_id),
         interaction_id=str(interaction_id),
@@ -425,6 +427,7 @@ def _message(row: tuple[Any, ...]) -> Message:
         time=float(time),
         txn_id=None if txn_id is None else str(txn_id),
         url=None if url is None else str(url),
+        **extra,
     )
 
 
