@@ -175,6 +175,9 @@ class MatrixCustomerSimulator(CustomerSimulator):
                 {
                     "preset": "private_chat",
                     "name": name,
+                    # the convention (docs/matrix.md): the agent offered the chat may remove
+                    # the colleagues it brings in (kick: a power level above theirs)
+                    "power_level_content_override": {"users": {self.agent_user_id: 50}},
                     "initial_state": [
                         {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
                     ],
@@ -272,3 +275,42 @@ class MatrixCustomerSimulator(CustomerSimulator):
     def user_id(self, name: str) -> str:
         """The Matrix id of the customer called ``name`` (registered on first use)."""
         return self._customer(name).user_id
+
+    def send_image(
+        self, interaction_id: str, data: bytes, filename: str, mime: str = "image/png"
+    ) -> None:
+        """The customer uploads ``data`` to the media repository and sends it as ``m.image``
+        (``info.size`` is the real size: the agent's side must not trust it alone)."""
+        chat = self._chat(interaction_id)
+        uploaded = self._run(
+            call(
+                chat.customer.client,
+                "POST",
+                f"/_matrix/media/v3/upload?filename={q(filename)}",
+                data=data,
+                content_type=mime,
+            )
+        )
+        content = {
+            "msgtype": "m.image",
+            "body": filename,
+            "url": str(uploaded["content_uri"]),
+            "info": {"mimetype": mime, "size": len(data)},
+        }
+        self._send(chat, content)
+
+    def mark_read(self, interaction_id: str) -> None:
+        """The customer's client reports everything the agent sent so far as read."""
+        chat = self._chat(interaction_id)
+        events = self._history(interaction_id)
+        if not events:
+            return
+        last = q(str(events[-1]["event_id"]))
+        self._run(
+            call(
+                chat.customer.client,
+                "POST",
+                f"/_matrix/client/v3/rooms/{q(chat.room_id)}/receipt/m.read/{last}",
+                {},
+            )
+        )
