@@ -277,10 +277,16 @@ class MatrixCustomerSimulator(CustomerSimulator):
         return self._customer(name).user_id
 
     def send_image(
-        self, interaction_id: str, data: bytes, filename: str, mime: str = "image/png"
+        self,
+        interaction_id: str,
+        data: bytes,
+        filename: str,
+        mime: str = "image/png",
+        *,
+        declared: int | None = None,
     ) -> None:
         """The customer uploads ``data`` to the media repository and sends it as ``m.image``
-        (``info.size`` is the real size: the agent's side must not trust it alone)."""
+        with ``info.size`` = ``declared`` (default: the real size; a client may lie)."""
         chat = self._chat(interaction_id)
         uploaded = self._run(
             call(
@@ -295,7 +301,7 @@ class MatrixCustomerSimulator(CustomerSimulator):
             "msgtype": "m.image",
             "body": filename,
             "url": str(uploaded["content_uri"]),
-            "info": {"mimetype": mime, "size": len(data)},
+            "info": {"mimetype": mime, "size": len(data) if declared is None else declared},
         }
         self._send(chat, content)
 
@@ -314,3 +320,26 @@ class MatrixCustomerSimulator(CustomerSimulator):
                 {},
             )
         )
+
+    def join(self, name: str, room_id: str) -> None:
+        """The user called ``name`` (a colleague in UI tests) joins ``room_id`` (an invite)."""
+        customer = self._customer(name)
+        self._run(call(customer.client, "POST", f"/_matrix/client/v3/join/{q(room_id)}", {}))
+
+    def membership(self, name: str, room_id: str, of: str | None = None) -> str:
+        """The membership of ``of`` (default: ``name`` itself) in ``room_id``, as ``name``
+        sees it (``"leave"`` when unknown)."""
+        customer = self._customer(name)
+        path = (
+            f"/_matrix/client/v3/rooms/{q(room_id)}/state/m.room.member/{q(of or customer.user_id)}"
+        )
+        try:
+            return str(self._run(call(customer.client, "GET", path)).get("membership", "leave"))
+        except BackendError:
+            return "leave"
+
+    def create_room(self, name: str, body: JsonDict) -> str:
+        """The user called ``name`` creates a room (``createRoom`` body); its id."""
+        customer = self._customer(name)
+        created = self._run(call(customer.client, "POST", "/_matrix/client/v3/createRoom", body))
+        return str(created["room_id"])
