@@ -4,6 +4,16 @@ Room conventions (docs/matrix.md): a customer conversation is a room carrying th
 event ``com.agent_desktop.conversation`` (channel and contact); an offered chat is an
 invite to such a room (accept = join, reject = leave the invite); disposition and note are
 room account data ``com.agent_desktop.disposition``.
+
+Colleagues: transfer = invite then leave; conference = invite; a consultation is a room
+of its own (``com.agent_desktop.conversation_consultation``) that ends when either side
+leaves it; completing the transfer from it invites the colleague into the customer room
+and leaves both rooms, turning it into a conference invites and stays; leaving a
+conference leaves the room to the colleagues still in it; removing a colleague kicks them.
+Targets are the members of the team room (``MatrixConfig.team_room``) with their presence.
+Customer ``m.image`` media are downloaded (authenticated media, legacy fallback) and
+checked (``core/images.py``) before the message is emitted, so a picture arrives with its
+message and in order; the customer's ``m.read`` receipts mark the agent's messages read.
 """
 
 from __future__ import annotations
