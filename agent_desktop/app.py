@@ -237,7 +237,11 @@ class AgentDesktop:
             self.login_dialog = None
             dialog.accept()
             dialog.deleteLater()
-            matrix = {"homeserver": backend.matrix.homeserver, "user_id": backend.matrix.user_id}
+            matrix = {
+                "homeserver": backend.matrix.homeserver,
+                "user_id": backend.matrix.user_id,
+                "team_room": backend.matrix.team_room,
+            }
             self.settings_store.try_update({"backends": {"matrix": matrix}})
             return
         if state != ConnectionState.FAILED.value:
@@ -245,7 +249,12 @@ class AgentDesktop:
         if backend.login_problem is None and dialog is None:
             return  # not a login problem: the banner tells
         if dialog is None:
-            dialog = LoginDialog(backend.matrix.homeserver, backend.matrix.user_id, self.window)
+            dialog = LoginDialog(
+                backend.matrix.homeserver,
+                backend.matrix.user_id,
+                self.window,
+                team_room=backend.matrix.team_room,
+            )
             dialog.loginRequested.connect(self._log_in)
             self.login_dialog = dialog
         dialog.set_busy(False)
@@ -266,7 +275,9 @@ class AgentDesktop:
         from agent_desktop.backends.matrix import MatrixBackend
 
         if isinstance(self.backend, MatrixBackend) and self.session is not None:
-            self.backend.set_credentials(homeserver, user, password)
+            dialog = self.login_dialog
+            team_room = dialog.team_room.text() if dialog is not None else None
+            self.backend.set_credentials(homeserver, user, password, team_room)
             self.session.start()
 
     def _settings_changed(self) -> None:

@@ -175,6 +175,9 @@ class MatrixCustomerSimulator(CustomerSimulator):
                 {
                     "preset": "private_chat",
                     "name": name,
+                    # the convention (docs/matrix.md): the agent offered the chat may remove
+                    # the colleagues it brings in (kick: a power level above theirs)
+                    "power_level_content_override": {"users": {self.agent_user_id: 50}},
                     "initial_state": [
                         {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
                     ],
@@ -272,3 +275,71 @@ class MatrixCustomerSimulator(CustomerSimulator):
     def user_id(self, name: str) -> str:
         """The Matrix id of the customer called ``name`` (registered on first use)."""
         return self._customer(name).user_id
+
+    def send_image(
+        self,
+        interaction_id: str,
+        data: bytes,
+        filename: str,
+        mime: str = "image/png",
+        *,
+        declared: int | None = None,
+    ) -> None:
+        """The customer uploads ``data`` to the media repository and sends it as ``m.image``
+        with ``info.size`` = ``declared`` (default: the real size; a client may lie)."""
+        chat = self._chat(interaction_id)
+        uploaded = self._run(
+            call(
+                chat.customer.client,
+                "POST",
+                f"/_matrix/media/v3/upload?filename={q(filename)}",
+                data=data,
+                content_type=mime,
+            )
+        )
+        content = {
+            "msgtype": "m.image",
+            "body": filename,
+            "url": str(uploaded["content_uri"]),
+            "info": {"mimetype": mime, "size": len(data) if declared is None else declared},
+        }
+        self._send(chat, content)
+
+    def mark_read(self, interaction_id: str) -> None:
+        """The customer's client reports everything the agent sent so far as read."""
+        chat = self._chat(interaction_id)
+        events = self._history(interaction_id)
+        if not events:
+            return
+        last = q(str(events[-1]["event_id"]))
+        self._run(
+            call(
+                chat.customer.client,
+                "POST",
+                f"/_matrix/client/v3/rooms/{q(chat.room_id)}/receipt/m.read/{last}",
+                {},
+            )
+        )
+
+    def join(self, name: str, room_id: str) -> None:
+        """The user called ``name`` (a colleague in UI tests) joins ``room_id`` (an invite)."""
+        customer = self._customer(name)
+        self._run(call(customer.client, "POST", f"/_matrix/client/v3/join/{q(room_id)}", {}))
+
+    def membership(self, name: str, room_id: str, of: str | None = None) -> str:
+        """The membership of ``of`` (default: ``name`` itself) in ``room_id``, as ``name``
+        sees it (``"leave"`` when unknown)."""
+        customer = self._customer(name)
+        path = (
+            f"/_matrix/client/v3/rooms/{q(room_id)}/state/m.room.member/{q(of or customer.user_id)}"
+        )
+        try:
+            return str(self._run(call(customer.client, "GET", path)).get("membership", "leave"))
+        except BackendError:
+            return "leave"
+
+    def create_room(self, name: str, body: JsonDict) -> str:
+        """The user called ``name`` creates a room (``createRoom`` body); its id."""
+        customer = self._customer(name)
+        created = self._run(call(customer.client, "POST", "/_matrix/client/v3/createRoom", body))
+        return str(created["room_id"])

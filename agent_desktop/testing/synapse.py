@@ -196,11 +196,18 @@ class SynapseServer:
         self.start()
 
     # users ------------------------------------------------------------------------
-    def _request(self, method: str, path: str, body: dict[str, object] | None = None) -> object:
+    def _request(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, object] | None = None,
+        token: str | None = None,
+    ) -> object:
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            self.url + path, data=data, method=method, headers={"Content-Type": "application/json"}
-        )
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        request = urllib.request.Request(self.url + path, data=data, method=method, headers=headers)
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read())
 
@@ -255,6 +262,14 @@ def main() -> None:  # pragma: no cover - interactive helper for ./dev synapse
         user = json.loads(state.read_text())
     else:
         registered = server.register("agent", "agent-password", displayname="Demo Agent")
+        colleague = server.register("colleague", "colleague-password", displayname="Demo Colleague")
+        # the team room: its members are the transfer / consultation targets (team_room)
+        server._request(
+            "POST",
+            "/_matrix/client/v3/createRoom",
+            {"preset": "public_chat", "room_alias_name": "team", "name": "Team"},
+            token=colleague.access_token,
+        )
         user = {
             "secret": server.secret,
             "user_id": registered.user_id,
@@ -263,6 +278,8 @@ def main() -> None:  # pragma: no cover - interactive helper for ./dev synapse
         state.write_text(json.dumps(user))
     print(f"Synapse is running at {server.url} (data in {directory})", flush=True)
     print(f"demo agent: {user['user_id']}  password: {user['password']}")
+    print(f"team room: #team:{SERVER_NAME} (enter it in the login dialog; its member")
+    print(f"@colleague:{SERVER_NAME}, password colleague-password, is a colleague to consult)")
     print("Start the app with: ./dev run --backend matrix   (Ctrl+C here stops Synapse)")
     print(f"and log in with homeserver {server.url}", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -20,7 +20,13 @@ class LoginDialog(QDialog):
 
     loginRequested = Signal(str, str, str)
 
-    def __init__(self, homeserver: str = "", user: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        homeserver: str = "",
+        user: str = "",
+        parent: QWidget | None = None,
+        team_room: str = "",
+    ):
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Log in to Matrix"))
@@ -47,11 +53,20 @@ class LoginDialog(QDialog):
         self.password.setObjectName("passwordEdit")
         self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # optional: the room whose members are the agent's colleagues (transfer targets)
+        self.team_room = QLineEdit(team_room, self)
+        self.team_room.setObjectName("teamRoomEdit")
+        self.team_room.setAccessibleName(self.tr("Team room"))
+        self.team_room.setPlaceholderText(self.tr("#team:example.org (optional)"))
+        self.team_room.setToolTip(
+            self.tr("The room whose members are your colleagues, for transfers and consultations")
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Homeserver"), self.homeserver)
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Team room"), self.team_room)
 
         buttons = QDialogButtonBox(self)
         self.login_button = QPushButton(self.tr("Log in"), self)
@@ -88,7 +103,7 @@ class LoginDialog(QDialog):
         )
 
     def set_busy(self, busy: bool) -> None:
-        for edit in (self.homeserver, self.user, self.password):
+        for edit in (self.homeserver, self.user, self.password, self.team_room):
             edit.setEnabled(not busy)
         self.login_button.setEnabled(not busy)
         if busy:

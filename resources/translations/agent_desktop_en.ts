@@ -1376,6 +1376,18 @@ missed</translation>
             <translation>Password</translation>
         </message>
         <message>
+            <source>Team room</source>
+            <translation>Team room</translation>
+        </message>
+        <message>
+            <source>#team:example.org (optional)</source>
+            <translation>#team:example.org (optional)</translation>
+        </message>
+        <message>
+            <source>The room whose members are your colleagues, for transfers and consultations</source>
+            <translation>The room whose members are your colleagues, for transfers and consultations</translation>
+        </message>
+        <message>
             <source>Homeserver</source>
             <translation>Homeserver</translation>
         </message>

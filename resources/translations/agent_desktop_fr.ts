@@ -1376,6 +1376,18 @@ manqués</translation>
         <translation>Mot de passe</translation>
     </message>
     <message>
+        <source>Team room</source>
+        <translation>Salon d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>#team:example.org (optional)</source>
+        <translation>#equipe:example.org (facultatif)</translation>
+    </message>
+    <message>
+        <source>The room whose members are your colleagues, for transfers and consultations</source>
+        <translation>Le salon dont les membres sont vos collègues, pour les transferts et les consultations</translation>
+    </message>
+    <message>
         <source>Homeserver</source>
         <translation>Serveur d&apos;accueil</translation>
     </message>

@@ -72,12 +72,14 @@ def test_first_login_with_a_wrong_then_right_homeserver(
     assert login.isEnabled()
     homeserver = child(dialog, QLineEdit, "homeserverEdit")
     homeserver.setText(synapse.url)
+    QTest.keyClicks(child(dialog, QLineEdit, "teamRoomEdit"), "#team:localhost")
     login.click()
     h.wait_until(lambda: h.desktop.login_dialog is None, timeout=10)
     session = h.desktop.session
     assert session is not None and session.connection is ConnectionState.CONNECTED
     saved = h.settings.backends["matrix"]
     assert saved["homeserver"] == synapse.url and saved["user_id"] == user.user_id
+    assert saved["team_room"] == "#team:localhost"
     assert "password" not in saved
     token = keyring.get_password(KEYRING_SERVICE, keyring_user(synapse.url, user.user_id))
     assert token is not None and json.loads(token)["access_token"]
@@ -90,8 +92,11 @@ def test_expired_token_prompts_to_log_in_again(open_app: Any, synapse: SynapseSe
         keyring_user(synapse.url, user.user_id),
         json.dumps({"access_token": "syt_revoked", "device_id": "OLD"}),
     )
-    h: AppHarness = open_app({"homeserver": synapse.url, "user_id": user.user_id})
+    h: AppHarness = open_app(
+        {"homeserver": synapse.url, "user_id": user.user_id, "team_room": "#agents:localhost"}
+    )
     dialog = dialog_of(h)
+    assert child(dialog, QLineEdit, "teamRoomEdit").text() == "#agents:localhost"
     assert message(dialog) == "Your session has expired or was signed out. Please log in again."
     assert child(dialog, QLineEdit, "homeserverEdit").text() == synapse.url
     assert child(dialog, QLineEdit, "userEdit").text() == user.user_id

@@ -4,6 +4,16 @@ Room conventions (docs/matrix.md): a customer conversation is a room carrying th
 event ``com.agent_desktop.conversation`` (channel and contact); an offered chat is an
 invite to such a room (accept = join, reject = leave the invite); disposition and note are
 room account data ``com.agent_desktop.disposition``.
+
+Colleagues: transfer = invite then leave; conference = invite; a consultation is a room
+of its own (``com.agent_desktop.conversation_consultation``) that ends when either side
+leaves it; completing the transfer from it invites the colleague into the customer room
+and leaves both rooms, turning it into a conference invites and stays; leaving a
+conference leaves the room to the colleagues still in it; removing a colleague kicks them.
+Targets are the members of the team room (``MatrixConfig.team_room``) with their presence.
+Customer ``m.image`` media are downloaded (authenticated media, legacy fallback) and
+checked (``core/images.py``) before the message is emitted, so a picture arrives with its
+message and in order; the customer's ``m.read`` receipts mark the agent's messages read.
 """
 
 from __future__ import annotations
@@ -15,9 +25,10 @@ import logging
 import random
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar, Literal
 
 import keyring
 from nio import LoginResponse
@@ -34,7 +45,9 @@ from agent_desktop.backends.matrix.client import (
     LoginRequired,
     MatrixError,
     MatrixUnreachable,
+    MediaTooLarge,
     call,
+    download,
     make_client,
     q,
 )
@@ -43,6 +56,7 @@ from agent_desktop.backends.matrix.outbox import Outbox, OutboxEntry
 from agent_desktop.core.events import (
     BackendEvent,
     ConnectionChanged,
+    ConsultationEnded,
     InteractionAccepted,
     InteractionEnded,
     InteractionOffered,
@@ -51,12 +65,22 @@ from agent_desktop.core.events import (
     MessageDelivered,
     MessageFailed,
     MessageReceived,
+    MessageStatus,
     PartyConnectionChanged,
     PartyJoined,
     PartyLeft,
     Typing,
 )
-from agent_desktop.core.models import AgentIdentity, Contact, InteractionSummary, Message, Party
+from agent_desktop.core.images import ImageLimits, ImageRejected, RejectReason, check_image
+from agent_desktop.core.images import declared_size as image_size
+from agent_desktop.core.models import (
+    AgentIdentity,
+    Contact,
+    ImageAttachment,
+    InteractionSummary,
+    Message,
+    Party,
+)
 from agent_desktop.core.types import Capability, Channel, ConnectionState, PartyRole, PartyState
 
 log = logging.getLogger(__name__)
@@ -81,6 +105,8 @@ SYNC_FILTER = {
     "presence": {"types": ["m.presence"]},
     "account_data": {"not_types": ["*"]},
 }
+#: customer images kept in memory between their download and the transcript (bytes)
+IMAGE_CACHE_BYTES = 64 * 1024 * 1024
 
 
 def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
@@ -103,6 +129,26 @@ class _Room:
     state: str = "offered"  # offered / held / active / ended
     seen: set[str] = field(default_factory=set)
     typing: set[str] = field(default_factory=set)
+    #: a consultation room this agent created: the customer room it is about
+    parent: str | None = None
+    #: event ids of the timeline, in order (read receipts cover what comes before)
+    order: list[str] = field(default_factory=list)
+    #: the agent's own events in this room: event id -> txn id, until read
+    unread: dict[str, str] = field(default_factory=dict)
+
+
+def _refusal(error: ImageRejected) -> str:
+    """Why a customer image is not shown, for the notice in the transcript."""
+    texts = {
+        RejectReason.EMPTY: "the file is empty",
+        RejectReason.TOO_LARGE: "it is too large",
+        RejectReason.FORMAT: "only PNG, JPEG, GIF and WebP images are shown",
+        RejectReason.DAMAGED: "it is damaged",
+        RejectReason.TOO_MANY_PIXELS: "it has too many pixels",
+        RejectReason.UNREADABLE: "it could not be downloaded",
+    }
+    text = texts[error.reason]
+    return f"{text} ({error.detail})" if error.detail else text
 
 
 def _channel(value: object) -> Channel:
@@ -129,8 +175,11 @@ class MatrixBackend(MessagingBackend):
             Capability.HISTORY,
             Capability.SEARCH,
             Capability.CONTACTS,
+            Capability.READ_RECEIPTS,
         }
     )
+    #: what a customer image must respect to be shown (core/images.py)
+    image_limits = ImageLimits()
 
     def __init__(
         self, config: MatrixConfig, context: BackendContext, *, rng: random.Random | None = None
@@ -157,6 +206,11 @@ class MatrixBackend(MessagingBackend):
         self._online = asyncio.Event()
         self._wake_outbox = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        #: best-effort requests started from the sync loop (leaving an ended consultation)
+        self._chores: set[asyncio.Task[None]] = set()
+        #: downloaded customer images (or why they were refused), by event id
+        self._images: OrderedDict[str, ImageAttachment | ImageRejected] = OrderedDict()
+        self._team_room_id: str | None = None
         self._state = ConnectionState.DISCONNECTED
         #: why the agent must log in (again), after a failed connect or sync
         self.login_problem: str | None = None
@@ -172,11 +226,15 @@ class MatrixBackend(MessagingBackend):
     def user_id(self) -> str:
         return str(self._client.user_id)
 
-    def set_credentials(self, homeserver: str, user_id: str, password: str) -> None:
+    def set_credentials(
+        self, homeserver: str, user_id: str, password: str, team_room: str | None = None
+    ) -> None:
         """Log in with these on the next :meth:`connect` (the login dialog)."""
-        self.matrix = self.matrix.model_copy(
-            update={"homeserver": homeserver.strip().rstrip("/"), "user_id": user_id.strip()}
-        )
+        update = {"homeserver": homeserver.strip().rstrip("/"), "user_id": user_id.strip()}
+        if team_room is not None:
+            update["team_room"] = team_room.strip()
+            self._team_room_id = None
+        self.matrix = self.matrix.model_copy(update=update)
         self.config = self.matrix
         self._client = make_client(
             self.matrix.homeserver,
@@ -269,6 +327,8 @@ class MatrixBackend(MessagingBackend):
 
     async def disconnect(self) -> None:
         tasks, self._tasks = self._tasks, []
+        tasks += list(self._chores)
+        self._chores.clear()
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -334,6 +394,7 @@ class MatrixBackend(MessagingBackend):
             attempt = 0
             first = self._since is None
             try:
+                await self._prefetch_images(reply, initial=first)
                 self._process(reply, initial=first)
             except Exception:  # one malformed sync must not stop the loop
                 log.exception("could not process a sync response")
@@ -419,14 +480,16 @@ class MatrixBackend(MessagingBackend):
             if initial and conversation is not None and self._still_open(conversation, info):
                 # the agent's chat from a previous run: back on the desk before CONNECTED
                 self._resume(room_id, conversation, timeline)
-            elif conversation is not None:  # known for the directory and history only
-                self._summary(room_id, conversation, "")
+            elif conversation is not None and conversation.get("_type") == CONVERSATION_EVENT:
+                self._summary(room_id, conversation, "")  # for the directory and history only
             return
         if room.state != "active":
             return
         for event in timeline:
             self._timeline_event(room, event)
         for event in info.get("ephemeral", {}).get("events", []):
+            if event.get("type") == "m.receipt":
+                self._receipt(room, event.get("content", {}))
             if event.get("type") == "m.typing":
                 typing = {u for u in event.get("content", {}).get("user_ids", [])}
                 typing.discard(self.user_id)
@@ -464,10 +527,9 @@ class MatrixBackend(MessagingBackend):
             self._emit(PartyJoined(interaction_id=room_id, party=party))
         for event in timeline:
             room.seen.add(str(event.get("event_id", "")))
+            room.order.append(str(event.get("event_id", "")))
             if event.get("type") == "m.room.message":
-                message = self._message(room_id, event, customer)
-                if message is not None:
-                    self._emit(MessageReceived(message=message))
+                self._emit_message(room, event)
         log.info("resumed the conversation %s left active by a previous run", room_id)
 
     def _timeline_event(self, room: _Room, event: JsonDict) -> None:
@@ -475,19 +537,24 @@ class MatrixBackend(MessagingBackend):
         if event_id in room.seen:
             return
         room.seen.add(event_id)
+        room.order.append(event_id)
         sender = str(event.get("sender", ""))
         kind = event.get("type")
         content = event.get("content", {})
-        if kind == "m.room.message" and sender != self.user_id:
-            message = self._message(room.room_id, event, room.customer_id)
-            if message is not None:
-                self._emit(MessageReceived(message=message))
+        if kind == "m.room.message" and sender == self.user_id:
+            txn = event.get("unsigned", {}).get("transaction_id")
+            if isinstance(txn, str):
+                room.unread[event_id] = txn
+        elif kind == "m.room.message":
+            self._emit_message(room, event)
         elif kind == "m.room.member" and sender != self.user_id:
             user = str(event.get("state_key", ""))
             membership = content.get("membership")
             if user == self.user_id:
                 return
-            if user == room.customer_id and membership in ("leave", "ban"):
+            if room.parent is not None:
+                self._consultation_member(room, user, str(membership))
+            elif user == room.customer_id and membership in ("leave", "ban"):
                 self._emit(
                     PartyConnectionChanged(
                         interaction_id=room.room_id, party_id=user, state=PartyState.LEFT
@@ -508,6 +575,60 @@ class MatrixBackend(MessagingBackend):
             elif membership == "leave" and user != room.customer_id:
                 self._emit(PartyLeft(interaction_id=room.room_id, party_id=user))
 
+    def _emit_message(self, room: _Room, event: JsonDict) -> None:
+        """A message of someone else, and a notice after a customer image that was refused."""
+        message = self._message(room.room_id, event, room.customer_id)
+        if message is None:
+            return
+        self._emit(MessageReceived(message=message))
+        refused = self._images.get(message.id)
+        if isinstance(refused, ImageRejected):
+            notice = Message(
+                id=f"{message.id}:refused",
+                interaction_id=room.room_id,
+                author_id="system",
+                author_name="",
+                author_role=PartyRole.SYSTEM,
+                text=f"The image {message.text!r} from {message.author_name} is not shown: "
+                f"{_refusal(refused)}",
+                time=message.time,
+            )
+            self._emit(MessageReceived(message=notice))
+
+    def _consultation_member(self, room: _Room, user: str, membership: str) -> None:
+        """The colleague of a consultation this agent started joined or left it."""
+        if user != room.customer_id:
+            return
+        if membership == "join":
+            party = Party(id=user, name=self._names.get(user, user), role=PartyRole.COLLEAGUE)
+            self._emit(PartyJoined(interaction_id=room.room_id, party=party))
+        elif membership in ("leave", "ban") and room.state == "active":
+            # declined or left: the consultation is over; the agent leaves the room too
+            room.state = "ended"
+            self._rooms.pop(room.room_id, None)
+            self._emit(ConsultationEnded(consultation_id=room.room_id, outcome="ended"))
+            self._chore(self._leave(room.room_id), f"leave-{room.room_id}")
+
+    def _receipt(self, room: _Room, content: JsonDict) -> None:
+        """The customer's read receipt: every message of the agent up to that event is read."""
+        position = -1
+        for event_id, receipts in content.items():
+            readers = set()
+            for kind in ("m.read", "m.read.private"):
+                readers |= set((receipts or {}).get(kind, {}))
+            if room.customer_id in readers and event_id in room.order:
+                position = max(position, room.order.index(event_id))
+        if position < 0:
+            return
+        covered = set(room.order[: position + 1])
+        for event_id in [e for e in room.unread if e in covered]:
+            txn = room.unread.pop(event_id)
+            self._emit(
+                MessageStatus(
+                    interaction_id=room.room_id, txn_id=txn, status="read", time=time.time()
+                )
+            )
+
     def _message(self, room_id: str, event: JsonDict, customer_id: str) -> Message | None:
         content = event.get("content", {})
         body = content.get("body")
@@ -524,6 +645,7 @@ class MatrixBackend(MessagingBackend):
             role, name = PartyRole.COLLEAGUE, self._names.get(sender, sender)
         url = content.get(PUSHED_URL_FIELD)
         txn = event.get("unsigned", {}).get("transaction_id")
+        image = self._images.get(str(event.get("event_id", "")))
         return Message(
             id=str(event.get("event_id", "")),
             interaction_id=room_id,
@@ -534,6 +656,7 @@ class MatrixBackend(MessagingBackend):
             time=float(event.get("origin_server_ts", 0)) / 1000,
             txn_id=txn if isinstance(txn, str) else None,
             url=url if isinstance(url, str) else None,
+            image=image if isinstance(image, ImageAttachment) else None,
         )
 
     def _left(self, room_id: str, info: JsonDict, *, initial: bool) -> None:
@@ -542,8 +665,14 @@ class MatrixBackend(MessagingBackend):
         conversation = self._remember_state(room_id, state_events + timeline)
         room = self._rooms.get(room_id)
         if room is None:
-            if conversation is not None:
+            if conversation is not None and conversation.get("_type") == CONVERSATION_EVENT:
                 self._summary(room_id, conversation, "")
+            return
+        if room.parent is not None:  # a consultation: the agent was removed from it
+            del self._rooms[room_id]
+            if room.state == "active":
+                room.state = "ended"
+                self._emit(ConsultationEnded(consultation_id=room_id, outcome="ended"))
             return
         if room.state == "offered":
             room.state = "ended"
@@ -557,7 +686,99 @@ class MatrixBackend(MessagingBackend):
                 room.state = "ended"
                 self._emit(InteractionEnded(interaction_id=room_id, time=time.time()))
 
+    # customer images ------------------------------------------------------------------
+    async def _prefetch_images(self, reply: JsonDict, *, initial: bool) -> None:
+        """Download the images of the rooms on the desk before the sync is processed, so
+        that each message reaches the transcript with its picture, in order."""
+        for room_id, info in reply.get("rooms", {}).get("join", {}).items():
+            room = self._rooms.get(room_id)
+            timeline = info.get("timeline", {}).get("events", [])
+            if room is not None and room.state == "active":
+                await self._fetch_images(timeline)
+            elif room is None and initial:
+                state = info.get("state", {}).get("events", []) + timeline
+                conversation = self._remember_state(room_id, state)
+                if conversation is not None and self._still_open(conversation, info):
+                    await self._fetch_images(timeline)
+
+    async def _fetch_images(self, events: list[JsonDict]) -> None:
+        for event in events:
+            content = event.get("content", {})
+            event_id = str(event.get("event_id", ""))
+            if (
+                event.get("type") != "m.room.message"
+                or content.get("msgtype") != "m.image"
+                or event.get("sender") == self.user_id
+                or event_id in self._images
+            ):
+                continue
+            self._remember_image(event_id, await self._image(content))
+
+    async def _image(self, content: JsonDict) -> ImageAttachment | ImageRejected:
+        """The image of an ``m.image`` message, checked (core/images.py), or why not."""
+        limits = self.image_limits
+        filename = str(content.get("body") or "image")
+        declared = (content.get("info") or {}).get("size")
+        if isinstance(declared, int) and declared > limits.max_bytes:
+            return ImageRejected(
+                RejectReason.TOO_LARGE, f"{declared} bytes; the limit is {limits.max_bytes}"
+            )
+        try:
+            data = await download(
+                self._client,
+                str(content.get("url") or ""),
+                limits.max_bytes,
+                timeout=self.matrix.request_timeout_s,
+            )
+        except MediaTooLarge:
+            return ImageRejected(RejectReason.TOO_LARGE, f"the limit is {limits.max_bytes} bytes")
+        except BackendError as exc:
+            log.warning("image %s not downloaded: %s", filename, exc)
+            return ImageRejected(RejectReason.UNREADABLE, str(exc))
+        try:
+            fmt = check_image(data, limits)
+        except ImageRejected as exc:
+            return exc
+        width, height = image_size(data, fmt) or (0, 0)
+        return ImageAttachment(
+            mime=fmt.mime, filename=filename, data=data, width=width, height=height
+        )
+
+    def _remember_image(self, event_id: str, image: ImageAttachment | ImageRejected) -> None:
+        self._images[event_id] = image
+        total = sum(len(i.data) for i in self._images.values() if isinstance(i, ImageAttachment))
+        while total > IMAGE_CACHE_BYTES and len(self._images) > 1:
+            _, dropped = self._images.popitem(last=False)
+            if isinstance(dropped, ImageAttachment):
+                total -= len(dropped.data)
+
     # helpers --------------------------------------------------------------------------
+    def _chore(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        """Run a best-effort request beside the sync loop (cancelled on disconnect)."""
+        task = asyncio.get_running_loop().create_task(work, name=name)
+        self._chores.add(task)
+        task.add_done_callback(self._chore_done)
+
+    def _chore_done(self, task: asyncio.Task[None]) -> None:
+        self._chores.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.info("%s failed: %s", task.get_name(), task.exception())
+
+    async def _leave(self, room_id: str) -> None:
+        await self._call("POST", f"/_matrix/client/v3/rooms/{q(room_id)}/leave", {})
+
+    async def _membership(self, room_id: str, user_id: str) -> str:
+        try:
+            state = await self._call(
+                "GET",
+                f"/_matrix/client/v3/rooms/{q(room_id)}/state/m.room.member/{q(user_id)}",
+            )
+        except MatrixError as exc:
+            if exc.status in (403, 404):  # never there, or no longer visible to us
+                return "leave"
+            raise
+        return str(state.get("membership", "leave"))
+
     def _agent_name(self) -> str:
         return self._agent.display_name if self._agent else self.user_id
 
@@ -605,6 +826,7 @@ class MatrixBackend(MessagingBackend):
         page = await self._call(
             "GET", f"/_matrix/client/v3/rooms/{q(interaction_id)}/messages?dir=b&limit=50"
         )
+        await self._fetch_images(page.get("chunk", []))
         room.state = "active"
         for event in reversed(page.get("chunk", [])):
             self._timeline_event(room, event)
@@ -749,8 +971,109 @@ class MatrixBackend(MessagingBackend):
             subject=contact.name,
             offered_at=time.time(),
         )
-        self._rooms[consult_id] = _Room(consult_id, summary, target_id, state="active")
+        self._rooms[consult_id] = _Room(
+            consult_id, summary, target_id, state="active", parent=interaction_id
+        )
         return consult_id
+
+    def _consultation(self, consultation_id: str) -> _Room:
+        room = self._rooms.get(consultation_id)
+        if room is None or room.parent is None:
+            raise BackendError(f"there is no consultation {consultation_id!r}")
+        if room.state != "active":
+            raise BackendError("this consultation is over")
+        return room
+
+    async def _close_consultation(
+        self, room: _Room, outcome: Literal["ended", "transferred", "conference"]
+    ) -> None:
+        """The agent leaves the consultation room; the consultation is over."""
+        room.state = "ended"
+        self._rooms.pop(room.room_id, None)
+        self._emit(ConsultationEnded(consultation_id=room.room_id, outcome=outcome))
+        try:
+            await self._leave(room.room_id)
+        except MatrixError as exc:  # already gone: nothing left to close
+            log.info("consultation room %s not left: %s", room.room_id, exc)
+
+    async def _invite_once(self, room_id: str, user_id: str) -> None:
+        """Invite ``user_id`` unless they are already in the room (or invited)."""
+        if await self._membership(room_id, user_id) not in ("join", "invite"):
+            await self._invite(room_id, user_id)
+
+    async def complete_transfer(self, consultation_id: str) -> None:
+        """Two-step transfer: the consulted colleague is invited into the customer room, the
+        agent leaves it (the chat leaves the desk) and the consultation room."""
+        consultation = self._consultation(consultation_id)
+        assert consultation.parent is not None
+        parent = self._room(consultation.parent, "active")
+        colleague = consultation.customer_id
+        await self._flush_room(parent.room_id)
+        await self._invite_once(parent.room_id, colleague)
+        await self._leave(parent.room_id)
+        parent.state = "ended"
+        self._rooms.pop(parent.room_id, None)
+        await self._close_consultation(consultation, "transferred")
+        name = self._names.get(colleague, colleague)
+        self._emit(InteractionTransferred(interaction_id=parent.room_id, target_name=name))
+
+    async def consultation_to_conference(self, consultation_id: str) -> None:
+        """The consulted colleague is invited into the customer room; the agent stays."""
+        consultation = self._consultation(consultation_id)
+        assert consultation.parent is not None
+        parent = self._room(consultation.parent, "active")
+        await self._invite_once(parent.room_id, consultation.customer_id)
+        await self._close_consultation(consultation, "conference")
+
+    async def end_consultation(self, consultation_id: str) -> None:
+        await self._close_consultation(self._consultation(consultation_id), "ended")
+
+    async def _colleagues_in(self, room: _Room) -> list[str]:
+        """Members of a customer room besides the agent and the customer."""
+        reply = await self._call(
+            "GET", f"/_matrix/client/v3/rooms/{q(room.room_id)}/joined_members"
+        )
+        joined = reply.get("joined", {})
+        for user_id, member in joined.items():
+            name = (member or {}).get("display_name")
+            if isinstance(name, str) and name:
+                self._names.setdefault(str(user_id), name)
+        return [u for u in joined if u not in (self.user_id, room.customer_id)]
+
+    async def leave_conference(self, interaction_id: str) -> None:
+        """The agent leaves a conference room; the colleagues still in it keep the chat."""
+        room = self._room(interaction_id, "active")
+        colleagues = await self._colleagues_in(room)
+        if not colleagues:
+            raise BackendError("there is no colleague in this chat to leave it to")
+        await self._flush_room(interaction_id)
+        await self._leave(interaction_id)
+        room.state = "ended"
+        self._rooms.pop(interaction_id, None)
+        name = self._names.get(colleagues[0], colleagues[0])
+        self._emit(InteractionTransferred(interaction_id=interaction_id, target_name=name))
+
+    async def remove_party(self, interaction_id: str, party_id: str) -> None:
+        """Remove a colleague from a conference room (a kick)."""
+        room = self._room(interaction_id, "active")
+        if party_id in (room.customer_id, self.user_id, self._party_id(self.user_id)) or (
+            await self._membership(interaction_id, party_id) not in ("join", "invite")
+        ):
+            raise BackendError("only a colleague in the conference can be removed")
+        try:
+            await self._call(
+                "POST",
+                f"/_matrix/client/v3/rooms/{q(interaction_id)}/kick",
+                {"user_id": party_id, "reason": "removed from the conference"},
+            )
+        except MatrixError as exc:
+            if exc.errcode != "M_FORBIDDEN":
+                raise
+            raise BackendError(
+                "this room does not let you remove participants (agents need the kick power "
+                "level; see docs/matrix.md)"
+            ) from exc
+        self._emit(PartyLeft(interaction_id=interaction_id, party_id=party_id))
 
     # outbox ---------------------------------------------------------------------------
     async def _outbox_loop(self) -> None:
@@ -795,6 +1118,9 @@ class MatrixBackend(MessagingBackend):
             )
             return True
         await self.outbox.remove(entry.txn_id)
+        room = self._rooms.get(entry.room_id)
+        if room is not None and reply.get("event_id"):
+            room.unread.setdefault(str(reply["event_id"]), entry.txn_id)
         self._emit(
             MessageDelivered(
                 interaction_id=entry.room_id,
@@ -890,29 +1216,72 @@ class MatrixBackend(MessagingBackend):
         messages.sort(key=lambda m: m.time)
         return messages
 
+    async def _team_members(self) -> dict[str, str]:
+        """Members of the team room (``MatrixConfig.team_room``) by id, with their names;
+        the agent joins the room the first time (it must be invited or the room public)."""
+        room_id = self._team_room_id
+        team = self.matrix.team_room
+        if room_id is None:
+            if team.startswith("#"):
+                found = await self._call("GET", f"/_matrix/client/v3/directory/room/{q(team)}")
+                room_id = str(found["room_id"])
+            else:
+                room_id = team
+            self._team_room_id = room_id
+        path = f"/_matrix/client/v3/rooms/{q(room_id)}/joined_members"
+        try:
+            reply = await self._call("GET", path)
+        except MatrixError as exc:
+            if exc.status != 403:
+                raise
+            # not a member yet: join (an invite or a public team room), then read again
+            await self._call("POST", f"/_matrix/client/v3/join/{q(team)}", {})
+            reply = await self._call("GET", path)
+        members: dict[str, str] = {}
+        for user_id, member in reply.get("joined", {}).items():
+            name = (member or {}).get("display_name")
+            members[str(user_id)] = name if isinstance(name, str) and name else str(user_id)
+        return members
+
+    async def _presence_of(self, user_id: str) -> str:
+        """Ready (``online``), Not Ready (``unavailable``: busy) or offline."""
+        try:
+            status = await self._call("GET", f"/_matrix/client/v3/presence/{q(user_id)}/status")
+        except MatrixError:
+            return "offline"
+        return {"online": "ready", "unavailable": "busy"}.get(
+            str(status.get("presence")), "offline"
+        )
+
     async def targets(self, query: str = "") -> list[Target]:
+        if self.matrix.team_room:
+            folded = query.strip().casefold()
+            found: list[Target] = []
+            for user_id, name in (await self._team_members()).items():
+                if user_id == self.user_id:
+                    continue
+                if folded and folded not in name.casefold() and folded not in user_id.casefold():
+                    continue
+                self._names[user_id] = name
+                presence = await self._presence_of(user_id)
+                found.append(Target(id=user_id, name=name, kind="agent", presence=presence))
+            return sorted(found, key=lambda t: t.name.casefold())
         reply = await self._call(
             "POST",
             "/_matrix/client/v3/user_directory/search",
             {"search_term": query or "", "limit": 50},
         )
         customers = {r.customer_id for r in self._rooms.values()}
-        found: list[Target] = []
+        listed: list[Target] = []
         for user in reply.get("results", []):
             user_id = str(user.get("user_id", ""))
             if user_id == self.user_id or user_id in customers:
                 continue
             name = str(user.get("display_name") or user_id)
             self._names[user_id] = name
-            try:
-                status = await self._call("GET", f"/_matrix/client/v3/presence/{q(user_id)}/status")
-                presence = {"online": "ready", "unavailable": "busy"}.get(
-                    str(status.get("presence")), "offline"
-                )
-            except MatrixError:
-                presence = "offline"
-            found.append(Target(id=user_id, name=name, kind="agent", presence=presence))
-        return found
+            presence = await self._presence_of(user_id)
+            listed.append(Target(id=user_id, name=name, kind="agent", presence=presence))
+        return listed
 
 
 def new_txn_id() -> str:

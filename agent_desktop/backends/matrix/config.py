@@ -22,6 +22,16 @@ class MatrixConfig(BackendConfig):
     backoff_base_s: float = Field(default=0.5, gt=0, description="first reconnection delay")
     backoff_cap_s: float = Field(default=30.0, gt=0, description="longest reconnection delay")
     request_timeout_s: float = Field(default=30.0, gt=0, description="one HTTP request")
+    team_room: str = Field(
+        default="",
+        description="alias (#team:example.org) or id of the room whose members are the "
+        "agent's colleagues: the targets of transfer, conference and consultation",
+    )
+
+    @field_validator("team_room")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
 
     @field_validator("homeserver")
     @classmethod
