@@ -102,6 +102,11 @@ class Message(Frozen):
         default=None, description="the channel it went over, when the history spans several"
     )
     image: ImageAttachment | None = Field(default=None, description="set on image messages")
+    image_refused: tuple[str, str] | None = Field(
+        default=None,
+        description="an image the backend received but does not show: (RejectReason value, "
+        "detail); the session adds a translated notice after the message",
+    )
 
 
 class InteractionSummary(Frozen):

@@ -21,6 +21,8 @@ from agent_desktop.core.images import (
     RejectReason,
     check_image,
 )
+from agent_desktop.core.models import Message
+from agent_desktop.core.types import PartyRole
 
 #: what QImageReader.format() answers for each allowed format
 _QT_FORMATS = {b"png": ImageFormat.PNG, b"jpeg": ImageFormat.JPEG, b"jpg": ImageFormat.JPEG,
@@ -110,3 +112,36 @@ def rejection_message(error: ImageRejected) -> str:
         RejectReason.UNREADABLE: tr("The file cannot be read ({0})."),
     }
     return texts[error.reason].format(error.detail)
+
+
+def received_refusal_message(message: Message) -> Message | None:
+    """The translated notice shown after a message whose image the backend did not show
+    (``Message.image_refused``); ``None`` when there is nothing to say."""
+    if message.image_refused is None:
+        return None
+    reason_value, detail = message.image_refused
+    try:
+        reason = RejectReason(reason_value)
+    except ValueError:
+        reason = RejectReason.DAMAGED
+    texts = {
+        RejectReason.EMPTY: tr("the file is empty"),
+        RejectReason.TOO_LARGE: tr("it is too large"),
+        RejectReason.FORMAT: tr("only PNG, JPEG, GIF and WebP images are shown"),
+        RejectReason.DAMAGED: tr("it is damaged"),
+        RejectReason.TOO_MANY_PIXELS: tr("it has too many pixels"),
+        RejectReason.UNREADABLE: tr("it could not be downloaded"),
+    }
+    why = texts[reason] + (f" ({detail})" if detail else "")
+    text = tr("The image “{0}” from {1} is not shown: {2}.").format(
+        message.text, message.author_name, why
+    )
+    return Message(
+        id=f"{message.id}:image-refused",
+        interaction_id=message.interaction_id,
+        author_id="system",
+        author_name="",
+        author_role=PartyRole.SYSTEM,
+        text=text,
+        time=message.time,
+    )

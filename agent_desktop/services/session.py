@@ -24,6 +24,7 @@ from agent_desktop.core.types import (
     PartyState,
 )
 from agent_desktop.services.bridge import MessageBridge
+from agent_desktop.services.images import received_refusal_message
 from agent_desktop.services.interaction_store import InteractionRecord, InteractionStore
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.tasks import TaskKeeper
@@ -546,6 +547,9 @@ class AgentSession(QObject):
                 record = store.get(message.interaction_id)
                 if record is not None:
                     record.add_message(message)
+                    notice = received_refusal_message(message)
+                    if notice is not None:
+                        record.add_message(notice)
             case ev.MessageDelivered(interaction_id=iid, txn_id=txn, message_id=mid, time=t):
                 if self.outbox is not None:
                     self.outbox.confirmed(txn)

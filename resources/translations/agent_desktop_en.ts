@@ -341,6 +341,34 @@
             <translation>The file cannot be read ({0}).</translation>
         </message>
         <message>
+            <source>the file is empty</source>
+            <translation>the file is empty</translation>
+        </message>
+        <message>
+            <source>it is too large</source>
+            <translation>it is too large</translation>
+        </message>
+        <message>
+            <source>only PNG, JPEG, GIF and WebP images are shown</source>
+            <translation>only PNG, JPEG, GIF and WebP images are shown</translation>
+        </message>
+        <message>
+            <source>it is damaged</source>
+            <translation>it is damaged</translation>
+        </message>
+        <message>
+            <source>it has too many pixels</source>
+            <translation>it has too many pixels</translation>
+        </message>
+        <message>
+            <source>it could not be downloaded</source>
+            <translation>it could not be downloaded</translation>
+        </message>
+        <message>
+            <source>The image “{0}” from {1} is not shown: {2}.</source>
+            <translation>The image “{0}” from {1} is not shown: {2}.</translation>
+        </message>
+        <message>
             <source>The standard responses file could not be read ({0}); it was kept as {1}.</source>
             <translation>The standard responses file could not be read ({0}); it was kept as {1}.</translation>
         </message>

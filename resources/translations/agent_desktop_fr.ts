@@ -341,6 +341,34 @@
         <translation>Le fichier ne peut pas être lu ({0}).</translation>
     </message>
     <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>elle est trop volumineuse</translation>
+    </message>
+    <message>
+        <source>only PNG, JPEG, GIF and WebP images are shown</source>
+        <translation>seules les images PNG, JPEG, GIF et WebP sont affichées</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>elle est endommagée</translation>
+    </message>
+    <message>
+        <source>it has too many pixels</source>
+        <translation>elle a trop de pixels</translation>
+    </message>
+    <message>
+        <source>it could not be downloaded</source>
+        <translation>elle n’a pas pu être téléchargée</translation>
+    </message>
+    <message>
+        <source>The image “{0}” from {1} is not shown: {2}.</source>
+        <translation>L’image « {0} » envoyée par {1} n’est pas affichée : {2}.</translation>
+    </message>
+    <message>
         <source>The standard responses file could not be read ({0}); it was kept as {1}.</source>
         <translation>Le fichier des réponses standard n&apos;a pas pu être lu ({0}) ; il a été conservé sous {1}.</translation>
     </message>

@@ -4,15 +4,19 @@ JPEG / GIF / WebP, metadata stripped on re-encoding, a corrupt file refused with
 from __future__ import annotations
 
 import struct
+import time
 import zlib
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale
 from PySide6.QtGui import QImage, QImageWriter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from agent_desktop.app import install_translators
+from agent_desktop.core.events import MessageReceived
 from agent_desktop.core.images import (
     ImageFormat,
     ImageLimits,
@@ -22,7 +26,11 @@ from agent_desktop.core.images import (
     declared_size,
     sniff_format,
 )
+from agent_desktop.core.models import Message
+from agent_desktop.core.types import PartyRole
 from agent_desktop.services.images import prepare_image, rejection_message
+from agent_desktop.ui.transcript_model import Roles
+from tests.ui.conftest import StartHarness
 
 
 def encoded(fmt: str, width: int = 8, height: int = 6, text: str | None = None) -> bytes:
@@ -158,3 +166,49 @@ def test_random_bytes_are_an_image_or_refused(data: bytes, magic: bytes) -> None
         assert rejection_message(refused)
     else:
         assert not QImage.fromData(prepared.data).isNull()
+
+
+def received_with_refused_image(iid: str, reason: str, detail: str) -> MessageReceived:
+    return MessageReceived(
+        message=Message(
+            id=f"m-image-{reason}",
+            interaction_id=iid,
+            author_id="c",
+            author_name="Marie",
+            author_role=PartyRole.CUSTOMER,
+            text="facture.png",
+            time=time.time(),
+            image_refused=(reason, detail),
+        )
+    )
+
+
+def test_a_received_image_the_backend_refused_gets_a_translated_notice(
+    start: StartHarness, qapp: QApplication
+) -> None:
+    h = start()
+    iid = h.customers.start_chat("Marie", None)
+    view = h.accept(iid)
+    session = h.desktop.session
+    assert session is not None
+    session.apply(received_with_refused_image(iid, "too_large", "the limit is 4000 bytes"))
+    rows = [view.model.index(r, 0) for r in range(view.model.rowCount())]
+    assert [r.data() for r in rows][-2:] == [
+        "facture.png",
+        "The image “facture.png” from Marie is not shown: it is too large"
+        " (the limit is 4000 bytes).",
+    ]
+    locale = QLocale()
+    translators = install_translators(qapp, "fr")
+    try:
+        session.apply(received_with_refused_image(iid, "format", ""))
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
+    notice = view.model.index(view.model.rowCount() - 1, 0)
+    assert notice.data() == (
+        "L’image « facture.png » envoyée par Marie n’est pas affichée :"
+        " seules les images PNG, JPEG, GIF et WebP sont affichées."
+    )
+    assert notice.data(Roles.AUTHOR_ROLE) == PartyRole.SYSTEM.value

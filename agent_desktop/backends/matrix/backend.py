@@ -137,20 +137,6 @@ class _Room:
     unread: dict[str, str] = field(default_factory=dict)
 
 
-def _refusal(error: ImageRejected) -> str:
-    """Why a customer image is not shown, for the notice in the transcript."""
-    texts = {
-        RejectReason.EMPTY: "the file is empty",
-        RejectReason.TOO_LARGE: "it is too large",
-        RejectReason.FORMAT: "only PNG, JPEG, GIF and WebP images are shown",
-        RejectReason.DAMAGED: "it is damaged",
-        RejectReason.TOO_MANY_PIXELS: "it has too many pixels",
-        RejectReason.UNREADABLE: "it could not be downloaded",
-    }
-    text = texts[error.reason]
-    return f"{text} ({error.detail})" if error.detail else text
-
-
 def _channel(value: object) -> Channel:
     try:
         return Channel(str(value))
@@ -576,24 +562,11 @@ class MatrixBackend(MessagingBackend):
                 self._emit(PartyLeft(interaction_id=room.room_id, party_id=user))
 
     def _emit_message(self, room: _Room, event: JsonDict) -> None:
-        """A message of someone else, and a notice after a customer image that was refused."""
+        """A message of someone else (a refused image says why in ``image_refused``)."""
         message = self._message(room.room_id, event, room.customer_id)
         if message is None:
             return
         self._emit(MessageReceived(message=message))
-        refused = self._images.get(message.id)
-        if isinstance(refused, ImageRejected):
-            notice = Message(
-                id=f"{message.id}:refused",
-                interaction_id=room.room_id,
-                author_id="system",
-                author_name="",
-                author_role=PartyRole.SYSTEM,
-                text=f"The image {message.text!r} from {message.author_name} is not shown: "
-                f"{_refusal(refused)}",
-                time=message.time,
-            )
-            self._emit(MessageReceived(message=notice))
 
     def _consultation_member(self, room: _Room, user: str, membership: str) -> None:
         """The colleague of a consultation this agent started joined or left it."""
@@ -657,6 +630,9 @@ class MatrixBackend(MessagingBackend):
             txn_id=txn if isinstance(txn, str) else None,
             url=url if isinstance(url, str) else None,
             image=image if isinstance(image, ImageAttachment) else None,
+            image_refused=(
+                (image.reason.value, image.detail) if isinstance(image, ImageRejected) else None
+            ),
         )
 
     def _left(self, room_id: str, info: JsonDict, *, initial: bool) -> None:
