@@ -123,11 +123,11 @@ def test_a_pending_conversation_message_is_sent_once_after_a_restart(
     real = h.backend.send_to_contact
     calls: list[str] = []
 
-    async def stored_then_dies(contact: str, channel: Channel, text: str, txn: str) -> None:
-        calls.append(txn)
+    async def stored_then_dies(contact_id: str, channel: Channel, text: str, txn_id: str) -> None:
+        calls.append(txn_id)
         if len(calls) == 1:  # the backend stores the first, its confirmation is lost
-            h.backend._swallowed.add(txn)
-            await real(contact, channel, text, txn)
+            h.backend._swallowed.add(txn_id)
+            await real(contact_id, channel, text, txn_id)
         await asyncio.Future()  # the app is gone before the call returns
 
     h.backend.send_to_contact = stored_then_dies  # type: ignore[method-assign]
@@ -159,7 +159,7 @@ def test_a_pending_conversation_message_shows_as_sending_after_a_restart(
     ended_chat(h, "Marie Dupont", "Bonjour", "Je vérifie")
     view = open_contact(h, "Marie Dupont")
 
-    async def hanging(contact: str, channel: Channel, text: str, txn: str) -> None:
+    async def hanging(contact_id: str, channel: Channel, text: str, txn_id: str) -> None:
         await asyncio.Future()
 
     h.backend.send_to_contact = hanging  # type: ignore[method-assign]
@@ -261,7 +261,7 @@ def test_a_receipt_confirms_a_message_whose_confirmation_was_lost(
             "txn_id": txn,
             "status": status,
             "time": 1e9,
-        }  # fmt: skip
+        }
     )
     h.wait_until(lambda: not h.desktop.local_state.outbox)
     model = view.transcript.model()
