@@ -6,16 +6,20 @@ its own, and the agent retries or discards it."""
 from __future__ import annotations
 
 import asyncio
+import random
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QComboBox, QListView
 
 from agent_desktop.backends.demo.backend import DemoBackend
 from agent_desktop.core.backoff import Backoff
+from agent_desktop.core.images import MAX_IMAGE_BYTES, ImageLimits, ImageRejected, RejectReason
 from agent_desktop.core.types import Channel, ConnectionState, DeliveryState
+from agent_desktop.services.images import prepare_image
 from agent_desktop.services.state_store import StateDatabase
 from agent_desktop.testing import AppHarness, child
 from agent_desktop.ui.communication_view import CommunicationView
@@ -332,3 +336,47 @@ def test_a_refused_message_stays_failed_after_a_restart_and_is_not_resent(
     again.wait_until(lambda: ("Refusé", DeliveryState.FAILED.value) in shown())
     assert again.customers.received(iid) == []
     assert len(again.desktop.local_state.outbox) == 1
+
+
+def noise_png(path: Path, side: int) -> Path:
+    """A palette PNG of noise: about one byte a pixel on disk, four once re-encoded."""
+    rng = random.Random(7)
+    image = QImage(rng.randbytes(side * side), side, side, side, QImage.Format.Format_Indexed8)
+    image = image.copy()  # own the pixels
+    image.setColorTable([rng.getrandbits(24) | 0xFF000000 for _ in range(256)])
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_an_image_larger_once_reencoded_is_refused_with_a_message_and_nothing_sent(
+    h: AppHarness, tmp_path: Path
+) -> None:
+    fast(h)
+    ended_chat(h, "Marie Dupont", "Bonjour", "Je vérifie")
+    view = open_contact(h, "Marie Dupont")
+    transcript = child(view, QListView, "contactTranscript")
+    path = noise_png(tmp_path / "bruit.png", 1500)
+    assert path.stat().st_size < MAX_IMAGE_BYTES  # the file itself is under the cap
+    assert view.panel is not None
+    view.panel.composer.setPlainText("Voici la photo")
+    refused: list[str] = []
+    assert h.desktop.conversations is not None
+    h.desktop.conversations.imageRejected.connect(refused.append)
+    view.panel.attach_file(path)
+    h.wait_until(lambda: bool(refused), timeout=10)
+    assert "too large" in refused[0] and "once prepared for sending" in refused[0]
+    h.wait_until(h.window.banner.isVisible)
+    assert "bruit.png was not sent" in h.window.banner.label.text()
+    assert last_message(transcript)[0] == "Je vérifie"  # nothing shown as sent
+    assert not h.desktop.local_state.outbox
+    assert view.panel.composer.toPlainText() == "Voici la photo"  # nothing lost
+    h.customers.reconnect("Marie Dupont")
+    assert h.customers.received_by("Marie Dupont") == ["Je vérifie"]
+
+
+def test_prepare_image_checks_the_reencoded_size_against_the_cap(tmp_path: Path) -> None:
+    data = noise_png(tmp_path / "small.png", 200).read_bytes()
+    assert len(prepare_image(data, ImageLimits(max_bytes=len(data) * 5)).data) > len(data)
+    with pytest.raises(ImageRejected) as refused:
+        prepare_image(data, ImageLimits(max_bytes=len(data) + 10))
+    assert refused.value.reason is RejectReason.TOO_LARGE
