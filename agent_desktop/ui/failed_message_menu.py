@@ -23,7 +23,7 @@ class FailedMessageMenu(QObject):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self.view = view
-        #: the menu now open, if any (automation and tests reach its actions through it)
+        # the menu now open, if any (automation and tests reach its actions through it)
         self.menu: QMenu | None = None
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._requested)

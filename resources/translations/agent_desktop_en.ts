@@ -1293,7 +1293,6 @@ missed</translation>
         <name>FailedMessageMenu</name>
         <message>
             <source>Message not sent</source>
-            <extracomment>the menu now open, if any (automation and tests reach its actions through it)</extracomment>
             <translation>Message not sent</translation>
         </message>
         <message>

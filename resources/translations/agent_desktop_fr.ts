@@ -1293,16 +1293,15 @@ manqués</translation>
     <name>FailedMessageMenu</name>
     <message>
         <source>Message not sent</source>
-        <extracomment>the menu now open, if any (automation and tests reach its actions through it)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Message non envoyé</translation>
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer</translation>
     </message>
     <message>
         <source>Discard (do not send)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner (ne pas envoyer)</translation>
     </message>
 </context>
 <context>
@@ -1532,7 +1531,7 @@ manqués</translation>
     </message>
     <message>
         <source>Not sent · discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé · abandonné</translation>
     </message>
     <message>
         <source>✓✓ Read</source>
