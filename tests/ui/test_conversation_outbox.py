@@ -344,7 +344,7 @@ def noise_png(path: Path, side: int) -> Path:
     image = QImage(rng.randbytes(side * side), side, side, side, QImage.Format.Format_Indexed8)
     image = image.copy()  # own the pixels
     image.setColorTable([rng.getrandbits(24) | 0xFF000000 for _ in range(256)])
-    assert image.save(str(path), b"PNG")
+    assert image.save(str(path))  # PNG, from the suffix
     return path
 
 
