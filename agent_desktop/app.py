@@ -189,7 +189,9 @@ class AgentDesktop:
         self.conversations: ConversationService | None = None
         if self.session is not None:
             # not a child of the window: its tasks must outlive a window deleted first
-            self.conversations = ConversationService(self.session, self.store, self.bridge)
+            self.conversations = ConversationService(
+                self.session, self.store, self.bridge, outbox=self.outbox
+            )
             if self.conversations.enabled:
                 self.window.set_conversations(self.conversations)
         self.settings_store.changed.connect(self._settings_changed)

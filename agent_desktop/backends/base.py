@@ -36,6 +36,12 @@ class ConnectionLost(BackendError):
     caller retries it after reconnecting (messages: with the same txn id)."""
 
 
+class MessageRefused(BackendError):
+    """The backend refuses this message for good (forbidden, too large, blocked contact...):
+    sending it again fails the same way, so the app does not retry it on its own; the agent
+    retries or discards it. A ``MessageFailed`` event means the same."""
+
+
 class BackendConfig(BaseModel):
     """Base of every backend's own config section (``settings.backends[name]``)."""
 

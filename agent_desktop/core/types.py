@@ -39,6 +39,8 @@ class DeliveryState(StrEnum):
     DELIVERED = "delivered"
     READ = "read"
     FAILED = "failed"
+    #: failed, and the agent chose not to send it (kept in the transcript, never sent)
+    DISCARDED = "discarded"
 
 
 class PendingLevel(StrEnum):

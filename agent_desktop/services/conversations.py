@@ -32,6 +32,7 @@ from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.conversation_feed import ConversationFeed
 from agent_desktop.services.image_loader import load_image, rejection_text
 from agent_desktop.services.interaction_store import InteractionRecord, InteractionStore
+from agent_desktop.services.outbox import OutboxKeeper
 from agent_desktop.services.session import AgentSession
 from agent_desktop.services.tasks import TaskKeeper
 
@@ -61,8 +62,12 @@ class ConversationService(QObject):
         store: InteractionStore,
         bridge: MessageBridge,
         parent: QObject | None = None,
+        *,
+        outbox: OutboxKeeper | None = None,
     ) -> None:
         super().__init__(parent)
+        #: keeps messages into contacts' conversations until the backend takes them
+        self.outbox = outbox
         self.session = session
         self.backend: MessagingBackend = session.backend
         self.store = store
@@ -74,6 +79,8 @@ class ConversationService(QObject):
         store.offered.connect(self._track_record)
         session.conversationEvent.connect(self._apply)
         session.connectionChanged.connect(self._connection_changed)
+        if outbox is not None:
+            outbox.contactDelivery.connect(self._contact_delivery)
 
     @property
     def enabled(self) -> bool:
@@ -88,7 +95,38 @@ class ConversationService(QObject):
         if feed is None:
             feed = ConversationFeed(self.backend, contact_id, self.tasks, self)
             self._feeds[contact_id] = feed
+            if self.outbox is not None:  # what a previous run could not send yet
+                for entry in self.outbox.contact_pending(contact_id):
+                    state = DeliveryState.FAILED if entry.refused else DeliveryState.SENDING
+                    feed.add(self.outbox.echo(entry, state))
         return feed
+
+    def _contact_delivery(self, contact_id: str, txn_id: str, state: str) -> None:
+        feed = self._feeds.get(contact_id)
+        if feed is not None:
+            feed.set_delivery(txn_id, DeliveryState(state))
+
+    def retry(self, contact_id: str, txn_id: str) -> None:
+        """Send a failed message of the contact's feed again (same txn id)."""
+        if self.outbox is not None and self.outbox.retry_contact(txn_id):
+            return
+        record = self._record_with(contact_id, txn_id)
+        if record is not None:
+            self.session.retry(record.id, txn_id)
+
+    def discard(self, contact_id: str, txn_id: str) -> None:
+        """Give up a failed message of the contact's feed: never sent, shown discarded."""
+        if self.outbox is not None and self.outbox.discard_contact(txn_id):
+            return
+        record = self._record_with(contact_id, txn_id)
+        if record is not None:
+            self.session.discard(record.id, txn_id)
+
+    def _record_with(self, contact_id: str, txn_id: str) -> InteractionRecord | None:
+        for record in self.store:
+            if record.contact.id == contact_id and record.transcript.by_txn(txn_id) is not None:
+                return record
+        return None
 
     def _track_record(self, iid: str) -> None:
         record = self.store.get(iid)
@@ -249,6 +287,9 @@ class ConversationService(QObject):
         self, contact_id: str, channel: Channel, text: str, image: ImageAttachment | None
     ) -> None:
         txn_id = self._echo(contact_id, channel, text, image)
+        if self.outbox is not None:
+            self.outbox.send_to_contact(contact_id, channel, txn_id, text, image)
+            return
 
         async def run() -> None:
             feed = self._feeds.get(contact_id)

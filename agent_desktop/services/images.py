@@ -68,6 +68,12 @@ def prepare_image(data: bytes, limits: ImageLimits | None = None) -> PreparedIma
     clean = _without_metadata(image)
     photo = sniffed is ImageFormat.JPEG
     encoded = _encode(clean, "JPEG" if photo else "PNG")
+    if len(encoded) > limits.max_bytes:  # re-encoding can make a file larger: check again
+        raise ImageRejected(
+            RejectReason.TOO_LARGE,
+            f"{len(encoded) / 1048576:.1f} MB once prepared for sending; "
+            f"the limit is {limits.max_bytes / 1048576:.1f} MB",
+        )
     return PreparedImage(
         data=encoded,
         mime=(ImageFormat.JPEG if photo else ImageFormat.PNG).mime,

@@ -11,7 +11,12 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from agent_desktop.backends.base import BackendError, ConnectionLost, MessagingBackend
+from agent_desktop.backends.base import (
+    BackendError,
+    ConnectionLost,
+    MessageRefused,
+    MessagingBackend,
+)
 from agent_desktop.core import events as ev
 from agent_desktop.core.backoff import Backoff
 from agent_desktop.core.models import AgentIdentity, Message
@@ -51,6 +56,12 @@ class Outbox(Protocol):
     async def saved(self, txn_id: str) -> None: ...
 
     def confirmed(self, txn_id: str) -> None: ...
+
+    def mark_refused(self, txn_id: str, reason: str) -> None:
+        """The backend refused it for good (``reason``), or "" when the agent retries it."""
+
+    def forget(self, txn_id: str) -> None:
+        """The agent discarded it: never send it."""
 
 
 class AgentSession(QObject):
@@ -356,6 +367,8 @@ class AgentSession(QObject):
                 if self.outbox is not None:
                     await self.outbox.saved(txn_id)
                 await self.backend.push_url(iid, url, txn_id)
+            except MessageRefused as exc:
+                self._message_refused(iid, txn_id, str(exc))
             except (BackendError, OSError) as exc:
                 self._send_failed(iid, txn_id, str(exc), isinstance(exc, ConnectionLost))
 
@@ -391,6 +404,8 @@ class AgentSession(QObject):
         if message is None or message.delivery is not DeliveryState.FAILED:
             return
         record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
+        if self.outbox is not None:
+            self.outbox.mark_refused(txn_id, "")  # the agent asks: it may go again
         if message.url:
             self._transmit_url(iid, txn_id, message.url)
             return
@@ -412,12 +427,16 @@ class AgentSession(QObject):
                 await self._reactivate_once(iid)
                 await self.backend.send_message(iid, text, txn_id)
             except (BackendError, OSError) as exc:
+                refused = isinstance(exc, MessageRefused)
                 lost = isinstance(exc, ConnectionLost)
                 waits = self.outbox is not None and (lost or self._held_for_reconnect())
                 if reactivating and iid in self._needs_reactivation and not waits:
                     self._needs_reactivation.discard(iid)
                     self.store.end(iid)  # the backend kept it ended
-                self._send_failed(iid, txn_id, str(exc), lost)
+                if refused:
+                    self._message_refused(iid, txn_id, str(exc))
+                else:
+                    self._send_failed(iid, txn_id, str(exc), lost)
 
         self._tasks.spawn(run(), f"send:{txn_id}")
 
@@ -472,6 +491,24 @@ class AgentSession(QObject):
             self._transmit_url(iid, txn_id, body)
         else:
             self._transmit(iid, txn_id, body)
+
+    def _message_refused(self, iid: str, txn_id: str, reason: str) -> None:
+        """Refused for good: failed on the message, told once, not resent on its own."""
+        if self.outbox is not None:
+            self.outbox.mark_refused(txn_id, reason)
+        self._delivery_failed(iid, txn_id, reason)
+
+    def discard(self, iid: str, txn_id: str) -> None:
+        """The agent gives up a failed message: it stays shown as discarded, never sent."""
+        record = self.store.get(iid)
+        if record is None:
+            return
+        message = record.transcript.by_txn(txn_id)
+        if message is None or message.delivery is not DeliveryState.FAILED:
+            return
+        if self.outbox is not None:
+            self.outbox.forget(txn_id)
+        record.transcript.set_delivery(txn_id, DeliveryState.DISCARDED)
 
     def _delivery_failed(self, iid: str, txn_id: str, reason: str) -> None:
         record = self.store.get(iid)
@@ -557,11 +594,13 @@ class AgentSession(QObject):
                 if record is not None:
                     record.transcript.set_delivery(txn, DeliveryState.SENT, message_id=mid, time=t)
             case ev.MessageStatus(interaction_id=iid, txn_id=txn, status=status):
+                if self.outbox is not None:
+                    self.outbox.confirmed(txn)  # a receipt also confirms (its ack was lost)
                 record = store.get(iid)
                 if record is not None:
                     record.transcript.advance_delivery(txn, DeliveryState(status))
             case ev.MessageFailed(interaction_id=iid, txn_id=txn, reason=reason):
-                self._delivery_failed(iid, txn, reason)
+                self._message_refused(iid, txn, reason)
             case ev.Typing(interaction_id=iid, party_id=pid, typing=on):
                 record = store.get(iid)
                 if record is not None and pid != self.agent_party_id:

@@ -68,6 +68,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE outbox ADD COLUMN contact_id TEXT NOT NULL DEFAULT '';
     ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT '';
     """,
+    """
+    -- why the backend refused a message for good ('' while it may still go): a refused
+    -- message is shown failed and waits for the agent (retry or discard), never resent alone
+    ALTER TABLE outbox ADD COLUMN refused TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 #: the lists tables this module keeps, each a (position, value) ordered list
@@ -85,13 +90,17 @@ class OutboxEntry:
 
     txn_id: str
     interaction_id: str
-    kind: str  # "text" or "url"
+    #: "text" or "url" (in the interaction); "contact-text" or "contact-image" (into the
+    #: contact's asynchronous conversation on ``channel``; an image's body is JSON)
+    kind: str
     body: str
     created: float
     attempts: int = 0
     #: the interaction's contact and channel, for delivery once the interaction is gone
     contact_id: str = ""
     channel: str = ""
+    #: the backend's reason when it refused the message for good ("" otherwise)
+    refused: str = ""
 
 
 @dataclass
@@ -161,19 +170,20 @@ class StateDatabase(VersionedDatabase):
     # outbox -------------------------------------------------------------------------------
     def outbox(self) -> list[OutboxEntry]:
         rows = self._db.execute(
-            "SELECT txn_id, interaction_id, kind, body, created, attempts, contact_id, channel"
-            " FROM outbox ORDER BY created, txn_id"
+            "SELECT txn_id, interaction_id, kind, body, created, attempts, contact_id, channel,"
+            " refused FROM outbox ORDER BY created, txn_id"
         )
         return [
-            OutboxEntry(str(t), str(i), str(k), str(b), float(c), int(a), str(ct), str(ch))
-            for t, i, k, b, c, a, ct, ch in rows
+            OutboxEntry(str(t), str(i), str(k), str(b), float(c), int(a), str(ct), str(ch), str(r))
+            for t, i, k, b, c, a, ct, ch, r in rows
         ]
 
     def outbox_put(self, entry: OutboxEntry) -> None:
         self._db.execute(
             "INSERT INTO outbox (txn_id, interaction_id, kind, body, created, attempts,"
-            " contact_id, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (txn_id) DO UPDATE SET attempts = excluded.attempts",
+            " contact_id, channel, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (txn_id) DO UPDATE"
+            " SET attempts = excluded.attempts, refused = excluded.refused",
             (
                 entry.txn_id,
                 entry.interaction_id,
@@ -183,6 +193,7 @@ class StateDatabase(VersionedDatabase):
                 entry.attempts,
                 entry.contact_id,
                 entry.channel,
+                entry.refused,
             ),
         )
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.core.channels import PRIVATE_CHANNELS, contact_info_channels
+from agent_desktop.core.display import display_text
 from agent_desktop.core.models import Contact, PublicPost
 from agent_desktop.core.types import Channel, PartyRole
 from agent_desktop.services.conversation_feed import ConversationFeed
@@ -402,8 +403,8 @@ class CommunicationView(QWidget):
         self.info.setVisible(contact is not None)
         if contact is None:
             return
-        self.info_name.setText(contact.name)
-        details = [d for d in (contact.email, contact.phone) if d]
+        self.info_name.setText(display_text(contact.name, limit=120))
+        details = [display_text(d, limit=120) for d in (contact.email, contact.phone) if d]
         self.info_details.setText("\n".join(details))
         self.info_details.setVisible(bool(details))
         present = contact_info_channels(a.channel for a in contact.channels)

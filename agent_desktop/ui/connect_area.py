@@ -14,16 +14,18 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QToolButton
 
 from agent_desktop.core.emoji import SkinTone, default_catalog
 from agent_desktop.core.models import Contact, PublicPost
-from agent_desktop.core.types import Channel
+from agent_desktop.core.types import Channel, DeliveryState
 from agent_desktop.services.conversations import ConversationService
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.communication_view import CommunicationView
 from agent_desktop.ui.composer_tools import ComposerTools
 from agent_desktop.ui.connect_style import tab_rules
 from agent_desktop.ui.conversation_panel import ConversationPanel
+from agent_desktop.ui.failed_message_menu import FailedMessageMenu
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.reply_notification import ReplyNotification
 from agent_desktop.ui.theme import Theme
+from agent_desktop.ui.transcript_model import Roles
 
 if TYPE_CHECKING:
     from agent_desktop.ui.main_window import MainWindow
@@ -200,6 +202,17 @@ class ConnectArea(QObject):
         panel.attachRequested.connect(
             lambda channel, path: service.send_image(contact_id, Channel(channel), Path(path), iid)
         )
+        # a failed message: a click sends it again, the right-click menu also discards it
+        panel.transcript.clicked.connect(
+            lambda index: (
+                service.retry(contact_id, str(index.data(Roles.TXN_ID)))
+                if index.data(Roles.DELIVERY) == DeliveryState.FAILED.value
+                else None
+            )
+        )
+        failed = FailedMessageMenu(panel.transcript)
+        failed.retryRequested.connect(lambda txn: service.retry(contact_id, txn))
+        failed.discardRequested.connect(lambda txn: service.discard(contact_id, txn))
 
     def set_theme(self, theme: Theme) -> None:
         self.view.set_theme(theme)

@@ -18,9 +18,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.models import Contact
 from agent_desktop.ui.labels import channel_label
 from agent_desktop.ui.theme import LIGHT, Theme
+from agent_desktop.ui.wire_tooltip import wire_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -102,7 +104,7 @@ class ContactListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             channels = ", ".join(channel_label(a.channel) for a in contact.channels)
             state = self.tr("Connected now") if active else self.tr("Not connected")
-            return f"{contact.name}\n{state}" + (f"\n{channels}" if channels else "")
+            return wire_tooltip(f"{contact.name}\n{state}" + (f"\n{channels}" if channels else ""))
         if role == ContactRoles.ACTIVE:
             return active
         if role == ContactRoles.CONTACT_ID:
@@ -144,7 +146,9 @@ class ContactDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         text_rect = rect.adjusted(12 + DOT + 8, 0, -8, 0)
         name = option.fontMetrics.elidedText(
-            str(index.data() or ""), Qt.TextElideMode.ElideRight, int(text_rect.width())
+            display_text(str(index.data() or ""), limit=200),
+            Qt.TextElideMode.ElideRight,
+            int(text_rect.width()),
         )
         painter.drawText(
             text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), name

@@ -29,6 +29,7 @@ from agent_desktop.services.conversation_feed import ConversationFeed
 from agent_desktop.services.image_loader import thumbnail
 from agent_desktop.ui.labels import channel_label
 from agent_desktop.ui.transcript_model import Roles
+from agent_desktop.ui.wire_tooltip import wire_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -263,7 +264,7 @@ class ConversationModel(QAbstractListModel):
             return message.text
         if role == Qt.ItemDataRole.ToolTipRole:
             when = QDateTime.fromMSecsSinceEpoch(int(message.time * 1000))
-            return f"{message.author_name} · {when.toString('yyyy-MM-dd HH:mm:ss')}"
+            return wire_tooltip(f"{message.author_name} · {when.toString('yyyy-MM-dd HH:mm:ss')}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{message.author_name}: {message.text}"
         if role == ConversationRoles.KIND:

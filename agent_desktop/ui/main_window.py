@@ -43,6 +43,7 @@ from agent_desktop.ui.composer_tools import install as install_composer_tools
 from agent_desktop.ui.connect_area import ConnectArea
 from agent_desktop.ui.crash_dialog import CrashDialog
 from agent_desktop.ui.emoji_images import shared_images
+from agent_desktop.ui.failed_message_menu import FailedMessageMenu
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
 from agent_desktop.ui.message_delegate import MessageDelegate
@@ -293,6 +294,9 @@ class MainWindow(QMainWindow):
             view.doneRequested.connect(lambda: session.mark_done(iid))
         view.composing.connect(lambda: session.composing(iid))
         view.retryRequested.connect(lambda txn: session.retry(iid, txn))
+        failed = FailedMessageMenu(view.transcript)  # right-click: send again or discard
+        failed.retryRequested.connect(view.retryRequested)
+        failed.discardRequested.connect(lambda txn: session.discard(iid, txn))
         view.transcript.zoomRequested.connect(self.zoom_transcripts)
 
     # emoji, Push URL and links (the composer tools of every chat view) ------------------

@@ -507,6 +507,8 @@ class MessageDelegate(QStyledItemDelegate):
             return self.tr("Sending…"), theme.muted
         if state is DeliveryState.FAILED:
             return self.tr("Not sent · click to retry"), theme.failed
+        if state is DeliveryState.DISCARDED:
+            return self.tr("Not sent · discarded"), theme.muted
         if state is DeliveryState.SENT:
             return "✓", theme.muted
         if state is DeliveryState.DELIVERED:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from agent_desktop.core.display import display_text
 from agent_desktop.ui.theme import Theme
 
 PREVIEW_CHARS = 200
@@ -32,6 +33,7 @@ class ReplyNotification(QFrame):
         self.contact_id: str | None = None
         self.heading = QLabel(self.tr("New reply"), self)
         self.heading.setObjectName("toastHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.contact = QLabel(self)
         self.contact.setObjectName("toastContact")
         self.contact.setTextFormat(Qt.TextFormat.PlainText)
@@ -78,8 +80,9 @@ class ReplyNotification(QFrame):
 
     def notify(self, contact_id: str, name: str, text: str) -> None:
         self.contact_id = contact_id
+        name = display_text(name, limit=80)
+        preview = display_text(text, limit=PREVIEW_CHARS)
         self.contact.setText(name)
-        preview = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
         self.message.setText(preview)
         self.setAccessibleDescription(self.tr("{0} answered: {1}").format(name, preview))
         self.adjustSize()

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from agent_desktop.core.models import Message
 from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.services.transcript_store import TranscriptStore
+from agent_desktop.ui.wire_tooltip import wire_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -144,7 +145,7 @@ class TranscriptModel(QAbstractListModel):
             return self._starts(row, message)[1]
         if role == Qt.ItemDataRole.ToolTipRole:
             when = QDateTime.fromMSecsSinceEpoch(int(message.time * 1000))
-            return f"{message.author_name} · {when.toString('yyyy-MM-dd HH:mm:ss')}"
+            return wire_tooltip(f"{message.author_name} · {when.toString('yyyy-MM-dd HH:mm:ss')}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{message.author_name}: {message.text}"
         if role == Roles.AUTHOR:

@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Could not search the contacts: {0}</source>
-        <extracomment>contacts listed at most in the Communication view</extracomment>
+        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them</extracomment>
         <translation>Impossible de rechercher les contacts : {0}</translation>
     </message>
     <message>
@@ -544,7 +544,7 @@ manqués</translation>
     </message>
     <message>
         <source>A message you wrote could not be delivered because its chat is closed: “{0}”. It is kept and will be sent when possible.</source>
-        <extracomment>messages whose interaction is gone and that nothing else can deliver (kept, not lost) an unconfirmed message reached the contact through their asynchronous conversation txn ids already reported as undeliverable in this run (one notice each) outbox writes not yet known to be on disk, by txn id</extracomment>
+        <extracomment>messages whose interaction is gone and that nothing else can deliver (kept, not lost) an unconfirmed message reached the contact through their asynchronous conversation a message into a contact&apos;s conversation changed state (the feeds show it) txn ids already reported as undeliverable in this run (one notice each) outbox writes not yet known to be on disk, by txn id</extracomment>
         <translation>Un message que vous avez écrit n&apos;a pas pu être remis car son chat est fermé : « {0} ». Il est conservé et sera envoyé dès que possible.</translation>
     </message>
     <message>
@@ -1318,6 +1318,21 @@ manqués</translation>
     </message>
 </context>
 <context>
+    <name>FailedMessageMenu</name>
+    <message>
+        <source>Message not sent</source>
+        <translation>Message non envoyé</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <source>Discard (do not send)</source>
+        <translation>Abandonner (ne pas envoyer)</translation>
+    </message>
+</context>
+<context>
     <name>IncomingChatToast</name>
     <message>
         <source>Incoming chat</source>
@@ -1553,6 +1568,10 @@ manqués</translation>
     <message>
         <source>Not sent · click to retry</source>
         <translation>Non envoyé · cliquez pour réessayer</translation>
+    </message>
+    <message>
+        <source>Not sent · discarded</source>
+        <translation>Non envoyé · abandonné</translation>
     </message>
     <message>
         <source>✓✓ Read</source>

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from agent_desktop.app import AgentDesktop
 from agent_desktop.backends.demo import DemoBackend
-from agent_desktop.core.types import ConnectionState
+from agent_desktop.core.types import Channel, ConnectionState
 
 
 async def until(what: str, predicate: Callable[[], object], timeout: float = 15.0) -> None:
@@ -77,15 +77,41 @@ async def sending(desktop: AgentDesktop) -> None:
     backend.faults.slow(600_000)  # the backend never gets this one before the kill
     await send(desktop, first, "m3 in flight")
     await send(desktop, second, "m4 in flight")
+    # and one into the first contact's asynchronous conversation (the Communication view)
+    conversations = desktop.conversations
+    assert conversations is not None
+    contact = desktop.window.views[first].record.contact.id
+    conversations.send_text(contact, Channel.WEBCHAT, "m5 conversation")
     desktop.window.views[first].composer.setPlainText("draft one")
     desktop.window.views[second].composer.setPlainText("draft two")
-    await until("outbox", lambda: len(desktop.local_state.outbox) == 3)
+    await until("outbox", lambda: len(desktop.local_state.outbox) == 4)
     await on_disk(desktop)
     ready({"iids": [first, second]})
     await asyncio.Future()  # until killed
 
 
+def mark_settings_writes(markers: Path) -> None:
+    """Write "<" when a settings save is about to replace the file and ">" once it has: a
+    kill that leaves "<" last landed mid-write (the temp file written, not yet in place)."""
+    real_replace = os.replace
+    fd = os.open(markers, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+
+    def replacing(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if not str(dst).endswith("settings.json"):
+            real_replace(src, dst)
+            return
+        os.write(fd, b"<")
+        time.sleep(0.02)  # widens the window the test kills in
+        real_replace(src, dst)
+        os.write(fd, b">")
+
+    os.replace = replacing  # type: ignore[assignment]
+
+
 async def settings(desktop: AgentDesktop) -> None:
+    markers = os.environ.get("CRASH_MARKERS")
+    if markers:
+        mark_settings_writes(Path(markers))
     ready({})
     for n in itertools.count():
         desktop.settings_store.try_update({"chat": {"typing_timeout_s": 1 + n % 50}})

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from agent_desktop.core.paths import ProfilePaths
+from agent_desktop.core.settings import Settings
 
 HOOK = Path(__file__).resolve().parents[1] / "crash_hooks" / "drive.py"
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,6 +134,7 @@ def test_killed_while_sending_every_message_arrives_once_and_drafts_come_back(
         ("m2 unconfirmed", 1, 1),
         ("m3 in flight", 1, 1),
         ("m4 in flight", 1, 1),
+        ("m5 conversation", 1, 1),  # into the contact's asynchronous conversation
     ]
 
 
@@ -151,6 +153,29 @@ def test_killed_while_writing_settings_they_are_intact_or_set_aside(profile: Pat
     else:
         assert Path(seen["load_warning"]).name == "settings.json.bad"
         assert "could not be read" in seen["banner"]
+    assert not list(settings_file.parent.glob(".settings.json.*.tmp"))  # no leftovers
+
+
+def test_killed_in_the_middle_of_a_settings_write_the_file_is_intact(profile: Path) -> None:
+    """The kill provably lands inside a save: its temp file is written, the replace not
+    done (the hook marks each save); the next start removes the temp file and loads the
+    last whole settings."""
+    markers = profile / "markers"
+    process = launch(profile, "settings", CRASH_MARKERS=str(markers))
+    wait_ready(process)
+    deadline = time.monotonic() + 20
+    while not (markers.exists() and markers.read_bytes().endswith(b"<")):
+        assert time.monotonic() < deadline, "no settings save seen"
+        time.sleep(0.001)
+    kill(process)
+    assert markers.read_bytes().endswith(b"<")  # killed mid-write
+    settings_file = profile / "config" / "settings.json"
+    assert list(settings_file.parent.glob(".settings.json.*.tmp"))  # the cut-short save
+
+    seen = restart_and_check(profile, [])
+    assert seen["load_warning"] is None  # atomic: the previous settings, whole
+    on_disk = Settings.model_validate_json(settings_file.read_text(encoding="utf-8"))
+    assert seen["typing_timeout_s"] == on_disk.chat.typing_timeout_s
     assert not list(settings_file.parent.glob(".settings.json.*.tmp"))  # no leftovers
 
 

@@ -192,7 +192,9 @@ OPERATIONS = st.lists(
         st.tuples(st.just("accept"), st.integers(0, 5)),
         st.tuples(st.just("reject"), st.integers(0, 5)),
         st.tuples(st.just("end"), st.integers(0, 5)),
-        st.tuples(st.just("send"), st.integers(0, 5), TEXT, st.sampled_from(["t1", "t2", TEXT])),
+        st.tuples(
+            st.just("send"), st.integers(0, 5), TEXT, st.one_of(st.sampled_from(["t1", "t2"]), TEXT)
+        ),
         st.tuples(st.just("push_url"), st.integers(0, 5), TEXT),
         st.tuples(st.just("done"), st.integers(0, 5), st.one_of(st.none(), TEXT), TEXT),
         st.tuples(st.just("search_contacts"), TEXT, st.integers(-3, 100)),

@@ -220,7 +220,7 @@ class DemoBackend(MessagingBackend):
         await self._center.reject(interaction_id)
 
     async def send_message(self, interaction_id: str, text: str, txn_id: str) -> None:
-        await self.faults.before_call(sending=True)
+        await self.faults.before_call(sending=True, txn_id=txn_id)
         if self.team.owns(interaction_id):  # a consultation with a colleague
             await self.team.send(interaction_id, text, txn_id)
             return
@@ -229,7 +229,7 @@ class DemoBackend(MessagingBackend):
         self.receipts.sent(interaction_id, txn_id)
 
     async def push_url(self, interaction_id: str, url: str, txn_id: str) -> None:
-        await self.faults.before_call(sending=True)
+        await self.faults.before_call(sending=True, txn_id=txn_id)
         # the customer sees the bare URL; ``Message.url`` marks it as pushed
         await self._center.send_message(interaction_id, url, txn_id, url=url)
         self._maybe_lose_confirmation(txn_id)
@@ -278,20 +278,20 @@ class DemoBackend(MessagingBackend):
     async def send_image(
         self, interaction_id: str, data: bytes, mime: str, filename: str, txn_id: str
     ) -> None:
-        await self.faults.before_call(sending=True)
+        await self.faults.before_call(sending=True, txn_id=txn_id)
         image = ImageAttachment(mime=mime, filename=filename, data=data)
         await self._conversations.send_image(interaction_id, image, txn_id)
 
     async def send_to_contact(
         self, contact_id: str, channel: Channel, text: str, txn_id: str
     ) -> None:
-        await self.faults.before_call(sending=True)
+        await self.faults.before_call(sending=True, txn_id=txn_id)
         await self._conversations.send_to_contact(contact_id, channel, text, txn_id)
 
     async def send_image_to_contact(
         self, contact_id: str, channel: Channel, image: ImageAttachment, txn_id: str
     ) -> None:
-        await self.faults.before_call(sending=True)
+        await self.faults.before_call(sending=True, txn_id=txn_id)
         await self._conversations.send_to_contact(
             contact_id, channel, image.filename, txn_id, image=image
         )

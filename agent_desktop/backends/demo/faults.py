@@ -3,7 +3,8 @@
 Configured by ``DemoConfig.faults`` (``drop_connection_every_s``, ``slow_ms``,
 ``send_error_rate``) and driven from tests through ``h.backend.faults``:
 :meth:`FaultInjector.drop_connection`, :meth:`~FaultInjector.slow`,
-:meth:`~FaultInjector.fail_sends`, :meth:`~FaultInjector.lose_confirmations`,
+:meth:`~FaultInjector.fail_sends`, :meth:`~FaultInjector.refuse_sends`,
+:meth:`~FaultInjector.lose_confirmations`,
 :meth:`~FaultInjector.heal`. A dropped connection is a dropped *link*: the contact center
 keeps its chats and holds the events meant for the agent until the app reconnects, as a
 real server would.
@@ -18,7 +19,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agent_desktop.backends.base import BackendError, ConnectionLost
+from agent_desktop.backends.base import BackendError, ConnectionLost, MessageRefused
 
 
 class FaultConfig(BaseModel):
@@ -45,6 +46,9 @@ class FaultInjector:
         self._rng = rng
         self._failing_sends = 0
         self._lost_confirmations = 0
+        self._refusing_sends = 0
+        #: txn ids refused for good: every later attempt with them is refused too
+        self.refused: dict[str, int] = {}
         self._link_up = True
         self._down_until = 0.0
         #: told when the link drops (the backend ends its event stream there)
@@ -68,6 +72,11 @@ class FaultInjector:
         """The next ``count`` messages the agent sends are refused with an error."""
         self._failing_sends += max(0, count)
 
+    def refuse_sends(self, count: int) -> None:
+        """The next ``count`` messages are refused for good (``MessageRefused``): sending
+        one of them again, with its txn id, is refused again. ``refused`` counts attempts."""
+        self._refusing_sends += max(0, count)
+
     def lose_confirmations(self, count: int) -> None:
         """The next ``count`` messages are stored but their confirmation never arrives."""
         self._lost_confirmations += max(0, count)
@@ -77,6 +86,7 @@ class FaultInjector:
         self.slow_ms = 0
         self.send_error_rate = 0.0
         self._failing_sends = 0
+        self._refusing_sends = 0
         self._lost_confirmations = 0
         self._down_until = 0.0
 
@@ -95,13 +105,19 @@ class FaultInjector:
         if not self._link_up:
             raise ConnectionLost("the connection to the demo contact center was lost")
 
-    async def before_call(self, *, sending: bool = False) -> None:
-        """Apply the faults to one agent-side call (``sending``: a message or URL)."""
+    async def before_call(self, *, sending: bool = False, txn_id: str | None = None) -> None:
+        """Apply the faults to one agent-side call (``sending``: a message or URL, with its
+        ``txn_id``)."""
         self.check_link()
         if self.slow_ms:
             await asyncio.sleep(self.slow_ms / 1000)
             self.check_link()
         if sending:
+            if txn_id is not None and (txn_id in self.refused or self._refusing_sends):
+                if txn_id not in self.refused:
+                    self._refusing_sends -= 1
+                self.refused[txn_id] = self.refused.get(txn_id, 0) + 1
+                raise MessageRefused("the demo contact center does not accept this message")
             if self._failing_sends:
                 self._failing_sends -= 1
                 raise BackendError("the demo contact center refused the message (simulated)")
