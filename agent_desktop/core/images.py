@@ -10,9 +10,14 @@ for the Conversation tab's attach button.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import struct
 from dataclasses import dataclass
 from enum import StrEnum
+
+from agent_desktop.core.models import ImageAttachment
 
 #: the largest attachment sent to a contact
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -202,3 +207,31 @@ def check_image(data: bytes, limits: ImageLimits | None = None) -> ImageFormat:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def image_to_json(image: ImageAttachment) -> str:
+    """An image as text (JSON, data in base64): how the outbox keeps an unsent image."""
+    return json.dumps(
+        {
+            "mime": image.mime,
+            "filename": image.filename,
+            "width": image.width,
+            "height": image.height,
+            "data": base64.b64encode(image.data).decode("ascii"),
+        }
+    )
+
+
+def image_from_json(body: str) -> ImageAttachment:
+    """The image written by :func:`image_to_json`; ValueError if it is not one."""
+    try:
+        fields = json.loads(body)
+        return ImageAttachment(
+            mime=str(fields["mime"]),
+            filename=str(fields["filename"]),
+            width=int(fields["width"]),
+            height=int(fields["height"]),
+            data=base64.b64decode(fields["data"], validate=True),
+        )
+    except (KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        raise ValueError(f"unreadable image in the outbox: {exc}") from exc

@@ -333,32 +333,7 @@ class ConversationService(QObject):
         if record is None or record.state is not InteractionState.ACTIVE:
             self._send_async(contact_id, channel, image.filename, image)
             return
-        txn_id = uuid.uuid4().hex
-        echo = Message(
-            id=f"local:{txn_id}",
-            interaction_id=record.id,
-            author_id=self.session.agent_party_id,
-            author_name=self.session.agent.display_name,
-            author_role=PartyRole.AGENT,
-            text=image.filename,
-            time=time.time(),
-            txn_id=txn_id,
-            delivery=DeliveryState.SENDING,
-            channel=channel,
-            image=image,
-        )
-        record.add_message(echo)
-
-        async def run() -> None:
-            try:
-                await self.backend.send_image(
-                    record.id, image.data, image.mime, image.filename, txn_id
-                )
-            except (BackendError, OSError) as exc:
-                record.transcript.set_delivery(txn_id, DeliveryState.FAILED)
-                self.bridge.error(tr("The image could not be sent: {0}").format(exc))
-
-        self.tasks.spawn(run(), f"send-image:{txn_id}")
+        self.session.send_image(record.id, image)
 
     # interactions ---------------------------------------------------------------------
     def start_interaction(self, contact_id: str, channel: Channel) -> None:

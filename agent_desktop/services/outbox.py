@@ -17,9 +17,6 @@ agent retries it, gone when they discard it.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
-import json
 import logging
 import time
 from concurrent.futures import Future
@@ -29,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from agent_desktop.backends.base import BackendError, ConnectionLost, MessageRefused
 from agent_desktop.core.display import display_text
+from agent_desktop.core.images import image_from_json, image_to_json
 from agent_desktop.core.models import ImageAttachment, Message
 from agent_desktop.core.outbox import OutboxRoute, route
 from agent_desktop.core.types import (
@@ -61,6 +59,7 @@ class OutboxKeeper(QObject):
     contactDelivery = Signal(str, str, str)  # contact id, txn id, DeliveryState value
 
     CONTACT_KINDS = ("contact-text", "contact-image")
+    IMAGE_KINDS = ("image", "contact-image")
 
     def __init__(
         self, session: AgentSession, state: LocalState, parent: QObject | None = None
@@ -184,9 +183,7 @@ class OutboxKeeper(QObject):
 
         async def run() -> None:
             try:
-                await self.session.backend.send_to_contact(
-                    entry.contact_id, Channel(entry.channel), entry.body, entry.txn_id
-                )
+                await self._to_contact(entry)
             except (BackendError, OSError, ValueError) as exc:
                 log.warning("outbox message %s not redirected: %s", entry.txn_id, exc)
                 if entry.txn_id not in self._reported:
@@ -199,8 +196,17 @@ class OutboxKeeper(QObject):
 
         self._tasks.spawn(run(), key)
 
+    async def _to_contact(self, entry: OutboxEntry) -> None:
+        """Send ``entry`` (text or image) into its contact's asynchronous conversation."""
+        backend, channel = self.session.backend, Channel(entry.channel)
+        if entry.kind in self.IMAGE_KINDS:
+            image = image_from_json(entry.body)
+            await backend.send_image_to_contact(entry.contact_id, channel, image, entry.txn_id)
+        else:
+            await backend.send_to_contact(entry.contact_id, channel, entry.body, entry.txn_id)
+
     def _report(self, entries: list[OutboxEntry]) -> None:
-        first = display_text(entries[0].body, limit=80)
+        first = display_text(self.echo(entries[0], DeliveryState.SENDING).text, limit=80)
         if len(entries) == 1:
             text = tr(
                 "A message you wrote could not be delivered because its chat is closed: "
@@ -225,7 +231,7 @@ class OutboxKeeper(QObject):
     def echo(self, entry: OutboxEntry, delivery: DeliveryState) -> Message:
         """The local echo of ``entry`` as the agent sees it until the backend confirms it."""
         session = self.session
-        image = decode_image_body(entry.body) if entry.kind == "contact-image" else None
+        image = image_from_json(entry.body) if entry.kind in self.IMAGE_KINDS else None
         contact = entry.kind in self.CONTACT_KINDS
         return Message(
             id=f"local:{entry.txn_id}",
@@ -259,7 +265,7 @@ class OutboxKeeper(QObject):
             txn_id=txn_id,
             interaction_id="",
             kind="contact-text" if image is None else "contact-image",
-            body=text if image is None else encode_image_body(image),
+            body=text if image is None else image_to_json(image),
             created=time.time(),
             contact_id=contact_id,
             channel=channel.value,
@@ -300,21 +306,11 @@ class OutboxKeeper(QObject):
         key = f"contact:{entry.txn_id}"
         if self._tasks.running(key):
             return
-        backend = self.session.backend
 
         async def run() -> None:
             await self.saved(entry.txn_id)
-            channel = Channel(entry.channel)
             try:
-                if entry.kind == "contact-image":
-                    image = decode_image_body(entry.body)
-                    await backend.send_image_to_contact(
-                        entry.contact_id, channel, image, entry.txn_id
-                    )
-                else:
-                    await backend.send_to_contact(
-                        entry.contact_id, channel, entry.body, entry.txn_id
-                    )
+                await self._to_contact(entry)
             except MessageRefused as exc:
                 log.warning("conversation message %s refused: %s", entry.txn_id, exc)
                 self.mark_refused(entry.txn_id, str(exc) or type(exc).__name__)
@@ -341,31 +337,3 @@ class OutboxKeeper(QObject):
 
     async def shutdown(self) -> None:
         await self._tasks.shutdown()
-
-
-def encode_image_body(image: ImageAttachment) -> str:
-    """An image as an outbox body (JSON, data in base64)."""
-    return json.dumps(
-        {
-            "mime": image.mime,
-            "filename": image.filename,
-            "width": image.width,
-            "height": image.height,
-            "data": base64.b64encode(image.data).decode("ascii"),
-        }
-    )
-
-
-def decode_image_body(body: str) -> ImageAttachment:
-    """The image of an outbox body written by :func:`encode_image_body`; ValueError if not."""
-    try:
-        fields = json.loads(body)
-        return ImageAttachment(
-            mime=str(fields["mime"]),
-            filename=str(fields["filename"]),
-            width=int(fields["width"]),
-            height=int(fields["height"]),
-            data=base64.b64decode(fields["data"], validate=True),
-        )
-    except (KeyError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
-        raise ValueError(f"unreadable image in the outbox: {exc}") from exc

@@ -19,7 +19,8 @@ from agent_desktop.backends.base import (
 )
 from agent_desktop.core import events as ev
 from agent_desktop.core.backoff import Backoff
-from agent_desktop.core.models import AgentIdentity, Message
+from agent_desktop.core.images import image_from_json, image_to_json
+from agent_desktop.core.models import AgentIdentity, ImageAttachment, Message
 from agent_desktop.core.types import (
     Capability,
     ConnectionState,
@@ -315,29 +316,47 @@ class AgentSession(QObject):
         txn_id = self._local_echo(record, "text", text)
         self._stop_typing(iid)
         self.agentMessageSent.emit(iid, text)
-        self._transmit(iid, txn_id, text, reactivate=reactivate)
+        self._transmit(iid, txn_id, "text", text, reactivate=reactivate)
         return True
 
-    def _local_echo(self, record: InteractionRecord, kind: str, body: str) -> str:
+    def send_image(self, iid: str, image: ImageAttachment) -> bool:
+        """Show ``image`` (already checked and re-encoded) at once and send it through the
+        outbox; False if the chat is not active."""
+        record = self.store.get(iid)
+        if record is None or record.state is not InteractionState.ACTIVE:
+            return False
+        txn_id = self._local_echo(record, "image", image_to_json(image), image)
+        self._transmit(iid, txn_id, "image", image_to_json(image))
+        return True
+
+    def _local_echo(
+        self, record: InteractionRecord, kind: str, body: str, image: ImageAttachment | None = None
+    ) -> str:
         """Show the agent's ``body`` at once as sending, and keep it in the outbox (on disk
         before the backend hears of it); returns the new txn id."""
         txn_id = uuid.uuid4().hex
-        echo = Message(
+        record.add_message(self._echo(record.id, txn_id, kind, body, image))
+        if self.outbox is not None:
+            self.outbox.put(record.id, txn_id, kind, body)
+        return txn_id
+
+    def _echo(
+        self, iid: str, txn_id: str, kind: str, body: str, image: ImageAttachment | None
+    ) -> Message:
+        """The local echo of an outbox entry, shown as sending."""
+        return Message(
             id=f"local:{txn_id}",
-            interaction_id=record.id,
+            interaction_id=iid,
             author_id=self.agent_party_id,
             author_name=self.agent.display_name,
             author_role=PartyRole.AGENT,
-            text=body,
+            text=image.filename if image is not None else body,
             time=time.time(),
             txn_id=txn_id,
             delivery=DeliveryState.SENDING,
             url=body if kind == "url" else None,
+            image=image,
         )
-        record.add_message(echo)
-        if self.outbox is not None:
-            self.outbox.put(record.id, txn_id, kind, body)
-        return txn_id
 
     def can_reactivate(self, iid: str) -> bool:
         """Whether writing in ``iid`` would reactivate it (ended, not Done, backend allows)."""
@@ -355,24 +374,8 @@ class AgentSession(QObject):
             return False
         txn_id = self._local_echo(record, "url", url)
         self.urlPushed.emit(iid, url)
-        self._transmit_url(iid, txn_id, url)
+        self._transmit(iid, txn_id, "url", url)
         return True
-
-    def _transmit_url(self, iid: str, txn_id: str, url: str) -> None:
-        if self._held_for_reconnect():
-            return
-
-        async def run() -> None:
-            try:
-                if self.outbox is not None:
-                    await self.outbox.saved(txn_id)
-                await self.backend.push_url(iid, url, txn_id)
-            except MessageRefused as exc:
-                self._message_refused(iid, txn_id, str(exc))
-            except (BackendError, OSError) as exc:
-                self._send_failed(iid, txn_id, str(exc), isinstance(exc, ConnectionLost))
-
-        self._tasks.spawn(run(), f"send:{txn_id}")
 
     def follow_contact_link(self, iid: str, kind: str, address: str) -> bool:
         """Start an e-mail (``kind`` "email") or a call ("phone") to ``address`` through
@@ -406,12 +409,17 @@ class AgentSession(QObject):
         record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
         if self.outbox is not None:
             self.outbox.mark_refused(txn_id, "")  # the agent asks: it may go again
-        if message.url:
-            self._transmit_url(iid, txn_id, message.url)
-            return
-        self._transmit(iid, txn_id, message.text)
+        if message.image is not None:
+            self._transmit(iid, txn_id, "image", image_to_json(message.image))
+        elif message.url:
+            self._transmit(iid, txn_id, "url", message.url)
+        else:
+            self._transmit(iid, txn_id, "text", message.text)
 
-    def _transmit(self, iid: str, txn_id: str, text: str, *, reactivate: bool = False) -> None:
+    def _transmit(
+        self, iid: str, txn_id: str, kind: str, body: str, *, reactivate: bool = False
+    ) -> None:
+        """Hand the outbox entry ``kind`` ("text", "url" or "image") to the backend."""
         if reactivate:
             # the backend still has it ended until the reactivation call succeeds (a message
             # held for a reconnect or resent from the outbox reactivates it first)
@@ -425,8 +433,16 @@ class AgentSession(QObject):
                 if self.outbox is not None:
                     await self.outbox.saved(txn_id)
                 await self._reactivate_once(iid)
-                await self.backend.send_message(iid, text, txn_id)
-            except (BackendError, OSError) as exc:
+                if kind == "url":
+                    await self.backend.push_url(iid, body, txn_id)
+                elif kind == "image":
+                    image = image_from_json(body)
+                    await self.backend.send_image(
+                        iid, image.data, image.mime, image.filename, txn_id
+                    )
+                else:
+                    await self.backend.send_message(iid, body, txn_id)
+            except (BackendError, OSError, ValueError) as exc:
                 refused = isinstance(exc, MessageRefused)
                 lost = isinstance(exc, ConnectionLost)
                 waits = self.outbox is not None and (lost or self._held_for_reconnect())
@@ -471,26 +487,14 @@ class AgentSession(QObject):
         record = self.store.get(iid)
         if record is not None:
             if record.transcript.by_txn(txn_id) is None:
-                record.add_message(
-                    Message(
-                        id=f"local:{txn_id}",
-                        interaction_id=iid,
-                        author_id=self.agent_party_id,
-                        author_name=self.agent.display_name,
-                        author_role=PartyRole.AGENT,
-                        text=body,
-                        time=time.time(),
-                        txn_id=txn_id,
-                        delivery=DeliveryState.SENDING,
-                        url=body if kind == "url" else None,
-                    )
-                )
+                try:
+                    image = image_from_json(body) if kind == "image" else None
+                except ValueError:
+                    image = None
+                record.add_message(self._echo(iid, txn_id, kind, body, image))
             else:
                 record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
-        if kind == "url":
-            self._transmit_url(iid, txn_id, body)
-        else:
-            self._transmit(iid, txn_id, body)
+        self._transmit(iid, txn_id, kind, body)
 
     def _message_refused(self, iid: str, txn_id: str, reason: str) -> None:
         """Refused for good: failed on the message, told once, not resent on its own."""

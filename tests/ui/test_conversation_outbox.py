@@ -23,6 +23,7 @@ from agent_desktop.services.images import prepare_image
 from agent_desktop.services.state_store import StateDatabase
 from agent_desktop.testing import AppHarness, child
 from agent_desktop.ui.communication_view import CommunicationView
+from agent_desktop.ui.conversation_delegate import ConversationDelegate
 from agent_desktop.ui.conversation_model import ConversationRoles
 from agent_desktop.ui.failed_message_menu import FailedMessageMenu
 from agent_desktop.ui.transcript_model import Roles
@@ -380,3 +381,63 @@ def test_prepare_image_checks_the_reencoded_size_against_the_cap(tmp_path: Path)
     with pytest.raises(ImageRejected) as refused:
         prepare_image(data, ImageLimits(max_bytes=len(data) + 10))
     assert refused.value.reason is RejectReason.TOO_LARGE
+
+
+# images into a live chat (Conversation tab on the chat's channel) -------------------------
+def live_rows(view: Any) -> list[tuple[str, str]]:
+    model = view.transcript.model()
+    return [
+        (str(model.index(r, 0).data()), str(model.index(r, 0).data(Roles.DELIVERY)))
+        for r in range(model.rowCount())
+    ]
+
+
+def test_an_image_into_a_live_chat_waits_in_the_outbox_and_goes_once(
+    h: AppHarness, tmp_path: Path
+) -> None:
+    from tests.ui.test_conversations import png_file
+
+    fast(h)
+    chat = h.accept(h.customers.start_chat("Léo Blanc", "Vous voyez ?", channel="webchat"))
+    panel = open_conversation_tab(h, chat)
+    h.backend.faults.drop_connection(down_s=0.5)
+    h.wait_until(lambda: connection(h) == ConnectionState.RECONNECTING.value)
+    panel.attach_file(png_file(tmp_path / "schema.png"))
+    h.wait_until(lambda: kinds(h) == ["image"])
+    assert on_disk(h) == ["image"]
+    assert live_rows(chat)[-1] == ("schema.png", DeliveryState.SENDING.value)
+    h.wait_until(lambda: connection(h) == ConnectionState.CONNECTED.value, timeout=5)
+    h.wait_until(lambda: live_rows(chat)[-1] == ("schema.png", DeliveryState.SENT.value))
+    assert not h.desktop.local_state.outbox
+    assert h.customers.received_by("Léo Blanc").count("schema.png") == 1
+    model, delegate = chat.transcript.model(), chat.delegate
+    assert isinstance(delegate, ConversationDelegate)
+    assert delegate.thumbnail(model.index(model.rowCount() - 1, 0)) is not None
+
+
+async def hanging_image(
+    _backend: DemoBackend, iid: str, data: bytes, mime: str, filename: str, txn: str
+) -> None:
+    await asyncio.Future()
+
+
+def test_an_unsent_live_image_reaches_the_contact_once_after_a_restart(
+    start: StartHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ui.test_conversations import png_file
+
+    monkeypatch.setattr(DemoBackend, "send_image", hanging_image)
+    h = start()
+    chat = h.accept(h.customers.start_chat("Léo Blanc", "Vous voyez ?", channel="webchat"))
+    panel = open_conversation_tab(h, chat)
+    panel.attach_file(png_file(tmp_path / "schema.png"))
+    h.wait_until(lambda: on_disk(h) == ["image"])
+    h.close()
+    monkeypatch.undo()
+
+    # the chat is gone with the old run: the image goes to the contact's conversation
+    again = start()
+    again.wait_until(lambda: not again.desktop.local_state.outbox, timeout=10)
+    assert on_disk(again) == []
+    again.customers.reconnect("Léo Blanc")
+    assert again.customers.received_by("Léo Blanc").count("schema.png") == 1
