@@ -12,12 +12,15 @@ import asyncio
 import itertools
 import json
 import os
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from agent_desktop.app import AgentDesktop
 from agent_desktop.backends.demo import DemoBackend
+from agent_desktop.core.sqlite_db import VersionedDatabase
 from agent_desktop.core.types import Channel, ConnectionState
 
 
@@ -118,7 +121,30 @@ async def settings(desktop: AgentDesktop) -> None:
         await asyncio.sleep(0)
 
 
+def mark_state_transactions(markers: Path) -> None:
+    """Write "<" when a state-database transaction has done its writes but not committed
+    them, and ">" once committed: a kill that leaves "<" last landed inside a transaction
+    (a list rewrite's DELETE done, its COMMIT not)."""
+    real = VersionedDatabase._transaction
+    fd = os.open(markers, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+
+    @contextmanager
+    def marked(self: VersionedDatabase) -> Iterator[sqlite3.Connection]:
+        with real(self) as db:
+            yield db
+            if self.path.name == "state.sqlite3":
+                os.write(fd, b"<")
+                time.sleep(0.02)  # widens the window the test kills in
+        if self.path.name == "state.sqlite3":
+            os.write(fd, b">")
+
+    VersionedDatabase._transaction = marked  # type: ignore[method-assign]
+
+
 async def state(desktop: AgentDesktop) -> None:
+    markers = os.environ.get("CRASH_MARKERS")
+    if markers:
+        mark_state_transactions(Path(markers))
     (iid,) = await start_chats(desktop, ["Client Trois"])
     ready({"iids": [iid]})
     local = desktop.local_state

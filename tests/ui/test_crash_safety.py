@@ -193,3 +193,34 @@ def test_killed_while_writing_state_it_opens_intact_with_the_draft(profile: Path
         assert state.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         state.close()
+
+
+def test_killed_inside_a_state_transaction_the_state_is_whole(profile: Path) -> None:
+    """The kill provably lands inside a state-database transaction (a list rewrite has
+    deleted the old rows, its commit not done: the hook marks each one); the next start
+    finds the last committed lists, not an empty or half-written one."""
+    markers = profile / "markers"
+    process = launch(profile, "state", CRASH_MARKERS=str(markers))
+    (iid,) = wait_ready(process)["iids"]
+    deadline = time.monotonic() + 20
+
+    def inside_a_later_transaction() -> bool:
+        # after some committed rounds (the draft is on disk), in the middle of one
+        seen = markers.read_bytes() if markers.exists() else b""
+        return seen.count(b">") >= 20 and seen.endswith(b"<")
+
+    while not inside_a_later_transaction():
+        assert time.monotonic() < deadline, "no state transaction seen"
+        time.sleep(0.001)
+    kill(process)
+    assert markers.read_bytes().endswith(b"<")  # killed mid-transaction
+
+    seen = restart_and_check(profile, [iid])
+    assert seen["url_history"] > 0
+    assert len(seen["recent_emojis"]) == 2
+    assert seen["drafts"][iid].startswith("draft ")
+    state = sqlite3.connect(profile / "data" / "state.sqlite3")
+    try:
+        assert state.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        state.close()
