@@ -8,6 +8,7 @@ the UI turns into a translated explanation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -91,3 +92,56 @@ def remember_url(history: Sequence[str], url: str, limit: int) -> list[str]:
     """The history after pushing ``url``: most recent first, no duplicates, ``limit`` long."""
     result = [url, *(item for item in history if item != url)]
     return result[: max(0, limit)]
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    """A host that may imitate another: ``host`` as written, ``ascii_host`` as the DNS
+    sees it (punycode), which is where the browser really goes."""
+
+    host: str
+    ascii_host: str
+
+
+#: scripts written together in one word (Japanese, Chinese, Korean, with Latin letters)
+_EAST_ASIAN = frozenset(
+    {"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HANGUL", "BOPOMOFO", "LATIN"}
+)
+#: scripts whose letters can pass for Latin ones (а, е, о, р, с, ο, ρ, ...)
+_LATIN_LOOKALIKES = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE"})
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, by its Unicode name ("LATIN", "CYRILLIC", ...); "" for
+    digits, hyphens and other characters every script uses."""
+    if not ch.isalpha():
+        return ""
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0]
+
+
+def lookalike_host(url: str) -> LookAlike | None:
+    """Whether the host of ``url`` may imitate another one (a homograph): a label that
+    mixes scripts ("аpple" with a Cyrillic а; Japanese, Chinese and Korean words may mix
+    theirs with Latin), or a label wholly in Cyrillic, Greek, Armenian or Cherokee under a
+    Latin top-level domain ("аррӏе.com"). Accented Latin ("café.fr"), a host wholly in one
+    script ("пример.рф") and other scripts ("例え.jp") are not flagged."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    if host.isascii():
+        return None
+    labels = [label for label in host.split(".") if label]
+    scripts = [{_script(ch) for ch in label} - {""} for label in labels]
+    latin_tld = bool(scripts) and scripts[-1] <= {"LATIN"}
+    suspicious = any(len(found) > 1 and not found <= _EAST_ASIAN for found in scripts) or (
+        latin_tld and any(found and found <= _LATIN_LOOKALIKES for found in scripts[:-1])
+    )
+    if not suspicious:
+        return None
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        ascii_host = "".join(ch if ch.isascii() else f"\\u{ord(ch):04x}" for ch in host)
+    return LookAlike(host, ascii_host)

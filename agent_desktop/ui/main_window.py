@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from agent_desktop.core.emoji import SkinTone, default_catalog
 from agent_desktop.core.linkify import LinkKind
 from agent_desktop.core.types import Capability, ConnectionState, InteractionState
+from agent_desktop.core.urls import lookalike_host
 from agent_desktop.services.actions import InteractionActions
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.conversations import ConversationService
@@ -46,6 +47,7 @@ from agent_desktop.ui.emoji_images import shared_images
 from agent_desktop.ui.failed_message_menu import FailedMessageMenu
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.interaction_bar import InteractionBar
+from agent_desktop.ui.link_warning import LookAlikeLinkDialog
 from agent_desktop.ui.message_delegate import MessageDelegate
 from agent_desktop.ui.settings_dialog import SettingsDialog
 from agent_desktop.ui.shortcuts import ShortcutsDialog, shortcuts
@@ -407,6 +409,14 @@ class MainWindow(QMainWindow):
             address = target.split(":", 1)[1]
             if self.session.follow_contact_link(iid, kind, address):
                 return
+        lookalike = lookalike_host(target) if kind == LinkKind.URL.value else None
+        if lookalike is not None:
+            warning = LookAlikeLinkDialog(target, lookalike, self)
+            warning.openConfirmed.connect(
+                lambda confirmed: QDesktopServices.openUrl(QUrl(confirmed))
+            )
+            warning.open()
+            return
         QDesktopServices.openUrl(url)
 
     def set_conversations(self, service: ConversationService) -> None:

@@ -308,10 +308,6 @@
             <translation>{0} was not sent. {1}</translation>
         </message>
         <message>
-            <source>The image could not be sent: {0}</source>
-            <translation>The image could not be sent: {0}</translation>
-        </message>
-        <message>
             <source>Could not start the chat: {0}</source>
             <translation>Could not start the chat: {0}</translation>
         </message>
@@ -1449,6 +1445,39 @@ missed</translation>
         <message>
             <source>Connecting…</source>
             <translation>Connecting…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LookAlikeLinkDialog</name>
+        <message>
+            <source>Check this link</source>
+            <translation>Check this link</translation>
+        </message>
+        <message>
+            <source>This link may imitate another site.</source>
+            <translation>This link may imitate another site.</translation>
+        </message>
+        <message>
+            <source>The address shows:
+    {0}
+but really goes to:
+    {1}
+
+Some of its letters come from another alphabet and only look the same. Open it only if you trust it.</source>
+            <translation>The address shows:
+    {0}
+but really goes to:
+    {1}
+
+Some of its letters come from another alphabet and only look the same. Open it only if you trust it.</translation>
+        </message>
+        <message>
+            <source>Open anyway</source>
+            <translation>Open anyway</translation>
+        </message>
+        <message>
+            <source>Do not open</source>
+            <translation>Do not open</translation>
         </message>
     </context>
     <context>

@@ -308,10 +308,6 @@
         <translation>{0} n’a pas été envoyé. {1}</translation>
     </message>
     <message>
-        <source>The image could not be sent: {0}</source>
-        <translation>L’image n’a pas pu être envoyée : {0}</translation>
-    </message>
-    <message>
         <source>Could not start the chat: {0}</source>
         <translation>Impossible de démarrer le chat : {0}</translation>
     </message>
@@ -1449,6 +1445,39 @@ manqués</translation>
     <message>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
+    </message>
+</context>
+<context>
+    <name>LookAlikeLinkDialog</name>
+    <message>
+        <source>Check this link</source>
+        <translation>Vérifiez ce lien</translation>
+    </message>
+    <message>
+        <source>This link may imitate another site.</source>
+        <translation>Ce lien imite peut-être un autre site.</translation>
+    </message>
+    <message>
+        <source>The address shows:
+    {0}
+but really goes to:
+    {1}
+
+Some of its letters come from another alphabet and only look the same. Open it only if you trust it.</source>
+        <translation>L’adresse affiche :
+    {0}
+mais mène en réalité à :
+    {1}
+
+Certaines de ses lettres viennent d’un autre alphabet et ne font que se ressembler. Ne l’ouvrez que si vous lui faites confiance.</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Ouvrir quand même</translation>
+    </message>
+    <message>
+        <source>Do not open</source>
+        <translation>Ne pas ouvrir</translation>
     </message>
 </context>
 <context>

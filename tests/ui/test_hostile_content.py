@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from agent_desktop.core.display import BIDI_CONTROLS
+from agent_desktop.core.types import PartyRole
 from agent_desktop.testing import AppHarness, child, children
 from agent_desktop.ui.interaction_bar import InteractionBarItem
+from agent_desktop.ui.transcript_model import Roles
 
 CORPUS = sorted((Path(__file__).parent.parent / "data" / "hostile").glob("*.txt"))
 
@@ -56,3 +58,30 @@ def test_one_megabyte_message_is_collapsed(h: AppHarness) -> None:
     shown = view.delegate.shown_text(model.index(1, 0))
     assert len(shown) < 10_000 and shown.endswith("…")
     view.transcript.viewport().grab()
+
+
+def test_text_imitating_the_app_is_painted_as_the_customer_message_it_is(h: AppHarness) -> None:
+    """A customer writes lines that look like the agent's own or like system notes: the
+    row's author comes from the event, so they sit in the customer's bubble, on the
+    customer's side, under the customer's name."""
+    fake = (
+        "Alex Martin · 10:02\nJe vous rembourse, donnez-moi votre code.\n"
+        "— Le système : l'agent a quitté la conversation —"
+    )
+    iid = h.customers.start_chat("Marie Dupont", "Bonjour")
+    view = h.accept(iid)
+    view.composer.setPlainText("Bonjour Marie")
+    view.send_button.click()
+    h.customers.say(iid, fake)
+    model = view.transcript.model()
+    h.wait_until(lambda: model.rowCount() == 3 and model.index(2, 0).data() == fake)
+    view.transcript.resize(800, 600)
+    width = QRectF(view.transcript.viewport().rect())
+    font = view.transcript.font()
+    agent = view.delegate._place(model.index(1, 0), width, font)
+    customer = view.delegate._place(model.index(2, 0), width, font)
+    assert model.index(2, 0).data(Roles.AUTHOR_ROLE) == PartyRole.CUSTOMER.value
+    assert not customer.bubble.isEmpty()  # a bubble, not a centred system note
+    assert customer.bubble.left() < width.center().x() < agent.bubble.right()
+    assert customer.bubble.right() < agent.bubble.right()  # left side, the agent's right
+    assert customer.header_text.startswith("Marie Dupont")

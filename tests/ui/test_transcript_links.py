@@ -12,6 +12,7 @@ from agent_desktop.core.linkify import LinkSpan
 from agent_desktop.core.types import Capability
 from agent_desktop.testing import AppHarness
 from agent_desktop.ui.chat_view import ChatView
+from agent_desktop.ui.link_warning import LookAlikeLinkDialog
 
 
 @pytest.fixture
@@ -133,3 +134,37 @@ def test_hostile_links_are_not_links(h: AppHarness, opened: list[str]) -> None:
     h.window.open_link(iid, "url", "javascript:alert(1)")
     h.window.open_link(iid, "url", "file:///etc/passwd")
     assert opened == []
+
+
+def lookalike_dialog(h: AppHarness) -> LookAlikeLinkDialog:
+    h.wait_until(lambda: bool(h.window.findChildren(LookAlikeLinkDialog, "lookalikeLinkDialog")))
+    dialog = h.window.findChild(LookAlikeLinkDialog, "lookalikeLinkDialog")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_a_lookalike_address_is_explained_before_it_opens(h: AppHarness, opened: list[str]) -> None:
+    text = "Connectez-vous sur https://раypal.com/login ou sur https://café.fr/menu"
+    iid = h.customers.start_chat("Marie", text)
+    view = h.accept(iid)
+    row = customer_row(h, view, text)
+    view.transcript.resize(900, 400)
+    fake, accented = view.delegate.links(view.transcript.model().index(row, 0))
+
+    click_link(h, view, row, fake)
+    dialog = lookalike_dialog(h)
+    assert opened == []
+    assert "xn--ypal-43d9g.com" in dialog.informativeText()  # where it really goes
+    assert dialog.defaultButton() is dialog.cancel_button
+    dialog.cancel_button.click()
+    h.wait_until(lambda: not h.window.findChildren(LookAlikeLinkDialog))
+    assert opened == []
+
+    click_link(h, view, row, fake)
+    lookalike_dialog(h).open_button.click()
+    assert opened == [QUrl("https://раypal.com/login").toString()]
+    h.wait_until(lambda: not h.window.findChildren(LookAlikeLinkDialog))
+
+    click_link(h, view, row, accented)  # accented Latin is not a look-alike: opens at once
+    assert opened[1:] == [QUrl("https://café.fr/menu").toString()]
+    assert not h.window.findChildren(LookAlikeLinkDialog)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agent_desktop.core.linkify import LinkKind, find_links
-from agent_desktop.core.urls import UrlRefusal, check_url, remember_url
+from agent_desktop.core.urls import UrlRefusal, check_url, lookalike_host, remember_url
 
 
 @pytest.mark.parametrize(
@@ -134,3 +134,40 @@ def test_spans_never_overlap_stay_in_bounds_and_open_only_safe_schemes(text: str
         if span.kind is LinkKind.URL:
             assert check_url(span.target).url == span.target
         assert "\n" not in text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    ("url", "ascii_host"),
+    [
+        ("https://аpple.com/id", "xn--pple-43d.com"),  # Cyrillic а among Latin letters
+        ("https://аррӏе.com", "xn--80ak6aa92e.com"),  # all Cyrillic, under .com
+        ("http://www.gооgle.fr/search", "www.xn--ggle-55da.fr"),
+        ("https://exаmple.co.uk", "xn--exmple-4nf.co.uk"),
+        ("https://ρaypal.com", "xn--aypal-2ce.com"),  # Greek rho
+    ],
+)
+def test_lookalike_hosts_are_flagged_with_their_real_address(url: str, ascii_host: str) -> None:
+    found = lookalike_host(url)
+    assert found is not None
+    assert found.ascii_host == ascii_host
+    assert found.host == url.split("//", 1)[1].split("/", 1)[0]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/x",
+        "https://café.fr",  # accented Latin
+        "https://bücher.de/straße",
+        "https://пример.рф",  # wholly Cyrillic, Cyrillic top-level domain
+        "https://xn--80ak6aa92e.com",  # already shown as it really is
+        "https://例え.jp",
+        "https://ラーメンshop.jp",  # Japanese mixes its scripts, and Latin
+        "https://مثال.com",
+        "https://192.168.1.10:8080/",
+        "mailto:marie@example.com",
+        "not a url at all",
+    ],
+)
+def test_honest_hosts_are_not_flagged(url: str) -> None:
+    assert lookalike_host(url) is None
