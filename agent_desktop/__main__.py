@@ -181,25 +181,17 @@ EXIT_AFTER_FIRST_PAINT = "AGENT_DESKTOP_EXIT_AFTER_FIRST_PAINT"
 
 def exit_after_first_paint(window: object, finish: Callable[[], None]) -> None:
     """Report the first paint of ``window`` (with its children) on stdout, then ``finish``."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QWidget
 
+    from agent_desktop.ui.first_paint import when_first_painted
+
     assert isinstance(window, QWidget)
-    widget: QWidget = window
 
     def report() -> None:
         print(f"first-paint {time.time():.6f}", flush=True)
         finish()
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                widget.removeEventFilter(self)
-                # the children are painted in the same pass: report once it is over
-                QTimer.singleShot(0, report)
-            return False
-
-    widget.installEventFilter(FirstPaint(widget))
+    when_first_painted(window, report)
 
 
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> None:
