@@ -106,6 +106,8 @@ async def _run(
     from agent_desktop.app import AgentDesktop
     from agent_desktop.core.paths import ProfilePaths
     from agent_desktop.services.crash_reporter import CrashReporter
+    from agent_desktop.services.housekeeping import Housekeeping
+    from agent_desktop.ui.first_paint import when_first_painted
 
     assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
     on_demo = args.self_test or args.backend in (None, "demo")
@@ -130,6 +132,9 @@ async def _run(
     if os.environ.get(EXIT_AFTER_FIRST_PAINT):
         exit_after_first_paint(desktop.window, lambda: finish(0))
     desktop.start()
+    # garbage collection at set times, not in the middle of work (services/housekeeping.py)
+    housekeeping = Housekeeping()
+    when_first_painted(desktop.window, housekeeping.start)
     hook = _start_test_hook(desktop)
     if args.self_test:
         from agent_desktop.selftest import SelfTestFailed, run_self_test
@@ -145,6 +150,7 @@ async def _run(
             log.info("self-test ok")  # a windowed Windows build has no stdout: see the log
             finish(0)
     code = await finished
+    housekeeping.stop()
     if hook is not None and not hook.done():
         hook.cancel()
     await desktop.shutdown()
