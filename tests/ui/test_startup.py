@@ -101,3 +101,22 @@ def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
     lines = [line for line in result.stdout.splitlines() if line.startswith("MODULES ")]
     assert lines, result.stdout + result.stderr
     assert json.loads(lines[0].removeprefix("MODULES ")) == []
+
+
+def test_the_light_pyside_import_hook_answers_as_pysides_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import agent_desktop.core.display
+    import agent_desktop.ui.first_paint
+    from agent_desktop import startup
+
+    feature = sys.modules["shibokensupport.feature"]
+    original = feature._mod_uses_pyside
+    monkeypatch.setattr(feature, "_mod_uses_pyside", original)  # restored after the test
+    assert startup.lighten_pyside_import_hook()
+    assert not startup.lighten_pyside_import_hook()  # once
+    light = feature._mod_uses_pyside
+    assert light is not original
+    for module in (agent_desktop.ui.first_paint, agent_desktop.core.display, sys, json):
+        assert light(module) == original(module)
+    assert light(agent_desktop.ui.first_paint)
