@@ -30,7 +30,7 @@ def lighten_pyside_import_hook() -> bool:
     original = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or not callable(original) or getattr(original, _MARK, False):
         return False
-    feature._mod_uses_pyside = _light(original)
+    setattr(feature, "_mod_uses_pyside", _light(original))  # noqa: B010 (not typed)
     return True
 
 
