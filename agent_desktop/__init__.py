@@ -1,10 +1,7 @@
 """agent_desktop: a native desktop client for contact-center agents who handle chats."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("agent-desktop")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+unknown"
+#: the one place the version is written: pyproject.toml reads it from here (a literal, so
+#: that start-up does not import ``importlib.metadata`` to learn it: docs/performance.md)
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

@@ -51,6 +51,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     # Qt is imported only once we know we will show something (fast --version / --help)
+    from agent_desktop.startup import lighten_pyside_import_hook
+
+    lighten_pyside_import_hook()  # before any other module is imported (~40 ms)
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -106,6 +109,8 @@ async def _run(
     from agent_desktop.app import AgentDesktop
     from agent_desktop.core.paths import ProfilePaths
     from agent_desktop.services.crash_reporter import CrashReporter
+    from agent_desktop.services.housekeeping import Housekeeping
+    from agent_desktop.ui.first_paint import when_first_painted
 
     assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
     on_demo = args.self_test or args.backend in (None, "demo")
@@ -130,6 +135,9 @@ async def _run(
     if os.environ.get(EXIT_AFTER_FIRST_PAINT):
         exit_after_first_paint(desktop.window, lambda: finish(0))
     desktop.start()
+    # garbage collection at set times, not in the middle of work (services/housekeeping.py)
+    housekeeping = Housekeeping()
+    when_first_painted(desktop.window, housekeeping.start)
     hook = _start_test_hook(desktop)
     if args.self_test:
         from agent_desktop.selftest import SelfTestFailed, run_self_test
@@ -145,6 +153,7 @@ async def _run(
             log.info("self-test ok")  # a windowed Windows build has no stdout: see the log
             finish(0)
     code = await finished
+    housekeeping.stop()
     if hook is not None and not hook.done():
         hook.cancel()
     await desktop.shutdown()
@@ -181,25 +190,17 @@ EXIT_AFTER_FIRST_PAINT = "AGENT_DESKTOP_EXIT_AFTER_FIRST_PAINT"
 
 def exit_after_first_paint(window: object, finish: Callable[[], None]) -> None:
     """Report the first paint of ``window`` (with its children) on stdout, then ``finish``."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QWidget
 
+    from agent_desktop.ui.first_paint import when_first_painted
+
     assert isinstance(window, QWidget)
-    widget: QWidget = window
 
     def report() -> None:
         print(f"first-paint {time.time():.6f}", flush=True)
         finish()
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                widget.removeEventFilter(self)
-                # the children are painted in the same pass: report once it is over
-                QTimer.singleShot(0, report)
-            return False
-
-    widget.installEventFilter(FirstPaint(widget))
+    when_first_painted(window, report)
 
 
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> None:

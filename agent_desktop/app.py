@@ -5,8 +5,10 @@ from __future__ import annotations
 import getpass
 import json
 import logging
+import sys
+import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
 from pydantic import ValidationError
@@ -36,10 +38,14 @@ from agent_desktop.services.standard_responses import StandardResponses
 from agent_desktop.services.state_store import LocalState
 from agent_desktop.services.statistics import StatisticsService
 from agent_desktop.ui.composer_tools import ui_language
+from agent_desktop.ui.first_paint import when_first_painted
 from agent_desktop.ui.login_dialog import LoginDialog
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.productivity import ProductivityController
 from agent_desktop.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from agent_desktop.backends.matrix import MatrixBackend
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +124,8 @@ class AgentDesktop:
     ) -> None:
         paths.create()
         self.app = app
+        #: the main window has been painted once (start-up is over: see _after_first_paint)
+        self.painted = False
         self.paths = paths
         self.settings_store = SettingsStore(paths.settings_file)
         settings = self.settings_store.load(settings_overrides)
@@ -167,7 +175,7 @@ class AgentDesktop:
             self.theme,
             self.agent.display_name,
         )
-        self.local_state = LocalState(paths.state_db, default_catalog(), self.settings_store)
+        self.local_state = LocalState(paths.state_db, default_catalog, self.settings_store)
         self.window.attach_local_state(self.local_state)
         #: the composer's unsent text of every chat, kept across restarts
         self.drafts = DraftKeeper(self.local_state, self.store)
@@ -222,17 +230,33 @@ class AgentDesktop:
         self.local_state.start()
         self.statistics.start()
         self.window.show()
+        when_first_painted(self.window, self._after_first_paint)
         if self.session is not None:
             self.session.start()
         self.responses.start()
         self.spelling.start()
 
+    def _after_first_paint(self) -> None:
+        """What the first window does not need, once it is on screen (docs/performance.md)."""
+        self.painted = True
+        # the emoji catalog (~50 ms of folding keywords) is read off the UI thread, so that
+        # the first chat's emoji tools find it ready
+        threading.Thread(target=default_catalog, name="emoji-catalog", daemon=True).start()
+
+    def _matrix_backend(self) -> MatrixBackend | None:
+        """The backend if it is the Matrix one. Never imports the Matrix package (matrix-nio
+        takes ~0.3 s to import): a Matrix backend exists only once its module was imported."""
+        module = sys.modules.get("agent_desktop.backends.matrix.backend")
+        matrix_cls = getattr(module, "MatrixBackend", None)
+        backend = self.backend
+        if matrix_cls is None or not isinstance(backend, matrix_cls):
+            return None
+        return cast("MatrixBackend", backend)
+
     def _connection_changed(self, state: str, detail: str) -> None:
         """A backend that needs a login (Matrix) gets the login dialog; see docs/matrix.md."""
-        from agent_desktop.backends.matrix import MatrixBackend
-
-        backend = self.backend
-        if not isinstance(backend, MatrixBackend) or self.session is None:
+        backend = self._matrix_backend()
+        if backend is None or self.session is None:
             return
         dialog = self.login_dialog
         if state == ConnectionState.CONNECTED.value and dialog is not None:
@@ -274,12 +298,11 @@ class AgentDesktop:
         dialog.open()
 
     def _log_in(self, homeserver: str, user: str, password: str) -> None:
-        from agent_desktop.backends.matrix import MatrixBackend
-
-        if isinstance(self.backend, MatrixBackend) and self.session is not None:
+        backend = self._matrix_backend()
+        if backend is not None and self.session is not None:
             dialog = self.login_dialog
             team_room = dialog.team_room.text() if dialog is not None else None
-            self.backend.set_credentials(homeserver, user, password, team_room)
+            backend.set_credentials(homeserver, user, password, team_room)
             self.session.start()
 
     def _settings_changed(self) -> None:

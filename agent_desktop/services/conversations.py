@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from agent_desktop.backends.base import BackendError, MessagingBackend
@@ -74,6 +75,9 @@ class ConversationService(QObject):
         self.bridge = bridge
         self.tasks = TaskKeeper("conversations")
         self._feeds: dict[str, ConversationFeed] = {}
+        #: open Conversation tabs per contact (hold/release); pinned: kept for the session
+        self._holders: dict[str, int] = {}
+        self._pinned: set[str] = set()
         self._presence: dict[str, set[Channel]] = {}
         self._contacts: dict[str, Contact] = {}
         store.offered.connect(self._track_record)
@@ -91,6 +95,11 @@ class ConversationService(QObject):
 
     # feeds ----------------------------------------------------------------------------
     def feed(self, contact_id: str) -> ConversationFeed:
+        """The contact's feed, kept for the session (the Communication view's)."""
+        self._pinned.add(contact_id)
+        return self._feed(contact_id)
+
+    def _feed(self, contact_id: str) -> ConversationFeed:
         feed = self._feeds.get(contact_id)
         if feed is None:
             feed = ConversationFeed(self.backend, contact_id, self.tasks, self)
@@ -127,6 +136,31 @@ class ConversationService(QObject):
             if record.contact.id == contact_id and record.transcript.by_txn(txn_id) is not None:
                 return record
         return None
+
+    def kept_feeds(self) -> frozenset[str]:
+        """The contacts whose feed (loaded history) the service keeps."""
+        return frozenset(self._feeds)
+
+    def hold(self, contact_id: str) -> ConversationFeed:
+        """The contact's feed for a chat's Conversation tab; :meth:`release` it when the
+        tab goes, so that the history of every contact served does not stay in memory."""
+        self._holders[contact_id] = self._holders.get(contact_id, 0) + 1
+        return self._feed(contact_id)
+
+    def release(self, contact_id: str) -> None:
+        """A Conversation tab of the contact is gone; the last one lets the feed go (a later
+        chat with the contact loads its history again from the backend)."""
+        left = self._holders.get(contact_id, 0) - 1
+        if left > 0:
+            self._holders[contact_id] = left
+            return
+        self._holders.pop(contact_id, None)
+        if contact_id in self._pinned:
+            return
+        feed = self._feeds.pop(contact_id, None)
+        if feed is not None and shiboken6.isValid(feed):
+            # Python's now: it goes with the last reference (a load still running keeps it)
+            feed.setParent(None)
 
     def _track_record(self, iid: str) -> None:
         record = self.store.get(iid)

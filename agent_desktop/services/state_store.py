@@ -226,12 +226,13 @@ class LocalState(QObject):
     def __init__(
         self,
         path: Path,
-        catalog: EmojiCatalog,
+        catalog: EmojiCatalog | Callable[[], EmojiCatalog],
         settings: SettingsStore,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.catalog = catalog
+        #: the catalog, or a function that reads it when first needed (start-up stays fast)
+        self._catalog = catalog
         self.settings = settings
         self.database = StateDatabase(path)
         self.recent_emojis: list[str] = []
@@ -245,6 +246,12 @@ class LocalState(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="state-store")
         self._tasks = TaskKeeper("state")
         self._closed = False
+
+    @property
+    def catalog(self) -> EmojiCatalog:
+        if not isinstance(self._catalog, EmojiCatalog):
+            self._catalog = self._catalog()
+        return self._catalog
 
     # lifecycle ------------------------------------------------------------------------
     def start(self) -> None:

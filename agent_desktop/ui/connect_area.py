@@ -141,8 +141,9 @@ class ConnectArea(QObject):
 
     def attach_conversation(self, view: ChatView) -> None:
         record = view.record
+        service, contact_id = self.service, record.contact.id
         panel = ConversationPanel(
-            self.service.feed(record.contact.id),
+            service.hold(contact_id),
             self.window.theme,
             transcript_name="transcript",
             composer_name="conversationComposer",
@@ -159,6 +160,7 @@ class ConnectArea(QObject):
         view.conversationShown.connect(panel.open)
         self._wire_panel(panel, record.contact.id, record.id)
         self.window.apply_emoji_images(view)  # the Conversation tab's list too
+        panel.destroyed.connect(lambda *_: service.release(contact_id))
 
     def _add_emoji_tools(self, panel: ConversationPanel, key: str) -> None:
         """The emoji picker of the chat views, in this composer too (no Push URL here)."""

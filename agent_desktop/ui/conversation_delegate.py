@@ -19,7 +19,7 @@ from agent_desktop.services.image_loader import thumbnail
 from agent_desktop.ui.conversation_model import THUMBNAIL_SIDE, ConversationRoles
 from agent_desktop.ui.message_delegate import MARGIN, MessageDelegate
 from agent_desktop.ui.theme import LIGHT, Theme
-from agent_desktop.ui.transcript_model import Roles
+from agent_desktop.ui.transcript_model import Roles, TranscriptModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -37,10 +37,15 @@ class ConversationDelegate(MessageDelegate):
 
     def thumbnail(self, index: ModelIndex) -> QImage | None:
         """The row's thumbnail: the model's, or made from the message's image."""
-        image = index.data(ConversationRoles.THUMBNAIL)
-        if isinstance(image, QImage):
-            return image
-        message = index.data(Roles.MESSAGE)
+        model = index.model()
+        if isinstance(model, TranscriptModel):
+            # no thumbnail role there: one Python call for the message, not two through Qt
+            message = model.data(index, Roles.MESSAGE)
+        else:
+            image = index.data(ConversationRoles.THUMBNAIL)
+            if isinstance(image, QImage):
+                return image
+            message = index.data(Roles.MESSAGE)
         if not isinstance(message, Message) or message.image is None:
             return None
         key = message.txn_id or message.id
@@ -52,8 +57,14 @@ class ConversationDelegate(MessageDelegate):
                 self._thumbnails.popitem(last=False)
         return None if cached.isNull() else cached
 
+    def _is_separator(self, index: ModelIndex) -> bool:
+        # the chat's TranscriptModel has no separator rows (and no KIND role to ask)
+        if isinstance(index.model(), TranscriptModel):
+            return False
+        return bool(index.data(ConversationRoles.KIND) == "separator")
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        if index.data(ConversationRoles.KIND) == "separator":
+        if self._is_separator(index):
             height = QFontMetricsF(option.font).height() + 2 * SEPARATOR_HEIGHT_PAD
             return QSize(int(self._available()), int(height))
         # a copy: the base class hands out its cached sizes
@@ -66,7 +77,7 @@ class ConversationDelegate(MessageDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         theme = self.theme
         rect = QRectF(option.rect)
-        if index.data(ConversationRoles.KIND) == "separator":
+        if self._is_separator(index):
             self._paint_separator(painter, option, index)
             return
         match = int(index.data(ConversationRoles.MATCH) or 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import (
@@ -69,7 +70,9 @@ DAY_PAD = 8.0  # above and below a day separator
 HEADER_GAP = 3.0  # between the author header and the bubble
 
 
+@cache
 def _text_option() -> QTextOption:
+    """One option for every layout (QTextLayout.setTextOption copies it)."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     return option

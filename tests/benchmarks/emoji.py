@@ -1,18 +1,15 @@
 """Emoji search per keystroke, over every emoji with both languages' keywords.
 
-ASSUMED API (the catalog lands with issue 3 on another branch; adapt here after merging):
-``agent_desktop.core.emoji`` exposes either a module-level ``search(query) -> list`` or a
-catalog class (``EmojiCatalog``) built by ``EmojiCatalog.load()`` or ``EmojiCatalog()``
-whose instances have ``search(query) -> list``. Loading is not timed; each keystroke of the
-queries below (every prefix, as typed) is one timed ``search``.
+The shipped catalog (``agent_desktop.core.emoji.default_catalog()``, read once, not timed)
+is searched as the picker does it: each keystroke of the queries below (every prefix, as
+typed) is one timed ``EmojiCatalog.search``.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from tests.benchmarks.stats import Metric, median, percentile
 
@@ -20,20 +17,9 @@ QUERIES = ("heureux", "triste", "party", "coeur", "thumbs up", "chat", "merci", 
 
 
 def _search_function() -> Callable[[str], Any] | None:
-    try:
-        module = importlib.import_module("agent_desktop.core.emoji")
-    except ImportError:
-        return None
-    function = getattr(module, "search", None)
-    if callable(function):
-        return cast("Callable[[str], Any]", function)
-    catalog_class = getattr(module, "EmojiCatalog", None)
-    if catalog_class is None:
-        return None
-    load = getattr(catalog_class, "load", None)
-    catalog = load() if callable(load) else catalog_class()
-    method = getattr(catalog, "search", None)
-    return cast("Callable[[str], Any]", method) if callable(method) else None
+    from agent_desktop.core.emoji import default_catalog
+
+    return default_catalog().search
 
 
 def measure(repeat: int) -> list[Metric]:

@@ -32,7 +32,7 @@ def measure_once() -> tuple[float, float]:
         process_events(500)
         gc.collect()
         base = rss_bytes()
-        empty.harness.close()
+        empty.close()
     with tempfile.TemporaryDirectory(prefix="bench-mem-") as scratch:
         desk = open_desk(Path(scratch), chats=CHATS)
         h = desk.harness
@@ -49,7 +49,7 @@ def measure_once() -> tuple[float, float]:
         process_events(300)
         gc.collect()
         full = rss_bytes()
-        desk.harness.close()
+        desk.close()
     return base / MB, (full - base) / MB
 
 

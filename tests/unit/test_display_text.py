@@ -6,7 +6,7 @@ import json
 import unicodedata
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from agent_desktop.core.display import (
@@ -100,3 +100,25 @@ def test_limit_bounds_the_length(text: str, limit: int) -> None:
     shown = display_text(text, limit=limit)
     # each kept character is at most one visible tag long (⟦U+XXXX⟧ = 8), plus the ellipsis
     assert len(shown) <= limit * 8 + 1
+
+
+#: characters display_text() treats, mixed with ordinary ones so that both paths are taken
+_TREATED = [*BIDI_CONTROLS, "\u200b", "\u00ad", "\ufeff", "\x00", "\x1b", "\x85", "\x7f"]
+_KEPT = ["\n", "\t", "\u0301", "\u0489", "\u20dd", "\ud800", "é", "a", " ", "—", "🙂", "\u200d"]
+_TRICKY = st.sampled_from([*_TREATED, *_KEPT])
+
+
+@given(
+    st.text(alphabet=st.one_of(_TRICKY, st.characters(codec=None))),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=30)),
+    st.booleans(),
+)
+@example("e" + "\u0301" * 6, None, False)  # a run of marks beyond Latin
+@example("caf\u00e9 \u00ad", 3, True)  # a soft hyphen below U+0300
+def test_the_fast_path_gives_what_the_full_pass_gives(
+    text: str, limit: int | None, isolate: bool
+) -> None:
+    from agent_desktop.core.display import _display_text
+
+    expected = _display_text(text, limit=limit, isolate=isolate)
+    assert display_text(text, limit=limit, isolate=isolate) == expected

@@ -1,0 +1,122 @@
+"""Start-up: work after the first paint, lazy imports, garbage-collection housekeeping."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from agent_desktop.core.emoji import EmojiCatalog, default_catalog
+from agent_desktop.services.housekeeping import NO_AUTOMATIC_FULL_COLLECTION, Housekeeping
+from agent_desktop.services.settings_store import SettingsStore
+from agent_desktop.services.state_store import LocalState
+from agent_desktop.ui.first_paint import when_first_painted
+
+HOOK = Path(__file__).parents[1] / "startup_hooks" / "modules.py"
+
+
+def test_the_callback_runs_once_after_the_first_paint(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[bool] = []
+    when_first_painted(widget, lambda: calls.append(widget.isVisible()))
+    qtbot.wait(20)
+    assert calls == []  # never painted: never called
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    widget.update()
+    widget.repaint()
+    qtbot.wait(20)
+    assert calls == [True]
+
+
+def test_local_state_reads_the_emoji_catalog_only_when_it_needs_it(tmp_path: Path) -> None:
+    reads: list[int] = []
+
+    def catalog() -> EmojiCatalog:
+        reads.append(1)
+        return default_catalog()
+
+    settings = SettingsStore(tmp_path / "settings.json")
+    settings.load()
+    state = LocalState(tmp_path / "state.db", catalog, settings)
+    assert reads == []
+    assert state.catalog is default_catalog()  # what record_sent_text() reads emoji with
+    assert len(state.catalog.extract("merci \N{THUMBS UP SIGN}")) == 1
+    assert reads == [1]
+
+
+@pytest.fixture
+def housekeeping() -> Iterator[Housekeeping]:
+    before = gc.get_threshold()
+    keeper = Housekeeping(period_s=3600)
+    yield keeper
+    keeper.stop()
+    gc.unfreeze()  # the rest of the suite collects as usual
+    assert gc.get_threshold() == before
+
+
+def test_housekeeping_takes_over_full_collections(housekeeping: Housekeeping) -> None:
+    young, middle, _ = gc.get_threshold()
+    housekeeping.start()
+    assert housekeeping.active
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == (young, middle, NO_AUTOMATIC_FULL_COLLECTION)
+
+    class Cycle:
+        other: object = None
+
+    first, second = Cycle(), Cycle()
+    first.other, second.other = second, first
+    del first, second
+    housekeeping.run()
+    assert housekeeping.last is not None
+    assert housekeeping.last[1] >= 2  # the cycle was collected
+    housekeeping.stop()
+    assert not housekeeping.active
+    assert gc.get_threshold()[2] != NO_AUTOMATIC_FULL_COLLECTION
+
+
+def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
+    tmp_path: Path,
+) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AGENT_DESKTOP_TEST_HOOK=str(HOOK))
+    result = subprocess.run(
+        [sys.executable, "-m", "agent_desktop", "--profile", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("MODULES ")]
+    assert lines, result.stdout + result.stderr
+    assert json.loads(lines[0].removeprefix("MODULES ")) == []
+
+
+def test_the_light_pyside_import_hook_answers_as_pysides_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import agent_desktop.core.display
+    import agent_desktop.ui.first_paint
+    from agent_desktop import startup
+
+    feature = sys.modules["shibokensupport.feature"]
+    original = feature._mod_uses_pyside
+    monkeypatch.setattr(feature, "_mod_uses_pyside", original)  # restored after the test
+    assert startup.lighten_pyside_import_hook()
+    assert not startup.lighten_pyside_import_hook()  # once
+    light = feature._mod_uses_pyside
+    assert light is not original
+    for module in (agent_desktop.ui.first_paint, agent_desktop.core.display, sys, json):
+        assert light(module) == original(module)
+    assert light(agent_desktop.ui.first_paint)
