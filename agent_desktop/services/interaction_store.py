@@ -106,6 +106,10 @@ class InteractionRecord(QObject):
         self.stateChanged.emit()
 
     def add_message(self, message: Message) -> None:
+        if message.channel is None:
+            # stamped once here, so the contact's conversation feed shares this object
+            # rather than keeping a copy of its own (memory: one Message per message)
+            message = message.model_copy(update={"channel": self.channel})
         if not self.transcript.append(message):
             return
         if message.author_role is PartyRole.CUSTOMER:

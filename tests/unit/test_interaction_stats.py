@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -134,7 +135,7 @@ def test_a_chat_open_on_the_desk_is_not_handled_yet() -> None:
 def test_a_chat_that_spans_midnight_counts_whole_on_the_day_it_was_accepted() -> None:
     # accepted Tuesday 23:50, Done Wednesday 00:10
     chat = simple_chat("late", at(3, 23, 49, 55))
-    chat.events[-1] = chat.events[-1].model_copy(update={"time": at(4, 0, 10)})
+    chat.events[-1] = replace(chat.events[-1], time=at(4, 0, 10))
     on_wednesday = compute_stats(chat.events, now=at(4, 9), tz=PARIS, warning_s=30)
     assert on_wednesday.today.total.handled == 0
     assert on_wednesday.week.total.handled == 1
@@ -148,7 +149,7 @@ def test_a_chat_that_spans_midnight_counts_whole_on_the_day_it_was_accepted() ->
 def test_a_chat_across_the_week_boundary_belongs_to_the_week_it_was_accepted() -> None:
     # accepted Sunday 8 June 23:55, Done Monday 9 June 00:20
     chat = simple_chat("sunday", at(8, 23, 54, 55))
-    chat.events[-1] = chat.events[-1].model_copy(update={"time": at(9, 0, 20)})
+    chat.events[-1] = replace(chat.events[-1], time=at(9, 0, 20))
     monday = compute_stats(chat.events, now=at(9, 8), tz=PARIS, warning_s=30)
     assert monday.week.total.handled == 0
     # a week starting on Sunday puts Sunday 8 and Monday 9 together
