@@ -137,6 +137,7 @@ async def _run(
     desktop.start()
     # garbage collection at set times, not in the middle of work (services/housekeeping.py)
     housekeeping = Housekeeping()
+    housekeeping.watch(desktop.store)
     when_first_painted(desktop.window, housekeeping.start)
     hook = _start_test_hook(desktop)
     if args.self_test:

@@ -96,6 +96,7 @@ def open_desk(tmp: Path, chats: int = CHATS, *, instrument: bool = True) -> Desk
     # as agent_desktop.__main__ does once the window is painted
     process_events(300)
     housekeeping = Housekeeping()
+    housekeeping.watch(harness.desktop.store)
     housekeeping.start()
     desk = Desk(harness, [], housekeeping)
     for i in range(chats):

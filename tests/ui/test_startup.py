@@ -19,6 +19,7 @@ from agent_desktop.services.housekeeping import NO_AUTOMATIC_FULL_COLLECTION, Ho
 from agent_desktop.services.settings_store import SettingsStore
 from agent_desktop.services.state_store import LocalState
 from agent_desktop.ui.first_paint import when_first_painted
+from tests.ui.conftest import StartHarness
 
 HOOK = Path(__file__).parents[1] / "startup_hooks" / "modules.py"
 
@@ -57,7 +58,7 @@ def test_local_state_reads_the_emoji_catalog_only_when_it_needs_it(tmp_path: Pat
 @pytest.fixture
 def housekeeping() -> Iterator[Housekeeping]:
     before = gc.get_threshold()
-    keeper = Housekeeping(period_s=3600)
+    keeper = Housekeeping(period_s=3600, soon_s=0.05)
     yield keeper
     keeper.stop()
     gc.unfreeze()  # the rest of the suite collects as usual
@@ -83,6 +84,24 @@ def test_housekeeping_takes_over_full_collections(housekeeping: Housekeeping) ->
     housekeeping.stop()
     assert not housekeeping.active
     assert gc.get_threshold()[2] != NO_AUTOMATIC_FULL_COLLECTION
+
+
+def test_a_chat_leaving_the_desk_brings_the_next_full_collection_forward(
+    start: StartHarness, housekeeping: Housekeeping
+) -> None:
+    h = start()
+    housekeeping.watch(h.desktop.store)
+    housekeeping.soon()
+    assert housekeeping.last is None  # not started: nothing scheduled
+    housekeeping.start()
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    view = h.accept(iid)
+    assert housekeeping.last is None
+    view.end_button.click()
+    h.wait_until(view.done_button.isEnabled)
+    view.done_button.click()  # the chat leaves the desk
+    h.wait_until(lambda: housekeeping.last is not None)  # 50 ms later, not in an hour
+    assert housekeeping.active  # the hourly pass goes on
 
 
 def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
