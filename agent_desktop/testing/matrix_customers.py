@@ -20,7 +20,7 @@ from nio import AsyncClient
 
 from agent_desktop.backends.base import BackendError
 from agent_desktop.backends.demo.simulator import CustomerSimulator
-from agent_desktop.backends.matrix.backend import CONVERSATION_EVENT
+from agent_desktop.backends.matrix.backend import CONVERSATION_EVENT, image_content
 from agent_desktop.backends.matrix.client import JsonDict, call, make_client, q
 from agent_desktop.testing.synapse import SynapseServer
 
@@ -297,12 +297,8 @@ class MatrixCustomerSimulator(CustomerSimulator):
                 content_type=mime,
             )
         )
-        content = {
-            "msgtype": "m.image",
-            "body": filename,
-            "url": str(uploaded["content_uri"]),
-            "info": {"mimetype": mime, "size": len(data) if declared is None else declared},
-        }
+        size = len(data) if declared is None else declared
+        content = image_content(str(uploaded["content_uri"]), filename, mime, size)
         self._send(chat, content)
 
     def mark_read(self, interaction_id: str) -> None:

@@ -20,7 +20,6 @@ from agent_desktop.core.backoff import Backoff
 from agent_desktop.core.images import MAX_IMAGE_BYTES, ImageLimits, ImageRejected, RejectReason
 from agent_desktop.core.types import Channel, ConnectionState, DeliveryState
 from agent_desktop.services.images import prepare_image
-from agent_desktop.services.state_store import StateDatabase
 from agent_desktop.testing import AppHarness, child
 from agent_desktop.ui.communication_view import CommunicationView
 from agent_desktop.ui.conversation_delegate import ConversationDelegate
@@ -29,6 +28,7 @@ from agent_desktop.ui.failed_message_menu import FailedMessageMenu
 from agent_desktop.ui.transcript_model import Roles
 from tests.ui.conftest import StartHarness
 from tests.ui.test_conversations import ended_chat, open_contact, open_conversation_tab
+from tests.ui.test_outbox import outbox_on_disk
 
 
 def fast(h: AppHarness) -> AppHarness:
@@ -67,13 +67,7 @@ def kinds(h: AppHarness) -> list[str]:
 
 
 def on_disk(h: AppHarness) -> list[str]:
-    h.run(h.desktop.local_state.flush())
-    database = StateDatabase(h.desktop.paths.state_db)
-    database.open()
-    try:
-        return [entry.kind for entry in database.outbox()]
-    finally:
-        database.close()
+    return [entry.kind for entry in outbox_on_disk(h)]
 
 
 def test_a_conversation_message_sent_while_disconnected_waits_and_goes_once(

@@ -12,7 +12,7 @@ from agent_desktop.backends.base import BackendError
 from agent_desktop.backends.demo.backend import DemoBackend
 from agent_desktop.core.models import Message
 from agent_desktop.core.types import Capability, Channel, DeliveryState
-from agent_desktop.services.state_store import StateDatabase
+from agent_desktop.services.state_store import OutboxEntry, StateDatabase
 from agent_desktop.testing import AppHarness
 from agent_desktop.ui.transcript_model import Roles
 from tests.ui.conftest import StartHarness
@@ -30,15 +30,20 @@ def texts(h: AppHarness, iid: str) -> list[str]:
     return [str(model.index(r, 0).data()) for r in range(model.rowCount())]
 
 
-def stored_outbox(h: AppHarness) -> list[str]:
-    """The txn ids in the outbox table on disk (read after a flush of queued writes)."""
+def outbox_on_disk(h: AppHarness) -> list[OutboxEntry]:
+    """The outbox table on disk (read after a flush of queued writes)."""
     h.run(h.desktop.local_state.flush())
     database = StateDatabase(h.desktop.paths.state_db)
     database.open()
     try:
-        return [entry.txn_id for entry in database.outbox()]
+        return database.outbox()
     finally:
         database.close()
+
+
+def stored_outbox(h: AppHarness) -> list[str]:
+    """The txn ids in the outbox table on disk."""
+    return [entry.txn_id for entry in outbox_on_disk(h)]
 
 
 def hang_sends(h: AppHarness) -> list[str]:

@@ -137,6 +137,16 @@ class _Room:
     unread: dict[str, str] = field(default_factory=dict)
 
 
+def image_content(uri: str, filename: str, mime: str, size: int) -> JsonDict:
+    """The ``m.room.message`` content of an uploaded image (``uri``: its ``mxc://``)."""
+    return {
+        "msgtype": "m.image",
+        "body": filename,
+        "url": uri,
+        "info": {"mimetype": mime, "size": size},
+    }
+
+
 def _channel(value: object) -> Channel:
     try:
         return Channel(str(value))
@@ -841,12 +851,7 @@ class MatrixBackend(MessagingBackend):
             data=data,
             content_type=mime,
         )
-        content = {
-            "msgtype": "m.image",
-            "body": filename,
-            "url": str(uploaded["content_uri"]),
-            "info": {"mimetype": mime, "size": len(data)},
-        }
+        content = image_content(str(uploaded["content_uri"]), filename, mime, len(data))
         await self._queue(interaction_id, "m.room.message", content, txn_id)
 
     async def send_typing(self, interaction_id: str, typing: bool) -> None:
