@@ -68,6 +68,7 @@ DISPLAY_LIMIT = 6_000
 EMOJI_SCALE = 0.86
 DAY_PAD = 8.0  # above and below a day separator
 HEADER_GAP = 3.0  # between the author header and the bubble
+DISCARDED_OPACITY = 0.5  # a message the agent gave up (never sent)
 
 
 @cache
@@ -401,10 +402,14 @@ class MessageDelegate(QStyledItemDelegate):
         fill = theme.agent_bubble if mine else theme.customer_bubble
         painter.setPen(theme.accent if selected else Qt.PenStyle.NoPen)
         painter.setBrush(fill)
+        discarded = message.delivery is DeliveryState.DISCARDED
+        if discarded:  # never sent: the bubble fades, its status says why
+            painter.setOpacity(DISCARDED_OPACITY)
         painter.drawRoundedRect(bubble, RADIUS, RADIUS)
         painter.setPen(theme.agent_bubble_text if mine else theme.text)
         painter.setFont(fonts.body)
         self._draw_text(painter, place)
+        painter.setOpacity(1.0)
 
         status_text, status_color = self._status(message) if mine else ("", theme.muted)
         if status_text:
