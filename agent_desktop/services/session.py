@@ -398,14 +398,20 @@ class AgentSession(QObject):
         self._do(f"link-{kind}", iid, call, failure)
         return True
 
+    def _failed(self, iid: str, txn_id: str) -> tuple[InteractionRecord, Message] | None:
+        """The chat and its message ``txn_id``, if that message failed."""
+        record = self.store.get(iid)
+        message = record.transcript.by_txn(txn_id) if record is not None else None
+        if record is None or message is None or message.delivery is not DeliveryState.FAILED:
+            return None
+        return record, message
+
     def retry(self, iid: str, txn_id: str) -> None:
         """Send a failed message again, with the same txn id (the backend dedupes)."""
-        record = self.store.get(iid)
-        if record is None:
+        failed = self._failed(iid, txn_id)
+        if failed is None:
             return
-        message = record.transcript.by_txn(txn_id)
-        if message is None or message.delivery is not DeliveryState.FAILED:
-            return
+        record, message = failed
         record.transcript.set_delivery(txn_id, DeliveryState.SENDING)
         if self.outbox is not None:
             self.outbox.mark_refused(txn_id, "")  # the agent asks: it may go again
@@ -504,15 +510,12 @@ class AgentSession(QObject):
 
     def discard(self, iid: str, txn_id: str) -> None:
         """The agent gives up a failed message: it stays shown as discarded, never sent."""
-        record = self.store.get(iid)
-        if record is None:
-            return
-        message = record.transcript.by_txn(txn_id)
-        if message is None or message.delivery is not DeliveryState.FAILED:
+        failed = self._failed(iid, txn_id)
+        if failed is None:
             return
         if self.outbox is not None:
             self.outbox.forget(txn_id)
-        record.transcript.set_delivery(txn_id, DeliveryState.DISCARDED)
+        failed[0].transcript.set_delivery(txn_id, DeliveryState.DISCARDED)
 
     def _delivery_failed(self, iid: str, txn_id: str, reason: str) -> None:
         record = self.store.get(iid)

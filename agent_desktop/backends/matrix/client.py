@@ -67,6 +67,18 @@ def make_client(
     return AsyncClient(homeserver, user_id, config=config, ssl=None if verify_tls else False)
 
 
+def _authorization(client: AsyncClient) -> dict[str, str]:
+    token = client.access_token
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
+def _unreachable(client: AsyncClient, exc: BaseException) -> MatrixUnreachable:
+    detail = str(exc) or type(exc).__name__
+    return MatrixUnreachable(
+        f"cannot reach the Matrix homeserver at {client.homeserver} ({detail})"
+    )
+
+
 async def call(
     client: AsyncClient,
     method: str,
@@ -78,9 +90,7 @@ async def call(
     content_type: str = "application/json",
 ) -> JsonDict:
     """One request to the homeserver; the decoded JSON answer or a :class:`BackendError`."""
-    headers = {"Content-Type": content_type}
-    if client.access_token:
-        headers["Authorization"] = f"Bearer {client.access_token}"
+    headers = {"Content-Type": content_type, **_authorization(client)}
     payload: str | bytes | None = json.dumps(body) if body is not None else data
     try:
         response = await client.send(method, path, payload, headers, timeout=timeout)
@@ -89,10 +99,7 @@ async def call(
         finally:
             response.release()
     except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-        detail = str(exc) or type(exc).__name__
-        raise MatrixUnreachable(
-            f"cannot reach the Matrix homeserver at {client.homeserver} ({detail})"
-        ) from exc
+        raise _unreachable(client, exc) from exc
     try:
         decoded = json.loads(text) if text else {}
     except ValueError:
@@ -133,9 +140,7 @@ def parse_mxc(uri: str) -> tuple[str, str] | None:
 async def _download_once(
     client: AsyncClient, path: str, max_bytes: int, timeout: float | None
 ) -> tuple[int, bytes, str]:
-    headers = {}
-    if client.access_token:
-        headers["Authorization"] = f"Bearer {client.access_token}"
+    headers = _authorization(client)
     try:
         response = await client.send("GET", path, None, headers, timeout=timeout)
         try:
@@ -148,10 +153,7 @@ async def _download_once(
         finally:
             response.release()
     except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-        detail = str(exc) or type(exc).__name__
-        raise MatrixUnreachable(
-            f"cannot reach the Matrix homeserver at {client.homeserver} ({detail})"
-        ) from exc
+        raise _unreachable(client, exc) from exc
 
 
 async def download(
