@@ -25,6 +25,7 @@ from agent_desktop.ui.failed_message_menu import FailedMessageMenu
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.reply_notification import ReplyNotification
 from agent_desktop.ui.theme import Theme
+from agent_desktop.ui.transcript_links import TranscriptLinks
 from agent_desktop.ui.transcript_model import Roles
 
 if TYPE_CHECKING:
@@ -215,6 +216,9 @@ class ConnectArea(QObject):
         failed = FailedMessageMenu(panel.transcript)
         failed.retryRequested.connect(lambda txn: service.retry(contact_id, txn))
         failed.discardRequested.connect(lambda txn: service.discard(contact_id, txn))
+        # links open as in the chat's own transcript (look-alike hosts ask first)
+        links = TranscriptLinks(panel.transcript, panel.delegate)
+        links.activated.connect(lambda kind, target: self.window.open_link(iid or "", kind, target))
 
     def set_theme(self, theme: Theme) -> None:
         self.view.set_theme(theme)

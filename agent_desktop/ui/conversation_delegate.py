@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
+from agent_desktop.core.linkify import LinkSpan
 from agent_desktop.core.models import Message
 from agent_desktop.core.types import PartyRole
 from agent_desktop.services.image_loader import thumbnail
@@ -62,6 +72,9 @@ class ConversationDelegate(MessageDelegate):
         if isinstance(index.model(), TranscriptModel):
             return False
         return bool(index.data(ConversationRoles.KIND) == "separator")
+
+    def link_at(self, index: ModelIndex, rect: QRect, pos: QPoint, base: QFont) -> LinkSpan | None:
+        return None if self._is_separator(index) else super().link_at(index, rect, pos, base)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         if self._is_separator(index):

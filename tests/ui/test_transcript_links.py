@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QListView
 
 from agent_desktop.backends.demo import DemoBackend
 from agent_desktop.core.linkify import LinkSpan
 from agent_desktop.core.types import Capability
 from agent_desktop.testing import AppHarness
 from agent_desktop.ui.chat_view import ChatView
+from agent_desktop.ui.conversation_delegate import ConversationDelegate
+from agent_desktop.ui.conversation_model import ConversationRoles
 from agent_desktop.ui.link_warning import LookAlikeLinkDialog
+from tests.ui.test_conversations import ended_chat, open_contact, open_conversation_tab
 
 
 @pytest.fixture
@@ -168,3 +172,53 @@ def test_a_lookalike_address_is_explained_before_it_opens(h: AppHarness, opened:
     click_link(h, view, row, accented)  # accented Latin is not a look-alike: opens at once
     assert opened[1:] == [QUrl("https://café.fr/menu").toString()]
     assert not h.window.findChildren(LookAlikeLinkDialog)
+
+
+def conversation_row(h: AppHarness, transcript: QListView, text: str) -> QModelIndex:
+    model = transcript.model()
+    h.wait_until(lambda: any(model.index(r, 0).data() == text for r in range(model.rowCount())))
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == text)
+    return model.index(row, 0)
+
+
+def click_conversation_link(transcript: QListView, index: QModelIndex, target: str) -> None:
+    delegate = transcript.itemDelegate()
+    assert isinstance(delegate, ConversationDelegate)
+    span = next(s for s in delegate.links(index) if s.target == target)
+    rect = transcript.visualRect(index)
+    point = delegate.link_point(index, rect, span, transcript.font())
+    assert delegate.link_at(index, rect, point, transcript.font()) == span
+    QTest.mouseClick(transcript.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_links_open_from_the_conversation_tab_and_the_communication_view(
+    h: AppHarness, opened: list[str]
+) -> None:
+    text = "Le suivi : https://exemple.fr/suivi (ou https://раypal.com/login)"
+    ended_chat(h, "Marie Dupont", text, "Merci")
+    again = h.accept(h.customers.start_chat("Marie Dupont", "Re"))
+    panel = open_conversation_tab(h, again)
+    panel.transcript.resize(900, 500)
+    index = conversation_row(h, panel.transcript, text)
+    click_conversation_link(panel.transcript, index, "https://exemple.fr/suivi")
+    assert opened == ["https://exemple.fr/suivi"]
+    # a separator row has no link, wherever it is clicked
+    model = panel.transcript.model()
+    first = model.index(0, 0)
+    assert first.data(ConversationRoles.KIND) == "separator"
+    QTest.mouseClick(
+        panel.transcript.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.transcript.visualRect(first).center(),
+    )
+    assert len(opened) == 1
+
+    view = open_contact(h, "Marie Dupont")
+    assert view.panel is not None
+    transcript = view.panel.transcript
+    index = conversation_row(h, transcript, text)
+    click_conversation_link(transcript, index, QUrl("https://раypal.com/login").toString())
+    dialog = lookalike_dialog(h)  # asks first, as in the chat
+    assert len(opened) == 1
+    dialog.cancel_button.click()
+    assert len(opened) == 1
