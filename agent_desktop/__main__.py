@@ -139,7 +139,7 @@ async def _run(
     housekeeping = Housekeeping()
     housekeeping.watch(desktop.store)
     when_first_painted(desktop.window, housekeeping.start)
-    hook = _start_test_hook(desktop)
+    hook = _start_test_hook(desktop, lambda: finish(3))
     if args.self_test:
         from agent_desktop.selftest import SelfTestFailed, run_self_test
 
@@ -161,8 +161,9 @@ async def _run(
     return code
 
 
-def _start_test_hook(desktop: object) -> asyncio.Task[None] | None:
-    """Run the :data:`TEST_HOOK_ENV` script's ``run(desktop)`` as a task, if one is set."""
+def _start_test_hook(desktop: object, failed: Callable[[], None]) -> asyncio.Task[None] | None:
+    """Run the :data:`TEST_HOOK_ENV` script's ``run(desktop)`` as a task, if one is set;
+    ``failed`` ends the app when the hook raises (exit code 3), so a test sees it at once."""
     import os
     import runpy
 
@@ -176,6 +177,7 @@ def _start_test_hook(desktop: object) -> asyncio.Task[None] | None:
     def finished(done: asyncio.Task[None]) -> None:
         if not done.cancelled() and done.exception() is not None:
             log.error("test hook failed", exc_info=done.exception())
+            failed()
 
     task.add_done_callback(finished)
     return task

@@ -79,3 +79,23 @@ def test_ctrl_c_shuts_down_cleanly(tmp_path: Path) -> None:
     for warning in PENDING_TASK_WARNINGS:
         assert warning not in stderr
     assert "backend connection: disconnected" in log.read_text("utf-8")
+
+
+def test_a_failing_test_hook_ends_the_app_at_once(tmp_path: Path) -> None:
+    """A test hook (AGENT_DESKTOP_TEST_HOOK) that raises ends the app with code 3, so the
+    test driving it fails at once instead of waiting for its own timeout."""
+    hook = tmp_path / "hook.py"
+    hook.write_text("async def run(desktop):\n    raise RuntimeError('hook went wrong')\n")
+    env = _env()
+    env["AGENT_DESKTOP_TEST_HOOK"] = str(hook)
+    result = subprocess.run(
+        [sys.executable, "-m", "agent_desktop", "--profile", str(tmp_path / "profile")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 3
+    log = (tmp_path / "profile" / "logs" / "agent_desktop.log").read_text(encoding="utf-8")
+    assert "test hook failed" in log and "hook went wrong" in log
