@@ -42,6 +42,8 @@ CHAT_CHANNEL = "chat"
 TYPING_REFRESH_S = 3.0
 #: the agent counts as no longer typing after this pause
 TYPING_IDLE_S = 4.0
+#: delivery states a receipt gave a message, further on than sent
+RECEIPTS = frozenset({DeliveryState.DELIVERED, DeliveryState.READ})
 
 
 def tr(text: str) -> str:
@@ -599,7 +601,13 @@ class AgentSession(QObject):
                     self.outbox.confirmed(txn)
                 record = store.get(iid)
                 if record is not None:
-                    record.transcript.set_delivery(txn, DeliveryState.SENT, message_id=mid, time=t)
+                    shown = record.transcript.by_txn(txn)
+                    delivery = DeliveryState.SENT
+                    if shown is not None and shown.delivery in RECEIPTS:
+                        # a confirmation delivered again (after a reconnect) never takes a
+                        # message back from delivered or read
+                        delivery = shown.delivery
+                    record.transcript.set_delivery(txn, delivery, message_id=mid, time=t)
             case ev.MessageStatus(interaction_id=iid, txn_id=txn, status=status):
                 if self.outbox is not None:
                     self.outbox.confirmed(txn)  # a receipt also confirms (its ack was lost)
