@@ -110,6 +110,8 @@ class AgentSession(QObject):
         #: ended chats the agent wrote in, reactivated locally, not yet in the backend
         self._needs_reactivation: set[str] = set()
         self._reactivation_locks: dict[str, asyncio.Lock] = {}
+        #: offers the agent accepted when the connection dropped under the call
+        self._accept_after_reconnect: set[str] = set()
         settings.changed.connect(self._apply_settings)
 
     @property
@@ -270,9 +272,19 @@ class AgentSession(QObject):
 
     # interactions ---------------------------------------------------------------------
     def accept(self, iid: str) -> None:
-        self._do("accept", iid, lambda: self.backend.accept(iid), tr("Could not accept: {0}"))
+        async def call() -> None:
+            try:
+                await self.backend.accept(iid)
+            except ConnectionLost:
+                # the agent's choice stands: accepted once connected again, if still offered
+                self._accept_after_reconnect.add(iid)
+                raise
+
+        self._do("accept", iid, call, tr("Could not accept: {0}"))
 
     def reject(self, iid: str) -> None:
+        self._accept_after_reconnect.discard(iid)  # the agent changed their mind
+
         def done() -> None:
             self.store.finish(iid, InteractionState.REJECTED)
 
@@ -568,10 +580,15 @@ class AgentSession(QObject):
         match event:
             case ev.ConnectionChanged(state=state, detail=detail):
                 self._set_connection(state, detail)
-                if state is ConnectionState.CONNECTED and self.settings.settings.chat.auto_answer:
-                    # an automatic answer the connection cut short is tried again
+                if state is ConnectionState.CONNECTED:
+                    # an answer the connection cut short is tried again (the held events
+                    # came first: an accept that got through has made its chat active)
+                    auto_answer = self.settings.settings.chat.auto_answer
+                    cut, self._accept_after_reconnect = self._accept_after_reconnect, set()
                     for offered in store:
-                        if offered.state is InteractionState.OFFERED:
+                        if offered.state is InteractionState.OFFERED and (
+                            auto_answer or offered.id in cut
+                        ):
                             self.accept(offered.id)
             case ev.InteractionOffered(interaction=summary):
                 store.offer(summary)

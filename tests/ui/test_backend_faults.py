@@ -353,11 +353,12 @@ def test_an_offer_still_unanswered_after_a_drop_is_accepted_once(h: AppHarness) 
     assert_each_once(second, customer=["Hello"], agent=[])
 
 
-def test_an_accept_cut_before_the_backend_got_it_leaves_the_offer_to_accept_again(
+def test_an_accept_cut_before_the_backend_got_it_is_completed_after_reconnecting(
     h: AppHarness,
 ) -> None:
     iid = h.customers.start_chat("Marie", "Bonjour")
     h.wait_until(lambda: offered(h) == [iid])
+    h.backend.faults.replay_on_reconnect(REPLAYED)
     h.backend.faults.slow(60_000)
     toast = h.toast()
     assert toast is not None
@@ -367,15 +368,22 @@ def test_an_accept_cut_before_the_backend_got_it_leaves_the_offer_to_accept_agai
     h.backend.faults.slow(0)
     h.wait_until(lambda: "accept" in h.window.banner.label.text())
     assert h.window.banner.property("level") == "warning"  # the link's fault, not theirs
-    reconnected(h)
     assert h.chat_view(iid) is None  # no ghost chat
-    h.wait_until(toast.accept_button.isEnabled)
-    assert offered(h) == [iid]  # still offered, once
-    view = h.accept(iid)
-    h.customers.say(iid, "Merci")
+    h.customers.say(iid, "Allô ?")
+    reconnected(h)
+    h.wait_until(lambda: h.chat_view(iid) is not None)  # the agent's choice stands
+    view = h.chat_view(iid)
+    assert view is not None
+    assert h.toast() is None
     h.wait_until(lambda: len(transcript(view)) == 2)
-    assert_each_once(view, customer=["Bonjour", "Merci"], agent=[])
+    assert_each_once(view, customer=["Bonjour", "Allô ?"], agent=[])
     assert list(h.window.views) == [iid] and len(bar_items(h)) == 1
+    # the next drop does not accept anything again
+    outage(h, down_s=0)
+    reconnected(h)
+    other = h.customers.start_chat("Paul", "Hello")
+    h.wait_until(lambda: offered(h) == [other])
+    assert list(h.window.views) == [iid]
 
 
 def test_an_accept_whose_answer_the_drop_cut_opens_the_chat_once(h: AppHarness) -> None:
