@@ -591,8 +591,9 @@ class AgentSession(QObject):
                         ):
                             self.accept(offered.id)
             case ev.InteractionOffered(interaction=summary):
-                store.offer(summary)
-                if self.settings.settings.chat.auto_answer:
+                offer = store.offer(summary)  # an offer delivered again: the known record
+                still_offered = offer.state is InteractionState.OFFERED
+                if self.settings.settings.chat.auto_answer and still_offered:
                     self.accept(summary.id)
             case ev.InteractionAccepted(interaction_id=iid):
                 if store.get(iid) is not None:

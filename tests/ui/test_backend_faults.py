@@ -449,3 +449,27 @@ def test_events_delivered_again_after_a_reconnect_change_nothing(start: StartHar
     assert view.record.state is InteractionState.ACTIVE
     assert notices == []
     assert h.customers.received(iid) == ["Je regarde"]
+
+
+def test_automatic_answers_and_offers_delivered_again_accept_nothing_twice(
+    start: StartHarness,
+) -> None:
+    h = start(settings={"chat": {"auto_answer": True, "notification_sound": False}})
+    session = h.desktop.session
+    assert session is not None
+    session.backoff = Backoff(base_s=0.05, cap_s=0.2, floor_s=0.01)
+    notices: list[str] = []
+    h.desktop.bridge.notice.connect(lambda _level, text: notices.append(text))
+    h.backend.faults.replay_on_reconnect(REPLAYED)
+    first = h.customers.start_chat("Marie", "Bonjour")
+    h.wait_until(lambda: h.chat_view(first) is not None)
+    outage(h, down_s=0)
+    second = h.customers.start_chat("Paul", "Hello")  # offered while the link is down
+    reconnected(h)  # the first offer comes again, then the second
+    h.wait_until(lambda: h.chat_view(second) is not None)
+    h.customers.say(first, "Merci")
+    h.wait_until(lambda: len(transcript(h.window.views[first])) == 2)
+    assert notices == []  # no second accept of an active chat, refused
+    assert sorted(h.window.views) == sorted([first, second])
+    assert_each_once(h.window.views[first], customer=["Bonjour", "Merci"], agent=[])
+    assert_each_once(h.window.views[second], customer=["Hello"], agent=[])
