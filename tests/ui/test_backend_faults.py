@@ -473,3 +473,21 @@ def test_automatic_answers_and_offers_delivered_again_accept_nothing_twice(
     assert sorted(h.window.views) == sorted([first, second])
     assert_each_once(h.window.views[first], customer=["Bonjour", "Merci"], agent=[])
     assert_each_once(h.window.views[second], customer=["Hello"], agent=[])
+
+
+def test_an_offer_rejected_after_its_accept_was_cut_is_not_accepted_later(h: AppHarness) -> None:
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    h.wait_until(lambda: offered(h) == [iid])
+    h.backend.faults.slow(60_000)
+    toast = h.toast()
+    assert toast is not None
+    toast.accept_button.click()
+    h.wait_until(lambda: h.backend.faults.held_calls >= 1)
+    h.backend.faults.drop_connection(down_s=0.3)
+    h.backend.faults.slow(0)
+    h.wait_until(toast.accept_button.isEnabled)
+    toast.reject_button.click()  # changed their mind while the link is down
+    reconnected(h)
+    h.wait_until(toast.reject_button.isEnabled)
+    assert h.chat_view(iid) is None
+    assert offered(h) == [iid]  # still offered: the reject did not get through either
