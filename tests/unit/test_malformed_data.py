@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import json
 import logging
 import sqlite3
@@ -17,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from agent_desktop.backends.base import BackendContext, BackendError
+from agent_desktop.backends.base import BackendContext, BackendError, MessagingBackend
 from agent_desktop.backends.demo import DemoBackend, DemoConfig
 from agent_desktop.core.events import (
     BackendEvent,
@@ -26,8 +27,9 @@ from agent_desktop.core.events import (
     decode_event,
     parse_event,
 )
-from agent_desktop.core.models import AgentIdentity, Message, valid_unicode
-from agent_desktop.core.types import PartyRole
+from agent_desktop.core.interaction_log import LogEvent, LogEventKind
+from agent_desktop.core.models import AgentIdentity, ImageAttachment, Message, valid_unicode
+from agent_desktop.core.types import Channel, PartyRole
 
 AGENT = AgentIdentity(id="a1", name="Alice")
 
@@ -288,3 +290,98 @@ def test_the_demo_backend_api_survives_random_calls(operations: list[tuple[Any, 
 
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(scenario(Path(folder)))
+
+
+#: ids and texts a broken or hostile client might send
+HOSTILE = ["", " ", "\x00", "\ud800", "a\udfffb", "x" * 10_000, "' OR 1=1 --", "%", "unknown"]
+
+
+def api_calls(backend: DemoBackend, iid: str, contact: str, value: str) -> dict[str, Any]:
+    """Every agent-side method of the demo backend, with ``value`` in one argument (an id,
+    a text or a query) and real ids (``iid``, ``contact``) in the others."""
+    return {
+        "set_ready": lambda: backend.set_ready(value, True),
+        "accept": lambda: backend.accept(value),
+        "reject": lambda: backend.reject(value),
+        "send_message": lambda: backend.send_message(value, "texte", "txn-a"),
+        "send_message text": lambda: backend.send_message(iid, value, f"txn-{value}"),
+        "send_message txn": lambda: backend.send_message(iid, "texte", value),
+        "send_typing": lambda: backend.send_typing(value, True),
+        "push_url": lambda: backend.push_url(iid, value, f"url-{value}"),
+        "send_image": lambda: backend.send_image(value, b"\x89PNG", "image/png", value, "img"),
+        "end": lambda: backend.end(value),
+        "mark_done": lambda: backend.mark_done(value, value, value),
+        "transfer": lambda: backend.transfer(iid, value),
+        "conference": lambda: backend.conference(iid, value),
+        "consult": lambda: backend.consult(value, value),
+        "complete_transfer": lambda: backend.complete_transfer(value),
+        "consultation_to_conference": lambda: backend.consultation_to_conference(value),
+        "end_consultation": lambda: backend.end_consultation(value),
+        "leave_conference": lambda: backend.leave_conference(value),
+        "remove_party": lambda: backend.remove_party(iid, value),
+        "start_call": lambda: backend.start_call(value, value),
+        "start_email": lambda: backend.start_email(value, value),
+        "targets": lambda: backend.targets(value),
+        "search_contacts": lambda: backend.search_contacts(value),
+        "history": lambda: backend.history(value),
+        "search_messages": lambda: backend.search_messages(contact, value),
+        "send_to_contact": lambda: backend.send_to_contact(value, Channel.SMS, value, value),
+        "send_image_to_contact": lambda: backend.send_image_to_contact(
+            value,
+            Channel.SMS,
+            ImageAttachment(mime="image/png", filename=value, data=b"\x89PNG"),
+            value,
+        ),
+        "reactivate": lambda: backend.reactivate(value),
+        "start_interaction": lambda: backend.start_interaction(value, Channel.WEBCHAT),
+        "contact": lambda: backend.contact(value),
+        "interaction_infos": lambda: backend.interaction_infos([iid, value]),
+        "public_posts": lambda: backend.public_posts(value),
+        "record_interaction_event": lambda: backend.record_interaction_event(
+            LogEvent(value, LogEventKind.ACCEPTED, 1.0, Channel.SMS, value, value)
+        ),
+        "standard_responses": backend.standard_responses,
+        "connected_contacts": backend.connected_contacts,
+    }
+
+
+def test_every_demo_api_method_answers_hostile_input_with_a_backend_error_at_most() -> None:
+    """Each agent-side method, with each hostile value: a result or ``BackendError``."""
+
+    async def scenario(folder: Path) -> list[str]:
+        context = BackendContext(data_dir=folder, cache_dir=folder / "cache")
+        backend = DemoBackend(DemoConfig(colleague_answer_s=0), context)
+        await backend.connect(AGENT)
+        await backend.set_ready("chat", True)
+        iid = backend.customers.start_chat("Marie", "Bonjour")
+        await backend.accept(iid)
+        infos = await backend.interaction_infos([iid])
+        contact = infos[0].contact_id
+        undocumented: list[str] = []
+        try:
+            for value in HOSTILE:
+                for name, call in api_calls(backend, iid, contact, value).items():
+                    try:
+                        await call()
+                    except BackendError:
+                        pass
+                    except Exception as exc:
+                        undocumented.append(f"{name}({value[:12]!r}): {exc!r}")
+        finally:
+            await backend.disconnect()
+        return undocumented
+
+    with tempfile.TemporaryDirectory() as folder:
+        undocumented = asyncio.run(scenario(Path(folder)))
+    assert undocumented == [], "\n".join(undocumented)
+
+
+def test_the_hostile_input_test_calls_every_method_of_the_contract(tmp_path: Path) -> None:
+    backend = DemoBackend(DemoConfig(), BackendContext(data_dir=tmp_path, cache_dir=tmp_path))
+    contract = {
+        name
+        for name, _ in inspect.getmembers(MessagingBackend, inspect.iscoroutinefunction)
+        if name not in ("connect", "disconnect")
+    }
+    called = {name.split()[0] for name in api_calls(backend, "", "", "")}
+    assert contract <= called, contract - called
