@@ -42,6 +42,8 @@ CHAT_CHANNEL = "chat"
 TYPING_REFRESH_S = 3.0
 #: the agent counts as no longer typing after this pause
 TYPING_IDLE_S = 4.0
+#: delivery states a receipt gave a message, further on than sent
+RECEIPTS = frozenset({DeliveryState.DELIVERED, DeliveryState.READ})
 
 
 def tr(text: str) -> str:
@@ -108,6 +110,8 @@ class AgentSession(QObject):
         #: ended chats the agent wrote in, reactivated locally, not yet in the backend
         self._needs_reactivation: set[str] = set()
         self._reactivation_locks: dict[str, asyncio.Lock] = {}
+        #: offers the agent accepted when the connection dropped under the call
+        self._accept_after_reconnect: set[str] = set()
         settings.changed.connect(self._apply_settings)
 
     @property
@@ -268,9 +272,19 @@ class AgentSession(QObject):
 
     # interactions ---------------------------------------------------------------------
     def accept(self, iid: str) -> None:
-        self._do("accept", iid, lambda: self.backend.accept(iid), tr("Could not accept: {0}"))
+        async def call() -> None:
+            try:
+                await self.backend.accept(iid)
+            except ConnectionLost:
+                # the agent's choice stands: accepted once connected again, if still offered
+                self._accept_after_reconnect.add(iid)
+                raise
+
+        self._do("accept", iid, call, tr("Could not accept: {0}"))
 
     def reject(self, iid: str) -> None:
+        self._accept_after_reconnect.discard(iid)  # the agent changed their mind
+
         def done() -> None:
             self.store.finish(iid, InteractionState.REJECTED)
 
@@ -566,14 +580,20 @@ class AgentSession(QObject):
         match event:
             case ev.ConnectionChanged(state=state, detail=detail):
                 self._set_connection(state, detail)
-                if state is ConnectionState.CONNECTED and self.settings.settings.chat.auto_answer:
-                    # an automatic answer the connection cut short is tried again
+                if state is ConnectionState.CONNECTED:
+                    # an answer the connection cut short is tried again (the held events
+                    # came first: an accept that got through has made its chat active)
+                    auto_answer = self.settings.settings.chat.auto_answer
+                    cut, self._accept_after_reconnect = self._accept_after_reconnect, set()
                     for offered in store:
-                        if offered.state is InteractionState.OFFERED:
+                        if offered.state is InteractionState.OFFERED and (
+                            auto_answer or offered.id in cut
+                        ):
                             self.accept(offered.id)
             case ev.InteractionOffered(interaction=summary):
-                store.offer(summary)
-                if self.settings.settings.chat.auto_answer:
+                offer = store.offer(summary)  # an offer delivered again: the known record
+                still_offered = offer.state is InteractionState.OFFERED
+                if self.settings.settings.chat.auto_answer and still_offered:
                     self.accept(summary.id)
             case ev.InteractionAccepted(interaction_id=iid):
                 if store.get(iid) is not None:
@@ -599,7 +619,13 @@ class AgentSession(QObject):
                     self.outbox.confirmed(txn)
                 record = store.get(iid)
                 if record is not None:
-                    record.transcript.set_delivery(txn, DeliveryState.SENT, message_id=mid, time=t)
+                    shown = record.transcript.by_txn(txn)
+                    delivery = DeliveryState.SENT
+                    if shown is not None and shown.delivery in RECEIPTS:
+                        # a confirmation delivered again (after a reconnect) never takes a
+                        # message back from delivered or read
+                        delivery = shown.delivery
+                    record.transcript.set_delivery(txn, delivery, message_id=mid, time=t)
             case ev.MessageStatus(interaction_id=iid, txn_id=txn, status=status):
                 if self.outbox is not None:
                     self.outbox.confirmed(txn)  # a receipt also confirms (its ack was lost)

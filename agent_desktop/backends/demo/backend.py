@@ -7,6 +7,7 @@ import contextlib
 import logging
 import random
 import time
+from collections import deque
 from collections.abc import AsyncIterator
 from typing import ClassVar
 
@@ -113,6 +114,10 @@ class DemoBackend(MessagingBackend):
         #: queued where the link dropped (see _link_events)
         self._drop_markers: list[BackendEvent] = []
         self.faults.on_drop = self._mark_drop
+        #: the latest events the agent got while a replay is armed, and those the next
+        #: event stream delivers again first (FaultInjector.replay_on_reconnect)
+        self._recent: deque[BackendEvent] = deque()
+        self._replay: list[BackendEvent] = []
         self._dropper: asyncio.Task[None] | None = None
         #: malformed raw events skipped (inject_raw_event)
         self.skipped_events = 0
@@ -128,6 +133,10 @@ class DemoBackend(MessagingBackend):
         if self._center.connected and not self.faults.link_up:
             # reconnecting after a dropped link: the center kept the chats and the events
             self.faults.restore_link()
+            if self.faults.replay_count:
+                self._replay = list(self._recent)
+                self.faults.replay_count = 0
+                self._recent.clear()
             self._center.publish(ConnectionChanged(state=ConnectionState.CONNECTED))
             return
         self._conversations.reset()
@@ -170,6 +179,9 @@ class DemoBackend(MessagingBackend):
         the drop stay queued for the next connection)."""
         if not self.faults.link_up:
             return
+        replay, self._replay = self._replay, []
+        for event in replay:
+            yield event
         async for event in self._center.events():
             if any(event is marker for marker in self._drop_markers):
                 self._drop_markers = [m for m in self._drop_markers if m is not event]
@@ -177,7 +189,15 @@ class DemoBackend(MessagingBackend):
                     return
                 continue  # a drop the app already reconnected from
             if not self._swallow(event):
+                self._keep_for_replay(event)
                 yield event
+
+    def _keep_for_replay(self, event: BackendEvent) -> None:
+        count = self.faults.replay_count
+        if count and not isinstance(event, ConnectionChanged):  # server data, not the link
+            self._recent.append(event)
+            while len(self._recent) > count:
+                self._recent.popleft()
 
     def _mark_drop(self) -> None:
         """Queue the point where the link dropped: the event stream ends there."""

@@ -4,7 +4,7 @@ Configured by ``DemoConfig.faults`` (``drop_connection_every_s``, ``slow_ms``,
 ``send_error_rate``) and driven from tests through ``h.backend.faults``:
 :meth:`FaultInjector.drop_connection`, :meth:`~FaultInjector.slow`,
 :meth:`~FaultInjector.fail_sends`, :meth:`~FaultInjector.refuse_sends`,
-:meth:`~FaultInjector.lose_confirmations`,
+:meth:`~FaultInjector.lose_confirmations`, :meth:`~FaultInjector.replay_on_reconnect`,
 :meth:`~FaultInjector.heal`. A dropped connection is a dropped *link*: the contact center
 keeps its chats and holds the events meant for the agent until the app reconnects, as a
 real server would.
@@ -55,6 +55,10 @@ class FaultInjector:
         self.on_drop: Callable[[], None] = lambda: None
         #: how many times the link dropped (tests and the soak count them)
         self.drops = 0
+        #: how many of the latest events the next reconnect delivers again (0: none)
+        self.replay_count = 0
+        #: calls waiting out ``slow_ms``, oldest first (woken in that order by ``slow(0)``)
+        self._slow_calls: list[asyncio.Future[None]] = []
 
     # what tests call ----------------------------------------------------------------------
     def drop_connection(self, down_s: float = 0.0) -> None:
@@ -65,8 +69,13 @@ class FaultInjector:
         self.on_drop()
 
     def slow(self, ms: int) -> None:
-        """Every agent-side call waits ``ms`` milliseconds first (0: back to normal)."""
+        """Every agent-side call waits ``ms`` milliseconds first; 0: back to normal, and the
+        calls still waiting go on at once, oldest first (so a test can hold calls pending
+        with a long delay and end it when it has checked what it wants)."""
         self.slow_ms = max(0, ms)
+        if not self.slow_ms:
+            for waiting in list(self._slow_calls):
+                _wake(waiting)
 
     def fail_sends(self, count: int) -> None:
         """The next ``count`` messages the agent sends are refused with an error."""
@@ -81,9 +90,16 @@ class FaultInjector:
         """The next ``count`` messages are stored but their confirmation never arrives."""
         self._lost_confirmations += max(0, count)
 
+    def replay_on_reconnect(self, count: int) -> None:
+        """The next reconnect delivers again the last ``count`` events the agent got after
+        this call, before the held ones (at-least-once delivery: a server that resumes from
+        an older position, as a Matrix sync with an older token does)."""
+        self.replay_count = max(0, count)
+
     def heal(self) -> None:
         """No more faults (a dropped link comes back at the next reconnect)."""
-        self.slow_ms = 0
+        self.slow(0)
+        self.replay_count = 0
         self.send_error_rate = 0.0
         self._failing_sends = 0
         self._refusing_sends = 0
@@ -91,6 +107,11 @@ class FaultInjector:
         self._down_until = 0.0
 
     # what the backend asks ---------------------------------------------------------------
+    @property
+    def held_calls(self) -> int:
+        """How many agent-side calls are waiting out the slowness now."""
+        return len(self._slow_calls)
+
     @property
     def link_up(self) -> bool:
         return self._link_up
@@ -110,7 +131,7 @@ class FaultInjector:
         ``txn_id``)."""
         self.check_link()
         if self.slow_ms:
-            await asyncio.sleep(self.slow_ms / 1000)
+            await self._wait_slow(self.slow_ms)
             self.check_link()
         if sending:
             if txn_id is not None and (txn_id in self.refused or self._refusing_sends):
@@ -124,8 +145,24 @@ class FaultInjector:
             if self.send_error_rate and self._rng.random() < self.send_error_rate:
                 raise BackendError("the demo contact center refused the message (simulated)")
 
+    async def _wait_slow(self, ms: int) -> None:
+        loop = asyncio.get_running_loop()
+        waiting: asyncio.Future[None] = loop.create_future()
+        self._slow_calls.append(waiting)
+        timer = loop.call_later(ms / 1000, _wake, waiting)
+        try:
+            await waiting
+        finally:
+            timer.cancel()
+            self._slow_calls.remove(waiting)
+
     def take_lost_confirmation(self) -> bool:
         if self._lost_confirmations:
             self._lost_confirmations -= 1
             return True
         return False
+
+
+def _wake(waiting: asyncio.Future[None]) -> None:
+    if not waiting.done():
+        waiting.set_result(None)

@@ -30,7 +30,9 @@ class CustomerSimulator:
     """Plays the customers: start chats, type, write, leave, and see what the agent sent.
 
     Every method takes effect at once (events are queued before it returns) and raises
-    ``KeyError`` for an interaction id the demo contact center never started.
+    ``KeyError`` for an interaction id the demo contact center never started (or a contact
+    name it does not know), ``ValueError`` for what a customer cannot do: write nothing,
+    write in a chat that is over, start a chat without a name, use an unknown channel.
     """
 
     def __init__(self, center: ContactCenter, conversations: Conversations | None = None) -> None:

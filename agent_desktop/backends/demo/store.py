@@ -8,6 +8,7 @@ check guards the rule) and lets coroutines await it without blocking the UI thre
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 import sqlite3
@@ -489,8 +490,30 @@ def _unicode_safe(method: Callable[..., T]) -> Callable[..., T]:
     a query or name with one would raise UnicodeEncodeError, an undocumented failure)."""
 
     def call(*args: Any, **kwargs: Any) -> T:
-        args = tuple(valid_unicode(a) if isinstance(a, str) else a for a in args)
-        kwargs = {k: valid_unicode(v) if isinstance(v, str) else v for k, v in kwargs.items()}
+        args = tuple(_safe_text(a) for a in args)
+        kwargs = {k: _safe_text(v) for k, v in kwargs.items()}
         return method(*args, **kwargs)
 
     return call
+
+
+def _safe_text(value: object) -> object:
+    """``value`` with lone surrogates replaced in text, in a list or tuple of texts (ids)
+    and in the text fields of a :class:`LogEvent`; any other value as it is."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if type(value) is list:
+        return [_safe_text(item) for item in value]
+    if type(value) is tuple:
+        return tuple(_safe_text(item) for item in value)
+    if isinstance(value, LogEvent):
+        texts = (value.interaction_id, value.contact_name, value.detail)
+        if all(valid_unicode(text) is text for text in texts):
+            return value
+        return dataclasses.replace(
+            value,
+            interaction_id=valid_unicode(value.interaction_id),
+            contact_name=valid_unicode(value.contact_name),
+            detail=valid_unicode(value.detail),
+        )
+    return value
