@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import logging
 import os
-import signal
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agent_desktop import __version__
 
-log = logging.getLogger("agent_desktop")
+# Start-up imports only what paints the main window's frame (see main); asyncio, logging,
+# pydantic and the services come after that first paint (docs/performance.md, cold start).
+if TYPE_CHECKING:
+    import asyncio
+
+    from agent_desktop.ui.startup_window import WindowFrame
 
 #: TEST HOOK (crash-safety and soak tests): a Python file defining ``async def run(desktop)``,
 #: run on the app's loop right after start-up to drive the app from inside the process
@@ -54,34 +56,46 @@ def main(argv: list[str] | None = None) -> int:
     from agent_desktop.startup import lighten_pyside_import_hook
 
     lighten_pyside_import_hook()  # before any other module is imported (~40 ms)
-    import qasync
     from PySide6.QtWidgets import QApplication
 
-    from agent_desktop.app import configured_language, install_translators, pick_language
     from agent_desktop.core.paths import ProfilePaths
-    from agent_desktop.logs import setup_logging
-    from agent_desktop.services.crash_reporter import CrashReporter
-    from agent_desktop.ui.app_icon import app_icon
+    from agent_desktop.ui.theme import fusion_application
 
-    scratch: tempfile.TemporaryDirectory[str] | None = None
+    scratch = None
     if args.self_test and args.profile is None:
+        import tempfile
+
         scratch = tempfile.TemporaryDirectory(prefix="agent-desktop-selftest-")
         args.profile = Path(scratch.name)
     paths = ProfilePaths.portable(args.profile) if args.profile else ProfilePaths.platform()
-    setup_logging(paths.log_dir, args.log_level)
-    log.info("agent-desktop %s starting", __version__)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or fusion_application(sys.argv[0])
     assert isinstance(app, QApplication)
     app.setApplicationName("Agent Desktop")
     app.setOrganizationName("agent_desktop")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the window's close ends the main coroutine
-    # --lang, else the ui.language setting, else the system's language
-    language = pick_language(args.lang or configured_language(paths.settings_file))
-    translators = install_translators(app, language)
-    log.info("user interface language: %s", language)
+    # step 1: the main window's frame, on screen before the rest is even imported
+    try:
+        frame = _show_frame(app, paths, args)
+    except Exception:
+        _log_start_failure(paths, args.log_level)
+        raise
+    # step 2: logging, the asyncio loop, settings, backend and services
+    import asyncio
+    import logging
+
+    import qasync
+
+    from agent_desktop.logs import setup_logging
+    from agent_desktop.services.crash_reporter import CrashReporter
+    from agent_desktop.ui.app_icon import app_icon
+
+    setup_logging(paths.log_dir, args.log_level)
+    log = logging.getLogger("agent_desktop")
+    log.info("agent-desktop %s starting", __version__)
+    log.info("user interface language: %s", frame.language)
+    app.setWindowIcon(app_icon())
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -91,18 +105,60 @@ def main(argv: list[str] | None = None) -> int:
     code = 0
     try:
         with loop:
-            code = int(loop.run_until_complete(_run(app, paths, args, crash_reporter)))
+            code = int(
+                loop.run_until_complete(_run(app, paths, args, crash_reporter, frame.window))
+            )
     finally:
         crash_reporter.uninstall()
-        del translators
+        del frame
         if scratch is not None:
             scratch.cleanup()
     return code
 
 
+def _show_frame(app: object, paths: object, args: argparse.Namespace) -> WindowFrame:
+    """Step 1 of start-up (ui/startup_window.py); with :data:`EXIT_AFTER_FIRST_PAINT` set,
+    the moment of the first paint is printed for the cold-start benchmark."""
+    from PySide6.QtWidgets import QApplication
+
+    from agent_desktop.core.paths import ProfilePaths
+    from agent_desktop.ui.startup_window import show_window_frame
+
+    assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
+    report = None
+    if os.environ.get(EXIT_AFTER_FIRST_PAINT):
+
+        def report() -> None:
+            print(f"first-paint {time.time():.6f}", flush=True)
+
+    return show_window_frame(app, paths, args.lang, report)
+
+
+def _log_start_failure(paths: object, level: str) -> None:
+    """Step 1 failed before logging was set up: the log file gets the error (a windowed
+    Windows build has no console to show it)."""
+    import logging
+
+    from agent_desktop.core.paths import ProfilePaths
+    from agent_desktop.logs import setup_logging
+
+    if isinstance(paths, ProfilePaths):
+        setup_logging(paths.log_dir, level)
+    logging.getLogger("agent_desktop").exception("agent-desktop could not show its window")
+
+
 async def _run(
-    app: object, paths: object, args: argparse.Namespace, reporter: object = None
+    app: object,
+    paths: object,
+    args: argparse.Namespace,
+    reporter: object = None,
+    frame: object = None,
 ) -> int:
+    """Step 2 of start-up, then the app's life: ``frame`` is the main window painted by
+    step 1 (None: the window is built here)."""
+    import asyncio
+    import logging
+
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -111,8 +167,14 @@ async def _run(
     from agent_desktop.services.crash_reporter import CrashReporter
     from agent_desktop.services.housekeeping import Housekeeping
     from agent_desktop.ui.first_paint import when_first_painted
+    from agent_desktop.ui.main_window import MainWindow
 
+    log = logging.getLogger("agent_desktop")
     assert isinstance(app, QApplication) and isinstance(paths, ProfilePaths)
+    window = frame if isinstance(frame, MainWindow) else None
+    if window is not None and not window.isVisible():
+        log.info("the window was closed while the app was starting")
+        return 0
     on_demo = args.self_test or args.backend in (None, "demo")
     backend_overrides = {"spontaneous": True} if args.demo_customers and on_demo else None
     desktop = AgentDesktop(
@@ -120,6 +182,7 @@ async def _run(
         paths,
         backend_name="demo" if args.self_test else args.backend,
         backend_overrides=backend_overrides,
+        window=window,
     )
     loop = asyncio.get_running_loop()
     finished: asyncio.Future[int] = loop.create_future()
@@ -133,7 +196,7 @@ async def _run(
         reporter.crashed.connect(desktop.window.show_crash, Qt.ConnectionType.QueuedConnection)
     _install_signal_handlers(loop, lambda: finish(130))
     if os.environ.get(EXIT_AFTER_FIRST_PAINT):
-        exit_after_first_paint(desktop.window, lambda: finish(0))
+        exit_once_started(desktop, lambda: finish(0))
     desktop.start()
     # garbage collection at set times, not in the middle of work (services/housekeeping.py)
     housekeeping = Housekeeping()
@@ -164,9 +227,11 @@ async def _run(
 def _start_test_hook(desktop: object, failed: Callable[[], None]) -> asyncio.Task[None] | None:
     """Run the :data:`TEST_HOOK_ENV` script's ``run(desktop)`` as a task, if one is set;
     ``failed`` ends the app when the hook raises (exit code 3), so a test sees it at once."""
-    import os
+    import asyncio
+    import logging
     import runpy
 
+    log = logging.getLogger("agent_desktop")
     script = os.environ.get(TEST_HOOK_ENV)
     if not script:
         return None
@@ -187,27 +252,47 @@ _WAKE_UP: list[object] = []
 
 
 #: hidden switch for the cold-start benchmark (docs/performance.md): print
-#: ``first-paint <time.time()>`` once the main window is first painted, then exit
+#: ``first-paint <time.time()>`` once the main window is first painted (its frame), then
+#: ``started <time.time()>`` once it is usable (desk attached, backend connected, painted
+#: again), and exit
 EXIT_AFTER_FIRST_PAINT = "AGENT_DESKTOP_EXIT_AFTER_FIRST_PAINT"
 
 
-def exit_after_first_paint(window: object, finish: Callable[[], None]) -> None:
-    """Report the first paint of ``window`` (with its children) on stdout, then ``finish``."""
-    from PySide6.QtWidgets import QWidget
-
+def exit_once_started(desktop: object, finish: Callable[[], None]) -> None:
+    """Report when ``desktop`` is usable on stdout, then ``finish``: its backend connected
+    (or failed to load) and its window painted after that."""
+    from agent_desktop.app import AgentDesktop
+    from agent_desktop.core.types import ConnectionState
     from agent_desktop.ui.first_paint import when_first_painted
 
-    assert isinstance(window, QWidget)
+    assert isinstance(desktop, AgentDesktop)
+    window = desktop.window
 
     def report() -> None:
-        print(f"first-paint {time.time():.6f}", flush=True)
+        print(f"started {time.time():.6f}", flush=True)
         finish()
 
-    when_first_painted(window, report)
+    def painted_next() -> None:
+        when_first_painted(window, report)
+        window.update()
+
+    session = desktop.session
+    if session is None:
+        painted_next()
+        return
+
+    def connection(state: str, _detail: str) -> None:
+        if state == ConnectionState.CONNECTED.value:
+            session.connectionChanged.disconnect(connection)
+            painted_next()
+
+    session.connectionChanged.connect(connection)
 
 
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: object) -> None:
     """Ctrl+C and SIGTERM end the app cleanly (shutdown runs, tasks are cancelled)."""
+    import signal
+
     assert callable(stop)
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:

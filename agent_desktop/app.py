@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import getpass
-import json
 import logging
 import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from agent_desktop.backends import registry
 from agent_desktop.backends.base import BackendContext, MessagingBackend
 from agent_desktop.core.emoji import default_catalog
 from agent_desktop.core.models import AgentIdentity
-from agent_desktop.core.paths import ProfilePaths
+from agent_desktop.core.paths import ProfilePaths, os_user_name
 from agent_desktop.core.settings import merge
 from agent_desktop.core.standard_responses import FILE_NAME as STANDARD_RESPONSES_FILE
 from agent_desktop.core.types import ConnectionState
-from agent_desktop.resources_path import resource
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.conversations import ConversationService
 from agent_desktop.services.drafts import DraftKeeper
@@ -42,71 +38,18 @@ from agent_desktop.ui.first_paint import when_first_painted
 from agent_desktop.ui.login_dialog import LoginDialog
 from agent_desktop.ui.main_window import MainWindow
 from agent_desktop.ui.productivity import ProductivityController
-from agent_desktop.ui.theme import apply_theme
+from agent_desktop.ui.startup_window import remember_system_theme
+from agent_desktop.ui.theme import ThemeMode, apply_theme
 
 if TYPE_CHECKING:
     from agent_desktop.backends.matrix import MatrixBackend
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_LANGUAGES = ("en", "fr")
-
 
 def tr(text: str) -> str:
     # lupdate files the calls of module-level helpers under the empty context
     return QCoreApplication.translate("", text)
-
-
-def pick_language(requested: str | None) -> str:
-    """``requested`` if supported, else the system's language if supported, else English."""
-    if requested in SUPPORTED_LANGUAGES:
-        return requested
-    system = QLocale.system().name().split("_")[0]
-    return system if system in SUPPORTED_LANGUAGES else "en"
-
-
-def configured_language(settings_file: Path) -> str | None:
-    """The ``ui.language`` setting, read before the app exists (None if unset or unreadable).
-
-    The settings store does the real, validating load later; this only peeks.
-    """
-    try:
-        data = json.loads(settings_file.read_text(encoding="utf-8"))
-        language = data["ui"]["language"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return language if language in SUPPORTED_LANGUAGES else None
-
-
-class _Catalogue(QTranslator):
-    """A translator loaded from memory: Qt reads the bytes in place, so it keeps them."""
-
-    def load_bytes(self, data: bytes) -> bool:
-        self._data = data  # QTranslator.load(data) does not copy: it must outlive us
-        return self.load(self._data)
-
-
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load our catalogue and Qt's own for ``language``; returns them (keep references)."""
-    installed: list[QTranslator] = []
-    if language == "en":
-        return installed
-    ours = _Catalogue(app)
-    catalogue = resource("translations", f"agent_desktop_{language}.qm")
-    if catalogue.is_file() and ours.load_bytes(catalogue.read_bytes()):
-        app.installTranslator(ours)
-        installed.append(ours)
-    else:
-        log.warning("no translation catalogue for %s", language)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qtbase = QTranslator(app)
-    if qtbase.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qtbase)
-        installed.append(qtbase)
-    else:
-        log.warning("Qt's own catalogue qtbase_%s is missing from %s", language, qt_dir)
-    QLocale.setDefault(QLocale(language))
-    return installed
 
 
 class AgentDesktop:
@@ -121,7 +64,10 @@ class AgentDesktop:
         settings_overrides: dict[str, Any] | None = None,
         backend_overrides: dict[str, Any] | None = None,
         agent: AgentIdentity | None = None,
+        window: MainWindow | None = None,
     ) -> None:
+        """``window``: the main window's frame when start-up painted it already
+        (``__main__``); it is built here otherwise."""
         paths.create()
         self.app = app
         #: the main window has been painted once (start-up is over: see _after_first_paint)
@@ -135,7 +81,7 @@ class AgentDesktop:
             max_s=settings.chat.pending_response_max_s,
             typing_timeout_s=settings.chat.typing_timeout_s,
         )
-        user = getpass.getuser() or "agent"
+        user = os_user_name()
         self.agent = agent or AgentIdentity(
             id=user, name=user.capitalize(), nickname=settings.chat.nickname
         )
@@ -167,14 +113,16 @@ class AgentDesktop:
             self.recorder.attach_session(self.session)
         self.statistics = StatisticsService(self.recorder, self.settings_store, self.bridge)
         self.theme = apply_theme(app, settings.ui.theme)
-        self.window = MainWindow(
-            self.session,
-            self.store,
-            self.settings_store,
-            self.bridge,
-            self.theme,
-            self.agent.display_name,
-        )
+        self._remember_theme()
+        if window is None:
+            window = MainWindow(self.theme, self.agent.display_name)
+        else:
+            # the frame was built from a peek at the settings: the validated ones decide
+            window.set_agent_name(self.agent.display_name)
+            if window.theme is not self.theme:
+                window.set_theme(self.theme)
+        self.window = window
+        window.attach(self.session, self.store, self.settings_store, self.bridge)
         self.local_state = LocalState(paths.state_db, default_catalog, self.settings_store)
         self.window.attach_local_state(self.local_state)
         #: the composer's unsent text of every chat, kept across restarts
@@ -230,6 +178,7 @@ class AgentDesktop:
         self.local_state.start()
         self.statistics.start()
         self.window.show()
+        self.window.update()  # a frame shown already is painted again, with its desk
         when_first_painted(self.window, self._after_first_paint)
         if self.session is not None:
             self.session.start()
@@ -305,11 +254,17 @@ class AgentDesktop:
             backend.set_credentials(homeserver, user, password, team_room)
             self.session.start()
 
+    def _remember_theme(self) -> None:
+        """What the system asks for, for the next start's window frame (ui/theme.py)."""
+        if self.settings_store.settings.ui.theme == ThemeMode.SYSTEM:
+            remember_system_theme(self.paths.cache_dir, self.theme)
+
     def _settings_changed(self) -> None:
         theme = apply_theme(self.app, self.settings_store.settings.ui.theme)
         if theme is not self.theme:
             self.theme = theme
             self.window.set_theme(theme)
+            self._remember_theme()
 
     async def shutdown(self) -> None:
         """Close the windows, disconnect, cancel every task. Safe to call twice.

@@ -21,11 +21,11 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from agent_desktop.app import install_translators
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.types import PendingLevel
 from agent_desktop.testing import AppHarness
 from agent_desktop.ui.chat_view import ChatView
+from agent_desktop.ui.translations import install_translators
 
 ROOT = Path(__file__).resolve().parent.parent
 

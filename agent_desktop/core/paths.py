@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "agent_desktop"
 APP_AUTHOR = "agent_desktop"
+
+
+def os_user_name() -> str:
+    """The name the agent logged into the workstation with ("agent" if none is known)."""
+    try:
+        return getpass.getuser() or "agent"
+    except (OSError, KeyError):  # no login name in the environment nor the user database
+        return "agent"
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,8 @@ class ProfilePaths:
     @classmethod
     def platform(cls) -> ProfilePaths:
         """The user's platform dirs (``%APPDATA%``, ``~/.config``, ...)."""
+        import platformdirs  # only here: a --profile start does without it
+
         dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
         return cls(
             config_dir=Path(dirs.user_config_dir),

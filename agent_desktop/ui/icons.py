@@ -1,17 +1,22 @@
-"""Line icons from ``resources/icons``, recoloured to the palette and sharp at any scale."""
+"""Line icons from ``resources/icons``, recoloured to the palette and sharp at any scale.
+
+An icon is drawn when Qt first asks for it, at the size and pixel ratio asked, then kept:
+building one costs nothing (drawing every size up front took ~5 ms an icon, a fifth of the
+main window's start-up: docs/performance.md).
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from agent_desktop.core.types import Channel
 from agent_desktop.resources_path import resource
 
-_SIZES = (16, 20, 24, 32, 48)
+_TRANSPARENT = 0x00000000
 
 
 @lru_cache(maxsize=64)
@@ -25,7 +30,7 @@ def render(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(data.encode("utf-8")))
     side = max(1, round(size * ratio))
     pixmap = QPixmap(side, side)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor.fromRgba(_TRANSPARENT))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, side, side))
@@ -34,16 +39,47 @@ def render(name: str, color: QColor, size: int, ratio: float = 1.0) -> QPixmap:
     return pixmap
 
 
+class _LineIconEngine(QIconEngine):
+    """Draws one icon on demand: ``normal`` colour, or ``disabled`` for a disabled widget."""
+
+    def __init__(self, name: str, normal: QColor, disabled: QColor) -> None:
+        super().__init__()
+        self._name = name
+        self._normal = normal
+        self._disabled = disabled
+        self._drawn: dict[tuple[int, bool, float], QPixmap] = {}
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        side = max(1, min(size.width(), size.height()))
+        disabled = mode == QIcon.Mode.Disabled
+        key = (side, disabled, scale)
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            color = self._disabled if disabled else self._normal
+            pixmap = render(self._name, color, side, scale)
+            self._drawn[key] = pixmap
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+
+    def clone(self) -> QIconEngine:
+        return _LineIconEngine(self._name, self._normal, self._disabled)
+
+    def key(self) -> str:
+        return "agent_desktop.line"
+
+
 @lru_cache(maxsize=256)
 def _icon(name: str, rgba: int, disabled_rgba: int) -> QIcon:
-    result = QIcon()
-    for size in _SIZES:
-        for ratio in (1.0, 2.0):
-            result.addPixmap(render(name, QColor.fromRgba(rgba), size, ratio), QIcon.Mode.Normal)
-            result.addPixmap(
-                render(name, QColor.fromRgba(disabled_rgba), size, ratio), QIcon.Mode.Disabled
-            )
-    return result
+    _svg_source(name)  # a missing icon fails here, not at its first paint
+    return QIcon(_LineIconEngine(name, QColor.fromRgba(rgba), QColor.fromRgba(disabled_rgba)))
 
 
 def icon(name: str, color: QColor, disabled: QColor | None = None) -> QIcon:

@@ -6,11 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QTextCursor
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,48 +21,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent_desktop.core.emoji import SkinTone, default_catalog
-from agent_desktop.core.linkify import LinkKind
 from agent_desktop.core.types import Capability, ConnectionState, InteractionState
-from agent_desktop.core.urls import lookalike_host
-from agent_desktop.services.actions import InteractionActions
-from agent_desktop.services.bridge import MessageBridge
-from agent_desktop.services.conversations import ConversationService
-from agent_desktop.services.drafts import DraftKeeper
-from agent_desktop.services.interaction_store import InteractionStore
-from agent_desktop.services.session import AgentSession
-from agent_desktop.services.settings_store import SettingsStore
-from agent_desktop.services.state_store import LocalState
-from agent_desktop.services.statistics import StatisticsService
-from agent_desktop.ui.about import AboutDialog
-from agent_desktop.ui.action_wiring import ActionsController
-from agent_desktop.ui.chat_view import ChatView
-from agent_desktop.ui.composer_tools import ComposerTools
-from agent_desktop.ui.composer_tools import install as install_composer_tools
-from agent_desktop.ui.connect_area import ConnectArea
-from agent_desktop.ui.crash_dialog import CrashDialog
-from agent_desktop.ui.emoji_images import shared_images
-from agent_desktop.ui.failed_message_menu import FailedMessageMenu
 from agent_desktop.ui.icons import icon
-from agent_desktop.ui.interaction_bar import InteractionBar
-from agent_desktop.ui.link_warning import LookAlikeLinkDialog
-from agent_desktop.ui.message_delegate import MessageDelegate
-from agent_desktop.ui.shortcuts import ShortcutsDialog, shortcuts
-from agent_desktop.ui.sound import play_incoming
-from agent_desktop.ui.stats_button import StatsButton
-from agent_desktop.ui.taskbar import TaskbarFlasher
 from agent_desktop.ui.theme import Theme
-from agent_desktop.ui.toast import IncomingChatToast
-from agent_desktop.ui.transcript_links import TranscriptLinks
+
+# Start-up (docs/performance.md, cold start): the window's frame is built and painted before
+# the services exist, so this module imports only Qt and light modules at load time. The
+# desk's parts (chat views, toast, interaction bar, dialogs...) and the services are
+# imported where the window first needs them, once the frame is on screen. PySide6 creates a
+# class's Python enums when the class is first reached (Qt's ``Qt`` namespace: ~90 of them,
+# ~15 ms): what the frame does not use is reached through its module (``QtCore.Qt``,
+# ``QtGui.QKeySequence``...) when the desk first needs it.
+if TYPE_CHECKING:
+    from agent_desktop.services.actions import InteractionActions
+    from agent_desktop.services.bridge import MessageBridge
+    from agent_desktop.services.conversations import ConversationService
+    from agent_desktop.services.drafts import DraftKeeper
+    from agent_desktop.services.interaction_store import InteractionStore
+    from agent_desktop.services.session import AgentSession
+    from agent_desktop.services.settings_store import SettingsStore
+    from agent_desktop.services.state_store import LocalState
+    from agent_desktop.services.statistics import StatisticsService
+    from agent_desktop.ui.action_wiring import ActionsController
+    from agent_desktop.ui.chat_view import ChatView
+    from agent_desktop.ui.composer_tools import ComposerTools
+    from agent_desktop.ui.connect_area import ConnectArea
+    from agent_desktop.ui.crash_dialog import CrashDialog
+    from agent_desktop.ui.interaction_bar import InteractionBar
+    from agent_desktop.ui.stats_panel import StatsPanel
+    from agent_desktop.ui.taskbar import TaskbarFlasher
+    from agent_desktop.ui.toast import IncomingChatToast
 
 #: the only kinds of link a click in a transcript may open
 OPENABLE_SCHEMES = ("http", "https", "mailto", "tel")
 
 #: transcript zoom notches, in percent of the application font
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
-
-if TYPE_CHECKING:
-    from agent_desktop.ui.stats_panel import StatsPanel
 
 
 class NoticeBanner(QFrame):
@@ -76,7 +68,7 @@ class NoticeBanner(QFrame):
         self.setAccessibleName(self.tr("Notice"))
         self.label = QLabel(self)
         self.label.setObjectName("noticeText")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("noticeCloseButton")
@@ -99,30 +91,36 @@ class NoticeBanner(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """The composition of every view, wired to the services in :meth:`_connect_signals`."""
+    """The composition of every view, wired to the services in :meth:`_connect_signals`.
+
+    It is built in two steps, so that the agent sees it as early as possible: the frame (top
+    bar, notice banner, the empty workspace) needs only a theme and the agent's name and is
+    painted first; :meth:`attach` then adds the desk (interaction bar, incoming-chat
+    notification, chat views) and wires it to the services (docs/performance.md).
+    """
 
     closed = Signal()
     #: the interaction shown ("" for none) and whether the window is active (talk time)
     viewFocusChanged = Signal(str, bool)
 
-    def __init__(
-        self,
-        session: AgentSession | None,
-        store: InteractionStore,
-        settings: SettingsStore,
-        bridge: MessageBridge,
-        theme: Theme,
-        agent_name: str,
-    ) -> None:
+    # set by attach(): the window's frame exists (and is painted) before the services do
+    session: AgentSession | None
+    store: InteractionStore
+    settings_store: SettingsStore
+    bridge: MessageBridge
+    bar: InteractionBar
+    toast: IncomingChatToast
+    flasher: TaskbarFlasher
+    interaction_actions: InteractionActions | None
+    action_controller: ActionsController | None
+
+    def __init__(self, theme: Theme, agent_name: str) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setAccessibleName(self.tr("Agent Desktop"))
-        self.setWindowTitle(self.tr("Agent Desktop — {0}").format(agent_name))
-        self.session = session
-        self.store = store
-        self.settings_store = settings
-        self.bridge = bridge
         self.theme = theme
+        #: the desk is attached (see attach): until then the frame says it is starting
+        self.attached = False
         self.views: dict[str, ChatView] = {}
         self.composer_tools: dict[str, ComposerTools] = {}
         self.local_state: LocalState | None = None
@@ -131,25 +129,15 @@ class MainWindow(QMainWindow):
         self._accepted_by_click: set[str] = set()
         #: the Connect area and Conversation tabs, once asynchronous chat is set up
         self.connect_area: ConnectArea | None = None
-        #: transfer, conference, consultation, call / e-mail, disposition and note
-        self.interaction_actions = (
-            InteractionActions(session, self) if session is not None else None
-        )
-        self.action_controller = (
-            ActionsController(self.interaction_actions, settings, self.views.get, theme, self)
-            if self.interaction_actions is not None
-            else None
-        )
-        if self.interaction_actions is not None:
-            # after the controller built the consultation view: its transcript follows too
-            self.interaction_actions.consultationChanged.connect(self._consultation_changed)
+        #: actions of controllers attached after construction, by shortcut action name
+        self.extra_actions: dict[str, Callable[[], object]] = {}
+        self.shortcuts: list[QtGui.QShortcut] = []
 
         # top bar -------------------------------------------------------------------------
         top = QFrame(self)
         top.setObjectName("topBar")
-        self.agent_label = QLabel(agent_name, top)
+        self.agent_label = QLabel(top)  # plain text from attach() on (see set_agent_name)
         self.agent_label.setObjectName("agentName")
-        self.agent_label.setTextFormat(Qt.TextFormat.PlainText)
         self.ready_button = QPushButton(top)
         self.ready_button.setObjectName("readyButton")
         self.ready_button.setCheckable(True)
@@ -157,9 +145,12 @@ class MainWindow(QMainWindow):
         self.ready_button.setToolTip(
             self.tr("Ready / Not Ready on the Chat channel (Ctrl+Shift+R)")
         )
+        self.ready_button.setEnabled(False)  # until a session is attached
         self.connection_label = QLabel(top)
         self.connection_label.setObjectName("connectionStatus")
         self.connection_label.setAccessibleName(self.tr("Connection"))
+        self.connection_label.setText(self.tr("Starting…"))  # until attach()
+        self.connection_label.setProperty("state", "starting")
         self.settings_button = QToolButton(top)
         self.settings_button.setObjectName("settingsButton")
         self.settings_button.setAccessibleName(self.tr("Settings"))
@@ -171,16 +162,18 @@ class MainWindow(QMainWindow):
         self.help_button.setToolTip(self.tr("Help"))
         self.help_button.setAutoRaise(True)
         self.help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.help_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.help_menu = QMenu(self.help_button)
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.setAccessibleName(self.tr("Help"))
         self.shortcuts_action = self.help_menu.addAction(self.tr("Keyboard shortcuts"))
         self.shortcuts_action.setObjectName("shortcutsAction")
-        self.shortcuts_action.setShortcut(QKeySequence("F1"))
         self.about_action = self.help_menu.addAction(self.tr("About Agent Desktop"))
         self.about_action.setObjectName("aboutAction")
         self.help_button.setMenu(self.help_menu)
+        self.shortcuts_action.triggered.connect(self.open_shortcuts)
+        self.about_action.triggered.connect(self.open_about)
+        # the menu is not open while F1 is pressed: its action must live on the window too
+        self.addAction(self.shortcuts_action)
         #: the folder of the log files, shown in About (set by the composition root)
         self.log_dir: Path | None = None
         self._crash_dialog: CrashDialog | None = None
@@ -197,26 +190,76 @@ class MainWindow(QMainWindow):
         top_row.addWidget(self.settings_button)
         top_row.addWidget(self.help_button)
 
-        self.banner = NoticeBanner(self)
-        self.bar = InteractionBar(theme, self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("interactionStack")
         self.empty = self._empty_page()
         self.stack.addWidget(self.empty)
-        self.toast = IncomingChatToast(theme, self)
 
         central = QWidget(self)
-        root = QVBoxLayout(central)
-        root.setContentsMargins(0, 0, 0, 0)
-        root.setSpacing(0)
-        root.addWidget(top)
-        root.addWidget(self.banner)
-        root.addWidget(self.bar)
-        root.addWidget(self.stack, 1)
+        self._rows = QVBoxLayout(central)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.setSpacing(0)
+        self._rows.addWidget(top)
+        self._rows.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.resize(1120, 720)
         self.setMinimumSize(720, 480)
+        self.set_agent_name(agent_name)
+        self.set_theme(theme)  # icons, the Ready button's look
 
+    def set_agent_name(self, name: str) -> None:
+        self._agent_name = name
+        self.setWindowTitle(self.tr("Agent Desktop — {0}").format(name))
+        if self.attached:
+            self.agent_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            self.agent_label.setText(name)
+        elif "<" not in name:
+            # the frame's label still has Qt's automatic format, which takes a text holding
+            # a tag for rich text: such a name waits for attach()
+            self.agent_label.setText(name)
+
+    def attach(
+        self,
+        session: AgentSession | None,
+        store: InteractionStore,
+        settings: SettingsStore,
+        bridge: MessageBridge,
+    ) -> None:
+        """Add the desk (interaction bar, notification, chat views) and wire the services."""
+        from agent_desktop.services.actions import InteractionActions
+        from agent_desktop.ui.action_wiring import ActionsController
+        from agent_desktop.ui.interaction_bar import InteractionBar
+        from agent_desktop.ui.taskbar import TaskbarFlasher
+        from agent_desktop.ui.toast import IncomingChatToast
+
+        assert not self.attached, "attach() once"
+        self.attached = True
+        self.set_agent_name(self._agent_name)
+        # F1 from here: building a key sequence creates Qt's namespace enums (see imports)
+        self.shortcuts_action.setShortcut(QtGui.QKeySequence("F1"))
+        self.session = session
+        self.store = store
+        self.settings_store = settings
+        self.bridge = bridge
+        theme = self.theme
+        #: transfer, conference, consultation, call / e-mail, disposition and note
+        self.interaction_actions = (
+            InteractionActions(session, self) if session is not None else None
+        )
+        self.action_controller = (
+            ActionsController(self.interaction_actions, settings, self.views.get, theme, self)
+            if self.interaction_actions is not None
+            else None
+        )
+        if self.interaction_actions is not None:
+            # after the controller built the consultation view: its transcript follows too
+            self.interaction_actions.consultationChanged.connect(self._consultation_changed)
+        self.bar = InteractionBar(theme, self)
+        self._rows.insertWidget(self._rows.indexOf(self.stack), self.bar)
+        self.toast = IncomingChatToast(theme, self)
+        self.banner = NoticeBanner(self)
+        self._rows.insertWidget(1, self.banner)
+        self.empty_hint.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.flasher = TaskbarFlasher(
             self, store, lambda: self.settings_store.settings.chat.flash_taskbar
         )
@@ -226,9 +269,9 @@ class MainWindow(QMainWindow):
         self._tick.start()
 
         self._connect_signals()
+        self._theme_desk(theme)
         self._sync_ready(False)
         self._sync_connection(ConnectionState.DISCONNECTED.value, "")
-        self.set_theme(theme)
         self._sync_bar_visibility()
         if settings.load_warning:
             bridge.warning(
@@ -245,13 +288,16 @@ class MainWindow(QMainWindow):
         font = self.empty_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.empty_title.setFont(font)
-        self.empty_hint = QLabel(page)
+        self.empty_hint = QLabel(page)  # centred by attach(); empty until then
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box = QVBoxLayout(page)
         box.addStretch(1)
-        box.addWidget(self.empty_title, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(self.empty_hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        title_row = QHBoxLayout()  # centred by stretches: no alignment flag in the frame
+        title_row.addStretch(1)
+        title_row.addWidget(self.empty_title)
+        title_row.addStretch(1)
+        box.addLayout(title_row)
+        box.addWidget(self.empty_hint)
         box.addStretch(2)
         return page
 
@@ -260,20 +306,16 @@ class MainWindow(QMainWindow):
         store, session = self.store, self.session
         self.bridge.notice.connect(self.banner.show_notice)
         self.settings_button.clicked.connect(self.open_settings)
-        self.shortcuts_action.triggered.connect(self.open_shortcuts)
-        self.about_action.triggered.connect(self.open_about)
         self.settings_store.changed.connect(self._apply_zoom)
         self.bar.selected.connect(self.show_interaction)
         store.offered.connect(self._offered)
         store.revoked.connect(self.toast.withdraw)
         store.opened.connect(self._opened)
         store.removed.connect(self._removed)
-        #: actions of controllers attached after construction, by shortcut action name
-        self.extra_actions: dict[str, Callable[[], object]] = {}
         self._bind_shortcuts()
         if session is None:
-            self.ready_button.setEnabled(False)
             return
+        self.ready_button.setEnabled(True)
         self.ready_button.clicked.connect(self._ready_clicked)
         session.readyChanged.connect(self._sync_ready)
         session.connectionChanged.connect(self._sync_connection)
@@ -295,6 +337,8 @@ class MainWindow(QMainWindow):
             view.doneRequested.connect(lambda: session.mark_done(iid))
         view.composing.connect(lambda: session.composing(iid))
         view.retryRequested.connect(lambda txn: session.retry(iid, txn))
+        from agent_desktop.ui.failed_message_menu import FailedMessageMenu
+
         failed = FailedMessageMenu(view.transcript)  # right-click: send again or discard
         failed.retryRequested.connect(view.retryRequested)
         failed.discardRequested.connect(lambda txn: session.discard(iid, txn))
@@ -325,7 +369,7 @@ class MainWindow(QMainWindow):
         text = drafts.draft(iid)
         if text:
             view.composer.setPlainText(text)
-            view.composer.moveCursor(QTextCursor.MoveOperation.End)
+            view.composer.moveCursor(QtGui.QTextCursor.MoveOperation.End)
         composer = view.composer
         composer.textChanged.connect(lambda: drafts.edited(iid, composer.toPlainText()))
 
@@ -336,11 +380,15 @@ class MainWindow(QMainWindow):
         view.blockSignals(True)  # restoring is not the agent typing: no typing notification
         try:
             view.composer.setPlainText(text)
-            view.composer.moveCursor(QTextCursor.MoveOperation.End)
+            view.composer.moveCursor(QtGui.QTextCursor.MoveOperation.End)
         finally:
             view.blockSignals(False)
 
     def _add_composer_tools(self, view: ChatView, iid: str) -> None:
+        from agent_desktop.core.emoji import SkinTone, default_catalog
+        from agent_desktop.ui.composer_tools import install as install_composer_tools
+        from agent_desktop.ui.transcript_links import TranscriptLinks
+
         session = self.session
         push = session is not None and session.backend.has(Capability.PUSH_URL)
         tools = install_composer_tools(view, default_catalog(), self.theme, push)
@@ -377,11 +425,15 @@ class MainWindow(QMainWindow):
     def apply_emoji_images(self, widget: QWidget) -> None:
         """Setting ``emoji.bundled_images``: every message list under ``widget`` (live chat,
         Conversation tab, consultation, Communication view) draws Twemoji, not the font."""
+        from agent_desktop.core.emoji import default_catalog
+        from agent_desktop.ui.emoji_images import shared_images
+        from agent_desktop.ui.message_delegate import MessageDelegate
+
         bundled = self.settings_store.settings.emoji.bundled_images
         images = shared_images() if bundled else None
         # the font draws emoji by itself: no catalog to read (it costs ~50 ms at start-up)
         catalog = default_catalog() if images is not None else None
-        for item_view in widget.findChildren(QAbstractItemView):
+        for item_view in widget.findChildren(QtWidgets.QAbstractItemView):
             delegate = item_view.itemDelegate()
             if isinstance(delegate, MessageDelegate):
                 delegate.set_emoji_images(images, catalog)
@@ -403,7 +455,11 @@ class MainWindow(QMainWindow):
     def open_link(self, iid: str, kind: str, target: str) -> None:
         """A link in a transcript was clicked: a web page opens in the browser; an e-mail
         address or phone number goes to the backend when it can, else to the OS."""
-        url = QUrl(target)
+        from agent_desktop.core.linkify import LinkKind
+        from agent_desktop.core.urls import lookalike_host
+        from agent_desktop.ui.link_warning import LookAlikeLinkDialog
+
+        url = QtCore.QUrl(target)
         if url.scheme().lower() not in OPENABLE_SCHEMES:
             return
         if kind in (LinkKind.EMAIL.value, LinkKind.PHONE.value) and self.session is not None:
@@ -414,14 +470,16 @@ class MainWindow(QMainWindow):
         if lookalike is not None:
             warning = LookAlikeLinkDialog(target, lookalike, self)
             warning.openConfirmed.connect(
-                lambda confirmed: QDesktopServices.openUrl(QUrl(confirmed))
+                lambda confirmed: QtGui.QDesktopServices.openUrl(QtCore.QUrl(confirmed))
             )
             warning.open()
             return
-        QDesktopServices.openUrl(url)
+        QtGui.QDesktopServices.openUrl(url)
 
     def set_conversations(self, service: ConversationService) -> None:
         """Add the Connect area (Communication tab) and a Conversation tab to chat views."""
+        from agent_desktop.ui.connect_area import ConnectArea
+
         self.connect_area = ConnectArea(self, service)
         for view in self.views.values():
             self.connect_area.attach_conversation(view)
@@ -451,7 +509,9 @@ class MainWindow(QMainWindow):
         self._sync_empty_hint()
 
     def _sync_empty_hint(self) -> None:
-        if self.session is None:
+        if not self.attached:
+            hint = ""  # starting: the connection label says so
+        elif self.session is None:
             hint = self.tr("No messaging backend is available. See the notice above.")
         elif self.ready_button.isChecked():
             hint = self.tr("You are Ready. New chats will appear here.")
@@ -487,9 +547,13 @@ class MainWindow(QMainWindow):
             return  # the agent started it: nothing to answer
         self.toast.offer(record.summary)
         if self.settings_store.settings.chat.notification_sound:
+            from agent_desktop.ui.sound import play_incoming
+
             play_incoming()
 
     def _opened(self, iid: str) -> None:
+        from agent_desktop.ui.chat_view import ChatView
+
         self.toast.withdraw(iid)
         record = self.store.get(iid)
         if record is None:
@@ -552,7 +616,7 @@ class MainWindow(QMainWindow):
     # navigation ---------------------------------------------------------------------------
     def current_view(self) -> ChatView | None:
         widget = self.stack.currentWidget()
-        return widget if isinstance(widget, ChatView) else None
+        return next((view for view in self.views.values() if view is widget), None)
 
     def show_interaction(self, iid: str) -> None:
         view = self.views.get(iid)
@@ -582,6 +646,8 @@ class MainWindow(QMainWindow):
     # keyboard -------------------------------------------------------------------------------
     def _bind_shortcuts(self) -> None:
         """Every shortcut of :func:`shortcuts.shortcuts`, window-wide (F1 lists them)."""
+        from agent_desktop.ui.shortcuts import shortcuts
+
         slots: dict[str, Callable[[], object]] = {
             "ready": self.ready_button.click,
             "accept": self._accept_shortcut,
@@ -601,18 +667,15 @@ class MainWindow(QMainWindow):
             "responses": lambda: self._run_extra("responses"),
             "palette": lambda: self._run_extra("palette"),
         }
-        self.shortcuts: list[QShortcut] = []
         for spec in shortcuts():
             if spec.action == "help":
                 continue
             for key in spec.keys:
-                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut = QtGui.QShortcut(QtGui.QKeySequence(key), self)
                 shortcut.setObjectName(f"{spec.action}Shortcut")
-                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
                 shortcut.activated.connect(slots[spec.action])
                 self.shortcuts.append(shortcut)
-        # the menu is not open while F1 is pressed: its action must live on the window too
-        self.addAction(self.shortcuts_action)
 
     def _run_extra(self, action: str) -> None:
         """Shortcuts whose action a controller attached later provides (extra_actions)."""
@@ -636,7 +699,7 @@ class MainWindow(QMainWindow):
     def _click_in_current(self, name: str) -> None:
         """Click the current chat's button ``name`` (contract object names) if it is usable."""
         view = self.current_view()
-        button = view.findChild(QAbstractButton, name) if view is not None else None
+        button = view.findChild(QtWidgets.QAbstractButton, name) if view is not None else None
         if button is not None and button.isVisible() and button.isEnabled():
             button.click()
 
@@ -660,24 +723,30 @@ class MainWindow(QMainWindow):
 
     # help ---------------------------------------------------------------------------------
     def open_shortcuts(self) -> None:
+        from agent_desktop.ui.shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def open_about(self) -> None:
+        from agent_desktop.ui.about import AboutDialog
+
         dialog = AboutDialog(self.log_dir, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def show_crash(self, summary: str, details: str) -> None:
         """An unhandled exception (see services/crash_reporter.py): tell the agent once."""
         if self._crash_dialog is not None and self._crash_dialog.isVisible():
             return  # one box at a time; every traceback is in the log
+        from agent_desktop.ui.crash_dialog import CrashDialog
+
         dialog = CrashDialog(summary, details, self.log_dir, self)
         dialog.quit_button.clicked.connect(self.close)
         self._crash_dialog = dialog
         # not modal: incoming chats and open conversations stay usable behind it
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.NonModal)
         dialog.show()
 
     # settings and theme ---------------------------------------------------------------------
@@ -698,6 +767,11 @@ class MainWindow(QMainWindow):
         self.settings_button.setIcon(icon("settings", theme.muted))
         self.help_button.setIcon(icon("info", theme.muted))
         self.agent_icon.setPixmap(icon("person", theme.muted).pixmap(20, 20))
+        if self.attached:
+            self._theme_desk(theme)
+        self._sync_ready(self.ready_button.isChecked())
+
+    def _theme_desk(self, theme: Theme) -> None:
         self.toast.set_theme(theme)
         self.bar.set_theme(theme)
         for view in self.views.values():
@@ -708,7 +782,6 @@ class MainWindow(QMainWindow):
             tools.set_theme(theme)
         if self.action_controller is not None:
             self.action_controller.set_theme(theme)
-        self._sync_ready(self.ready_button.isChecked())
 
     # statistics -------------------------------------------------------------------------
     def attach_statistics(self, statistics: StatisticsService) -> None:
@@ -718,6 +791,8 @@ class MainWindow(QMainWindow):
         top = self.settings_button.parentWidget()
         top_row = top.layout() if top is not None else None
         assert isinstance(top_row, QHBoxLayout)
+        from agent_desktop.ui.stats_button import StatsButton
+
         self.stats_button = StatsButton(top)
         top_row.insertWidget(top_row.indexOf(self.settings_button), self.stats_button)
         self.stats_button.clicked.connect(self.open_statistics)
@@ -747,9 +822,10 @@ class MainWindow(QMainWindow):
             "" if view is None else view.record.id, self.isVisible() and self.isActiveWindow()
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.toast.hide()
-        self.bar.preview.hide()
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.attached:
+            self.toast.hide()
+            self.bar.preview.hide()
         if self.connect_area is not None:
             self.connect_area.close()
         super().closeEvent(event)

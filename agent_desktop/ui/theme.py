@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from agent_desktop.core.contrast import contrast_ratio
 from agent_desktop.core.types import PendingLevel
@@ -158,6 +157,8 @@ def on_color(background: QColor) -> QColor:
 
 def system_wants_high_contrast() -> bool:
     """The OS asks for more contrast (Windows high contrast, macOS Increase contrast)."""
+    from PySide6.QtCore import Qt  # not at import: see frame_theme()
+
     hints = QGuiApplication.styleHints()
     accessibility = getattr(hints, "accessibility", None)  # Qt 6.10+
     if accessibility is None:
@@ -167,6 +168,8 @@ def system_wants_high_contrast() -> bool:
 
 
 def system_is_dark() -> bool:
+    from PySide6.QtCore import Qt  # not at import: see frame_theme()
+
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
@@ -181,6 +184,24 @@ def resolve(mode: str) -> Theme:
     if system_wants_high_contrast():
         return HIGH_CONTRAST
     return DARK if system_is_dark() else LIGHT
+
+
+def frame_theme(mode: str, remembered: str | None) -> Theme:
+    """The theme of the window's frame at start-up (ui/startup_window.py).
+
+    Asking Qt for the system's colour scheme (:func:`resolve`) creates every Python enum
+    class of Qt's ``Qt`` namespace, ~15 ms before the first paint. So for ``system`` the
+    frame takes the theme the system gave last time (``remembered``: a theme's name), else
+    the lightness of the platform's palette; the full start-up resolves the theme again
+    and the window follows if it differs.
+    """
+    if mode in (ThemeMode.LIGHT, ThemeMode.DARK, ThemeMode.HIGH_CONTRAST):
+        return resolve(mode)
+    known = {theme.name: theme for theme in (LIGHT, DARK, HIGH_CONTRAST)}
+    if remembered in known:
+        return known[remembered]
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return DARK if window.lightness() < 128 else LIGHT
 
 
 def palette_for(theme: Theme) -> QPalette:
@@ -241,6 +262,7 @@ def stylesheet(theme: Theme) -> str:
     #interactionPreview {{ background: {theme.raised.name()};
                 border: 1px solid {theme.border.name()}; border-radius: 8px; }}
     #emptyState QLabel {{ color: {theme.muted.name()}; }}
+    QToolButton#helpButton::menu-indicator {{ image: none; }}
     QPushButton#acceptButton, QPushButton#sendButton {{ background: {theme.accent.name()};
                 color: {theme.accent_text.name()}; border: none; border-radius: 6px;
                 padding: 6px 14px; font-weight: 600; }}
@@ -267,23 +289,50 @@ def _high_contrast_rules(theme: Theme) -> str:
     """
 
 
+def _explicit_fonts(app: QApplication) -> list[tuple[QWidget, QFont]]:
+    widgets = app.allWidgets()
+    if not widgets:
+        return []  # start-up: no widget yet, and Qt's namespace left alone (frame_theme)
+    from PySide6.QtCore import Qt
+
+    attribute = Qt.WidgetAttribute.WA_SetFont
+    return [(w, QFont(w.font())) for w in widgets if w.testAttribute(attribute)]
+
+
 def apply_theme(app: QApplication, mode: str) -> Theme:
+    """Resolve ``mode`` (``system``: what the OS asks for) and give ``app`` its look."""
     theme = resolve(mode)
+    style_theme(app, theme)
+    return theme
+
+
+#: the application property saying that its style is Fusion (asking Qt for the style
+#: object instead creates QStyle's ~20 Python enums: ~10 ms of the first window's start)
+_FUSION = "agentDesktopFusion"
+
+
+def fusion_application(argv0: str) -> QApplication:
+    """A new QApplication that starts with the Fusion style (:func:`style_theme`)."""
+    app = QApplication([argv0, "-style", "Fusion"])
+    app.setProperty(_FUSION, True)
+    return app
+
+
+def style_theme(app: QApplication, theme: Theme) -> None:
+    """Fusion, ``theme``'s palette and style sheet for ``app`` (nothing if it has them)."""
     sheet = stylesheet(theme)
     if theme is HIGH_CONTRAST:
         sheet += _high_contrast_rules(theme)
-    if app.style().name().lower() == "fusion" and app.styleSheet() == sheet:
-        return theme  # unchanged: re-polishing every widget would only cost time
+    fusion = bool(app.property(_FUSION))
+    if fusion and app.styleSheet() == sheet:
+        return  # unchanged: re-polishing every widget would only cost time
     # a new style sheet re-polishes every widget and drops fonts set with setFont (a bold
     # name, the transcript zoom): keep them
-    explicit = [
-        (widget, QFont(widget.font()))
-        for widget in app.allWidgets()
-        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
-    ]
-    app.setStyle("Fusion")
+    explicit = _explicit_fonts(app)
+    if not fusion:
+        app.setStyle("Fusion")
+        app.setProperty(_FUSION, True)
     app.setPalette(palette_for(theme))
     app.setStyleSheet(sheet)
     for widget, font in explicit:
         widget.setFont(font)
-    return theme

@@ -5,7 +5,7 @@
         <name />
         <message>
             <source>The messaging backend could not be started: {0}</source>
-            <extracomment>the composer's unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
+            <extracomment>the main window has been painted once (start-up is over: see _after_first_paint) the composer's unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
             <translation>The messaging backend could not be started: {0}</translation>
         </message>
         <message>
@@ -300,7 +300,7 @@
         </message>
         <message>
             <source>Could not search the contacts: {0}</source>
-            <extracomment>contacts listed at most in the Communication view keeps messages into contacts' conversations until the backend takes them</extracomment>
+            <extracomment>contacts listed at most in the Communication view keeps messages into contacts' conversations until the backend takes them open Conversation tabs per contact (hold/release); pinned: kept for the session</extracomment>
             <translation>Could not search the contacts: {0}</translation>
         </message>
         <message>
@@ -1489,11 +1489,12 @@ Some of its letters come from another alphabet and only look the same. Open it o
         </message>
         <message>
             <source>Agent Desktop — {0}</source>
+            <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
             <translation>Agent Desktop — {0}</translation>
         </message>
         <message>
             <source>Ready on the Chat channel</source>
-            <extracomment>the Connect area and Conversation tabs, once asynchronous chat is set up transfer, conference, consultation, call / e-mail, disposition and note</extracomment>
+            <extracomment>the desk is attached (see attach): until then the frame says it is starting the Connect area and Conversation tabs, once asynchronous chat is set up actions of controllers attached after construction, by shortcut action name</extracomment>
             <translation>Ready on the Chat channel</translation>
         </message>
         <message>
@@ -1521,8 +1522,12 @@ Some of its letters come from another alphabet and only look the same. Open it o
             <translation>About Agent Desktop</translation>
         </message>
         <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
             <source>Your settings file could not be read; defaults are used. The unreadable file was kept as {0}.</source>
-            <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
+            <extracomment>transfer, conference, consultation, call / e-mail, disposition and note</extracomment>
             <translation>Your settings file could not be read; defaults are used. The unreadable file was kept as {0}.</translation>
         </message>
         <message>
@@ -1531,7 +1536,6 @@ Some of its letters come from another alphabet and only look the same. Open it o
         </message>
         <message>
             <source>Ready</source>
-            <extracomment>actions of controllers attached after construction, by shortcut action name</extracomment>
             <translation>Ready</translation>
         </message>
         <message>

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>The messaging backend could not be started: {0}</source>
-        <extracomment>the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
+        <extracomment>the main window has been painted once (start-up is over: see _after_first_paint) the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
         <translation>Le serveur de messagerie n’a pas pu démarrer : {0}</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Could not search the contacts: {0}</source>
-        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them</extracomment>
+        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them open Conversation tabs per contact (hold/release); pinned: kept for the session</extracomment>
         <translation>Impossible de rechercher les contacts : {0}</translation>
     </message>
     <message>
@@ -1489,11 +1489,12 @@ Certaines de ses lettres viennent d’un autre alphabet et ne font que se ressem
     </message>
     <message>
         <source>Agent Desktop — {0}</source>
+        <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
         <translation>Agent Desktop — {0}</translation>
     </message>
     <message>
         <source>Ready on the Chat channel</source>
-        <extracomment>the Connect area and Conversation tabs, once asynchronous chat is set up transfer, conference, consultation, call / e-mail, disposition and note</extracomment>
+        <extracomment>the desk is attached (see attach): until then the frame says it is starting the Connect area and Conversation tabs, once asynchronous chat is set up actions of controllers attached after construction, by shortcut action name</extracomment>
         <translation>Prêt sur le canal Chat</translation>
     </message>
     <message>
@@ -1521,8 +1522,12 @@ Certaines de ses lettres viennent d’un autre alphabet et ne font que se ressem
         <translation>À propos d’Agent Desktop</translation>
     </message>
     <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
         <source>Your settings file could not be read; defaults are used. The unreadable file was kept as {0}.</source>
-        <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
+        <extracomment>transfer, conference, consultation, call / e-mail, disposition and note</extracomment>
         <translation>Votre fichier de paramètres est illisible ; les valeurs par défaut sont utilisées. Le fichier illisible a été conservé sous {0}.</translation>
     </message>
     <message>
@@ -1531,7 +1536,6 @@ Certaines de ses lettres viennent d’un autre alphabet et ne font que se ressem
     </message>
     <message>
         <source>Ready</source>
-        <extracomment>actions of controllers attached after construction, by shortcut action name</extracomment>
         <translation>Prêt</translation>
     </message>
     <message>

@@ -83,9 +83,11 @@ class Metric:
 
     @property
     def met(self) -> bool | None:
-        """None when not measured."""
+        """None when not measured, or when the metric is for information (no target)."""
         value = self.value
         if self.skipped is not None or value is None:
+            return None
+        if self.max_value is None and self.max_ratio is None:
             return None
         if self.max_value is not None and value > self.max_value:
             return False
@@ -142,8 +144,8 @@ def table(metrics: Sequence[Metric]) -> str:
                 f"{_num(spread(m.samples))}",
                 f"{_num(m.baseline)} {m.unit}" if m.baseline is not None else "",
                 _num(ratio) if ratio is not None else "",
-                m.target,
-                "yes" if m.met else "**no**",
+                m.target or "for information",
+                "—" if m.met is None else "yes" if m.met else "**no**",
             )
         )
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)

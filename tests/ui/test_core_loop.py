@@ -360,10 +360,10 @@ def test_three_chats_on_three_channels(h: AppHarness, qtbot: QtBot) -> None:
 def test_incoming_chat_plays_a_sound_unless_turned_off(
     start: StartHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from agent_desktop.ui import main_window
+    from agent_desktop.ui import sound
 
     played: list[bool] = []
-    monkeypatch.setattr(main_window, "play_incoming", lambda: played.append(True))
+    monkeypatch.setattr(sound, "play_incoming", lambda: played.append(True))
     h = start(settings={"chat": {"notification_sound": True}})
     h.customers.start_chat("Marie", "Bonjour")
     h.wait_until(lambda: h.toast() is not None)

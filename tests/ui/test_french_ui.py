@@ -12,13 +12,13 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from agent_desktop.app import install_translators
 from agent_desktop.core.types import PendingLevel
 from agent_desktop.testing import AppHarness
 from agent_desktop.ui.about import AboutDialog
 from agent_desktop.ui.crash_dialog import CrashDialog
 from agent_desktop.ui.settings_dialog import SettingsDialog
 from agent_desktop.ui.shortcuts import ShortcutsDialog
+from agent_desktop.ui.translations import install_translators
 from tests.ui.conftest import FAST, StartHarness
 from tests.ui.widget_walk import describe, texts, visible_widgets
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from agent_desktop.app import install_translators
 from agent_desktop.core.events import MessageReceived
 from agent_desktop.core.images import (
     ImageFormat,
@@ -30,6 +29,7 @@ from agent_desktop.core.models import Message
 from agent_desktop.core.types import PartyRole
 from agent_desktop.services.images import prepare_image, rejection_message
 from agent_desktop.ui.transcript_model import Roles
+from agent_desktop.ui.translations import install_translators
 from tests.ui.conftest import StartHarness
 
 

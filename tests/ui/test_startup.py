@@ -139,3 +139,108 @@ def test_the_light_pyside_import_hook_answers_as_pysides_own(
     for module in (agent_desktop.ui.first_paint, agent_desktop.core.display, sys, json):
         assert light(module) == original(module)
     assert light(agent_desktop.ui.first_paint)
+
+
+FRAME_HOOK = Path(__file__).parents[1] / "startup_hooks" / "frame_first.py"
+
+
+def test_the_main_window_is_painted_before_the_services_are_even_imported(
+    tmp_path: Path,
+) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AGENT_DESKTOP_EXIT_AFTER_FIRST_PAINT="1")
+    result = subprocess.run(
+        [sys.executable, str(FRAME_HOOK), "--profile", str(tmp_path), "--lang", "fr"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    frame = [json.loads(line.removeprefix("FRAME ")) for line in lines if line[:6] == "FRAME "]
+    assert frame == [
+        {"heavy": [], "qt_namespace": False, "windows": ["mainWindow"], "status": "Démarrage…"}
+    ]
+    marks = [line.split()[0] for line in lines if line.split()[0] in ("first-paint", "started")]
+    assert marks == ["first-paint", "started"]  # then the desk, connected, painted again
+
+
+def test_the_desk_attaches_to_the_frame_painted_first(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+    from agent_desktop.app import AgentDesktop
+    from agent_desktop.core.models import AgentIdentity
+    from agent_desktop.core.paths import ProfilePaths
+    from agent_desktop.core.types import ConnectionState
+    from agent_desktop.testing import AppHarness
+    from agent_desktop.testing.harness import install_loop
+    from agent_desktop.ui.startup_window import show_window_frame
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    paths = ProfilePaths.portable(tmp_path / "profile")
+    painted: list[bool] = []
+    frame = show_window_frame(app, paths, "en", lambda: painted.append(True))
+    window = frame.window
+    qtbot.addWidget(window)
+    assert painted == [True]  # returned once painted
+    assert not window.attached
+    assert not window.ready_button.isEnabled()
+    status = window.findChild(QLabel, "connectionStatus")
+    assert status is not None and status.text() == "Starting…"
+    loop = install_loop(app)
+    desktop = AgentDesktop(
+        app,
+        paths,
+        backend_name="demo",
+        backend_overrides={"spontaneous": False},
+        agent=AgentIdentity(id="agent1", name="Alex Martin", nickname="Alex"),
+        window=window,
+    )
+    h = AppHarness(qtbot, desktop, loop)
+    qtbot.addWidget(window.toast)
+    try:
+        assert desktop.window is window and window.attached
+        assert window.windowTitle() == "Agent Desktop — Alex"  # the validated identity
+        desktop.start()
+        session = desktop.session
+        assert session is not None
+        h.wait_until(lambda: session.connection is ConnectionState.CONNECTED)
+        assert window.findChild(QPushButton, "readyButton") is window.ready_button
+        window.ready_button.click()
+        h.wait_until(window.ready_button.isChecked)
+        iid = h.customers.start_chat("Marie Dupont", "Bonjour")
+        view = h.accept(iid)
+        assert view.window() is window
+    finally:
+        h.close()
+
+
+def test_a_window_closed_while_starting_ends_the_app(qtbot: QtBot, tmp_path: Path) -> None:
+    import argparse
+    import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    from agent_desktop.__main__ import _run
+    from agent_desktop.core.paths import ProfilePaths
+    from agent_desktop.testing.harness import install_loop, release_loop
+    from agent_desktop.ui.startup_window import show_window_frame
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    paths = ProfilePaths.portable(tmp_path / "profile")
+    frame = show_window_frame(app, paths, "en")
+    qtbot.addWidget(frame.window)
+    frame.window.close()  # the agent closed it before the desk was there
+    args = argparse.Namespace(self_test=False, backend="demo", demo_customers=False)
+    loop = install_loop(app)
+    try:
+        task: asyncio.Task[int] = loop.create_task(_run(app, paths, args, None, frame.window))
+        qtbot.waitUntil(task.done)
+        assert task.result() == 0
+        assert not frame.window.attached
+        assert not paths.data_dir.exists()  # no backend, no database was started
+    finally:
+        release_loop()

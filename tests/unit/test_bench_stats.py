@@ -85,6 +85,14 @@ def test_ratio_target_needs_a_baseline() -> None:
     assert m.met is False
 
 
+def test_a_metric_without_target_is_for_information() -> None:
+    m = Metric(key="k", title="usable", unit="ms", samples=[300.0], baseline_samples=[100.0])
+    assert m.met is None
+    assert m.ratio == 3.0
+    row = table([m]).splitlines()[-1]
+    assert "for information" in row and row.endswith("| — |")
+
+
 def test_skipped_metric_is_neither_met_nor_missed() -> None:
     m = Metric("emoji", "emoji search", "ms", max_value=2, skipped="not available yet")
     assert m.met is None

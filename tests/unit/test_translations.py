@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QTranslator
 
-from agent_desktop import app as app_module
-from agent_desktop.app import configured_language, pick_language
+from agent_desktop.core.settings_peek import peek_settings
+from agent_desktop.ui import translations as translations_module
+from agent_desktop.ui.translations import pick_language
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -125,7 +126,7 @@ def test_language_follows_the_system_unless_asked(monkeypatch: pytest.MonkeyPatc
         def system() -> QLocale:
             return QLocale("fr_CA")
 
-    monkeypatch.setattr(app_module, "QLocale", FrenchSystem)
+    monkeypatch.setattr(translations_module, "QLocale", FrenchSystem)
     assert pick_language(None) == "fr"
     assert pick_language("en") == "en"
     assert pick_language("de") == "fr"  # unsupported request: the system's language
@@ -135,19 +136,30 @@ def test_language_follows_the_system_unless_asked(monkeypatch: pytest.MonkeyPatc
         def system() -> QLocale:
             return QLocale("de_DE")
 
-    monkeypatch.setattr(app_module, "QLocale", GermanSystem)
+    monkeypatch.setattr(translations_module, "QLocale", GermanSystem)
     assert pick_language(None) == "en"
     assert pick_language("fr") == "fr"
 
 
-def test_the_language_setting_is_read_before_the_app_starts(tmp_path: Path) -> None:
+def test_the_frame_settings_are_read_before_the_app_starts(tmp_path: Path) -> None:
     settings = tmp_path / "settings.json"
-    assert configured_language(settings) is None  # no file yet
-    settings.write_text('{"ui": {"language": "fr", "theme": "dark"}}', encoding="utf-8")
-    assert configured_language(settings) == "fr"
-    settings.write_text('{"ui": {"language": null}}', encoding="utf-8")
-    assert configured_language(settings) is None
-    settings.write_text('{"ui": {"language": "klingon"}}', encoding="utf-8")
-    assert configured_language(settings) is None
+    assert peek_settings(settings).language is None  # no file yet
+    settings.write_text(
+        '{"ui": {"language": "fr", "theme": "dark"}, "chat": {"nickname": "Alex"}}',
+        encoding="utf-8",
+    )
+    peek = peek_settings(settings)
+    assert (peek.language, peek.theme, peek.nickname) == ("fr", "dark", "Alex")
+    settings.write_text('{"ui": {"language": null}, "chat": {"nickname": "  "}}', "utf-8")
+    assert peek_settings(settings).language is None
+    assert peek_settings(settings).nickname is None  # blank: no nickname
+    settings.write_text('{"ui": {"language": 3, "theme": ["dark"]}}', encoding="utf-8")
+    assert (peek_settings(settings).language, peek_settings(settings).theme) == (None, None)
+    settings.write_text('{"ui": "fr"}', encoding="utf-8")
+    assert peek_settings(settings).language is None
+    settings.write_text("[1, 2]", encoding="utf-8")
+    assert peek_settings(settings).language is None
     settings.write_text("{not json", encoding="utf-8")
-    assert configured_language(settings) is None
+    assert peek_settings(settings).language is None
+    settings.write_bytes(b"\xff\xfe not utf-8")
+    assert peek_settings(settings).language is None
