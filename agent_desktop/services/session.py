@@ -275,10 +275,16 @@ class AgentSession(QObject):
         async def call() -> None:
             try:
                 await self.backend.accept(iid)
-            except ConnectionLost:
+            except ConnectionLost as exc:
                 # the agent's choice stands: accepted once connected again, if still offered
+                log.warning("accept:%s cut by the connection: %s", iid, exc)
                 self._accept_after_reconnect.add(iid)
-                raise
+                self.bridge.warning(
+                    tr(
+                        "The connection dropped while the chat was being accepted: "
+                        "it is accepted as soon as the connection is back."
+                    )
+                )
 
         self._do("accept", iid, call, tr("Could not accept: {0}"))
 

@@ -26,7 +26,7 @@
         </message>
         <message>
             <source>Could not connect to the messaging backend: {0}</source>
-            <extracomment>how often "the agent is typing" is re-sent while they keep typing the agent counts as no longer typing after this pause ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend</extracomment>
+            <extracomment>how often "the agent is typing" is re-sent while they keep typing the agent counts as no longer typing after this pause delivery states a receipt gave a message, further on than sent ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend offers the agent accepted when the connection dropped under the call</extracomment>
             <translation>Could not connect to the messaging backend: {0}</translation>
         </message>
         <message>
@@ -40,6 +40,10 @@
         <message>
             <source>Could not change your status: {0}</source>
             <translation>Could not change your status: {0}</translation>
+        </message>
+        <message>
+            <source>The connection dropped while the chat was being accepted: it is accepted as soon as the connection is back.</source>
+            <translation>The connection dropped while the chat was being accepted: it is accepted as soon as the connection is back.</translation>
         </message>
         <message>
             <source>Could not accept: {0}</source>

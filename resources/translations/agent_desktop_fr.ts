@@ -26,7 +26,7 @@
     </message>
     <message>
         <source>Could not connect to the messaging backend: {0}</source>
-        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend</extracomment>
+        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause delivery states a receipt gave a message, further on than sent ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend offers the agent accepted when the connection dropped under the call</extracomment>
         <translation>Connexion au serveur de messagerie impossible : {0}</translation>
     </message>
     <message>
@@ -40,6 +40,10 @@
     <message>
         <source>Could not change your status: {0}</source>
         <translation>Impossible de changer votre statut : {0}</translation>
+    </message>
+    <message>
+        <source>The connection dropped while the chat was being accepted: it is accepted as soon as the connection is back.</source>
+        <translation>La connexion a été coupée pendant l&apos;acceptation du chat : il sera accepté dès le retour de la connexion.</translation>
     </message>
     <message>
         <source>Could not accept: {0}</source>

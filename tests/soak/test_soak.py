@@ -53,8 +53,14 @@ EXPECTED_WARNINGS = [
         "a call (typing, accept...) on its way when the connection drops fails and is retried",
     ),
     (
+        "agent_desktop.services.session",
+        r"^accept:\w+ cut by the connection: the connection to the demo contact center was lost$",
+        "an accept on its way when the connection drops is completed after reconnecting",
+    ),
+    (
         "agent_desktop.services.bridge",
-        r"^notice: Could not accept: the connection to the demo contact center was lost$",
+        r"^notice: The connection dropped while the chat was being accepted: it is accepted "
+        r"as soon as the connection is back\.$",
         "a chat offered just before a drop: the agent is told, it is accepted after reconnecting",
     ),
 ]

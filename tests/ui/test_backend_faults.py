@@ -369,7 +369,7 @@ def test_an_accept_cut_before_the_backend_got_it_is_completed_after_reconnecting
     h.wait_until(lambda: h.backend.faults.held_calls >= 1)
     h.backend.faults.drop_connection(down_s=0.3)  # the accept never reaches the backend
     h.backend.faults.slow(0)
-    h.wait_until(lambda: "accept" in h.window.banner.label.text())
+    h.wait_until(lambda: "accepted as soon as the connection" in h.window.banner.label.text())
     assert h.window.banner.property("level") == "warning"  # the link's fault, not theirs
     assert h.chat_view(iid) is None  # no ghost chat
     h.customers.say(iid, "Allô ?")
