@@ -5,7 +5,7 @@
         <name />
         <message>
             <source>The messaging backend could not be started: {0}</source>
-            <extracomment>the composer's unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
+            <extracomment>the main window has been painted once (start-up is over: see _after_first_paint) the composer's unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
             <translation>The messaging backend could not be started: {0}</translation>
         </message>
         <message>
@@ -300,8 +300,12 @@
         </message>
         <message>
             <source>Could not search the contacts: {0}</source>
-            <extracomment>contacts listed at most in the Communication view keeps messages into contacts' conversations until the backend takes them</extracomment>
+            <extracomment>contacts listed at most in the Communication view keeps messages into contacts' conversations until the backend takes them open Conversation tabs per contact (hold/release); pinned: kept for the session</extracomment>
             <translation>Could not search the contacts: {0}</translation>
+        </message>
+        <message>
+            <source>The chat has ended: the message was not sent.</source>
+            <translation>The chat has ended: the message was not sent.</translation>
         </message>
         <message>
             <source>{0} was not sent. {1}</source>
@@ -857,7 +861,7 @@ missed</translation>
         </message>
         <message>
             <source>Contacts</source>
-            <extracomment>channels a contact has a session on now (set by the main window's wiring)</extracomment>
+            <extracomment>channels a contact has a session on now (set by the main window's wiring) the backend lets the agent write to a contact from here, open a chat with them</extracomment>
             <translation>Contacts</translation>
         </message>
         <message>
@@ -943,6 +947,10 @@ missed</translation>
         <message>
             <source>No web chat, Messenger or X conversation with this contact.</source>
             <translation>No web chat, Messenger or X conversation with this contact.</translation>
+        </message>
+        <message>
+            <source>To write to this contact, use a chat with them.</source>
+            <translation>To write to this contact, use a chat with them.</translation>
         </message>
     </context>
     <context>
@@ -1152,7 +1160,6 @@ missed</translation>
         </message>
         <message>
             <source>Attach an image</source>
-            <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
             <translation>Attach an image</translation>
         </message>
         <message>
@@ -1166,6 +1173,15 @@ missed</translation>
         <message>
             <source>Send the message (Enter)</source>
             <translation>Send the message (Enter)</translation>
+        </message>
+        <message>
+            <source>Type your message — Enter to send, Shift+Enter for a new line</source>
+            <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
+            <translation>Type your message — Enter to send, Shift+Enter for a new line</translation>
+        </message>
+        <message>
+            <source>The chat has ended.</source>
+            <translation>The chat has ended.</translation>
         </message>
         <message>
             <source>Images ({0})</source>

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>The messaging backend could not be started: {0}</source>
-        <extracomment>the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
+        <extracomment>the main window has been painted once (start-up is over: see _after_first_paint) the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
         <translation>Le serveur de messagerie n’a pas pu démarrer : {0}</translation>
     </message>
     <message>
@@ -300,8 +300,12 @@
     </message>
     <message>
         <source>Could not search the contacts: {0}</source>
-        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them</extracomment>
+        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them open Conversation tabs per contact (hold/release); pinned: kept for the session</extracomment>
         <translation>Impossible de rechercher les contacts : {0}</translation>
+    </message>
+    <message>
+        <source>The chat has ended: the message was not sent.</source>
+        <translation>Le chat est terminé : le message n’a pas été envoyé.</translation>
     </message>
     <message>
         <source>{0} was not sent. {1}</source>
@@ -857,7 +861,7 @@ manqués</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <extracomment>channels a contact has a session on now (set by the main window&apos;s wiring)</extracomment>
+        <extracomment>channels a contact has a session on now (set by the main window&apos;s wiring) the backend lets the agent write to a contact from here, open a chat with them</extracomment>
         <translation>Contacts</translation>
     </message>
     <message>
@@ -943,6 +947,10 @@ manqués</translation>
     <message>
         <source>No web chat, Messenger or X conversation with this contact.</source>
         <translation>Aucune conversation par chat Web, Messenger ou X avec ce contact.</translation>
+    </message>
+    <message>
+        <source>To write to this contact, use a chat with them.</source>
+        <translation>Pour écrire à ce contact, passez par un chat avec lui.</translation>
     </message>
 </context>
 <context>
@@ -1152,7 +1160,6 @@ manqués</translation>
     </message>
     <message>
         <source>Attach an image</source>
-        <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
         <translation>Joindre une image</translation>
     </message>
     <message>
@@ -1166,6 +1173,15 @@ manqués</translation>
     <message>
         <source>Send the message (Enter)</source>
         <translation>Envoyer le message (Entrée)</translation>
+    </message>
+    <message>
+        <source>Type your message — Enter to send, Shift+Enter for a new line</source>
+        <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
+        <translation>Tapez votre message — Entrée pour envoyer, Maj+Entrée pour aller à la ligne</translation>
+    </message>
+    <message>
+        <source>The chat has ended.</source>
+        <translation>Le chat est terminé.</translation>
     </message>
     <message>
         <source>Images ({0})</source>
