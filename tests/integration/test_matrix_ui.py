@@ -6,6 +6,7 @@ directory in the Communication view."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -64,13 +65,20 @@ def matrix(h: AppHarness) -> MatrixBackend:
     return backend
 
 
-def with_team(start: StartHarness) -> AppHarness:
+def team_chat(start: StartHarness) -> tuple[AppHarness, MatrixCustomerSimulator, str, ChatView]:
     """The app on Matrix with a team room holding the colleague (public: the agent joins it
-    when the target picker first lists colleagues)."""
+    when the target picker first lists colleagues), and a chat the agent accepted."""
     alias = f"team-{uuid.uuid4().hex[:8]}"
     h = start(matrix={"team_room": f"#{alias}:localhost"})
-    customers_of(h).create_room(COLLEAGUE, {"preset": "public_chat", "room_alias_name": alias})
-    return h
+    customers = customers_of(h)
+    customers.create_room(COLLEAGUE, {"preset": "public_chat", "room_alias_name": alias})
+    iid = customers.start_chat("Marie Dupont", "Bonjour")
+    return h, customers, iid, h.accept(iid)
+
+
+def holds(view: ChatView, count: int) -> Callable[[], bool]:
+    """Whether the chat's transcript holds ``count`` messages (for ``wait_until``)."""
+    return lambda: len(view.record.transcript) == count
 
 
 def send(view: ChatView, text: str) -> None:
@@ -109,10 +117,7 @@ def test_push_url_reaches_the_customer_as_a_pushed_url(h: AppHarness) -> None:
 
 
 def test_direct_transfer_invites_the_colleague_and_leaves(start: StartHarness) -> None:
-    h = with_team(start)
-    customers = customers_of(h)
-    iid = customers.start_chat("Marie Dupont", "Bonjour")
-    view = h.accept(iid)
+    h, customers, iid, view = team_chat(start)
     choose(h, view, "transferButton", COLLEAGUE)
     h.wait_until(lambda: h.chat_view(iid) is None)
     h.wait_until(lambda: "transferred to Bea Colleague" in banner_text(h))
@@ -123,10 +128,7 @@ def test_direct_transfer_invites_the_colleague_and_leaves(start: StartHarness) -
 
 
 def test_conference_brings_the_colleague_into_the_chat(start: StartHarness) -> None:
-    h = with_team(start)
-    customers = customers_of(h)
-    iid = customers.start_chat("Marie Dupont", "Bonjour")
-    view = h.accept(iid)
+    h, customers, iid, view = team_chat(start)
     choose(h, view, "conferenceButton", COLLEAGUE)
     bea = customers.user_id(COLLEAGUE)
     h.wait_until(lambda: customers.membership("Marie Dupont", iid, bea) == "invite")
@@ -218,9 +220,10 @@ def test_the_conversation_tab_pages_the_history_in_and_searches_it(
     view = h.accept(live)
     # in bursts the sync takes whole (a sync timeline holds 50 events at most)
     for first in range(1, 70, 20):
-        for i in range(first, min(first + 20, 70)):
+        last = min(first + 20, 70)
+        for i in range(first, last):
             customers.say(live, f"suite {i}")
-        h.wait_until(lambda n=min(first + 20, 70): len(view.record.transcript) == n)
+        h.wait_until(holds(view, last))
     requests = backend.history_reader.requests
     panel = open_conversation_tab(h, view)
     assert child(panel, QLineEdit, "conversationSearch").isVisible()
