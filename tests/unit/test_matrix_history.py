@@ -82,22 +82,28 @@ def test_page_of_keeps_the_ties_of_its_oldest_message_in_order() -> None:
     assert page_of(messages, 0) == []
 
 
-def test_a_forgotten_room_is_read_again_from_its_newest_message() -> None:
-    timeline = [message("a", n, float(n)) for n in range(5)]
+def test_a_room_that_moved_on_is_read_again_for_its_newest_messages_only() -> None:
+    timeline = [message("a", n, float(n)) for n in range(30)]
     timelines = Timelines({"a": timeline})
     reader = HistoryReader(timelines.read, page_events=10)
 
-    async def run() -> tuple[list[str], list[str], list[str]]:
-        first = await reader.page(["a"], None, 10)
-        timeline.append(message("a", 5, 5.0))  # a sync brought a new message
-        stale = await reader.page(["a"], None, 10)
-        reader.forget("a")
-        fresh = await reader.page(["a"], None, 10)
-        return [m.text for m in first], [m.text for m in stale], [m.text for m in fresh]
+    async def run() -> list[list[str]]:
+        pages = [await reader.page(["a"], None, 10)]
+        pages.append(await reader.page(["a"], None, 10))  # nothing new: the same
+        timeline.append(message("a", 30, 30.0))  # a sync brings a new message
+        reader.moved("a")
+        reads = len(timelines.reads)
+        # an older page goes on from the cursor: the new message is newer than all of it
+        pages.append(await reader.page(["a"], pages[0][0].time, 10))
+        assert timelines.reads[reads:] == [("a", "19")]
+        pages.append(await reader.page(["a"], None, 10))  # the newest: read again
+        assert timelines.reads[-1] == ("a", None)
+        return [[m.text for m in page] for page in pages]
 
-    first, stale, fresh = asyncio.run(run())
-    assert first == stale == [f"a {n}" for n in range(5)]
-    assert fresh == [f"a {n}" for n in range(6)]
+    first, same, older, fresh = asyncio.run(run())
+    assert first == same == [f"a {n}" for n in range(20, 30)]
+    assert older == [f"a {n}" for n in range(10, 20)]
+    assert fresh == [f"a {n}" for n in range(21, 31)]
 
 
 def test_scan_reads_every_room_to_its_start() -> None:

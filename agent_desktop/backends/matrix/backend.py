@@ -1168,7 +1168,7 @@ class MatrixBackend(MessagingBackend):
         for section in ("join", "leave"):
             for room_id, info in rooms.get(section, {}).items():
                 if info.get("timeline", {}).get("events"):
-                    self.history_reader.forget(room_id)
+                    self.history_reader.moved(room_id)
 
     def _directory(self) -> list[Contact]:
         """Contacts of the customer conversations (not the colleagues of consultations)."""

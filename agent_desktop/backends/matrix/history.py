@@ -2,8 +2,10 @@
 
 Each conversation room has a cursor: the messages read so far (newest first) and the
 ``end`` token of the last page, so that the next, older page goes on from there however
-long the history is. A room whose timeline moves on (a sync brought new events into it)
-is read again from its newest event the next time (:meth:`HistoryReader.forget`).
+long the history is. A room whose timeline moves on (a sync brought new events into it,
+:meth:`HistoryReader.moved`) is read again from its newest event when the newest messages
+are asked for; older pages still go on from the cursor (the new events are newer than
+anything it holds), so paging far back in a busy chat does not read it again each time.
 
 Pages of the contract (``history(contact, before, limit)``) merge every room of the
 contact: the newest ``limit`` messages older than ``before``, plus any message that shares
@@ -40,6 +42,8 @@ class RoomCursor:
     token: str | None = None
     started: bool = False
     exhausted: bool = False
+    #: the timeline has newer events than those read
+    moved: bool = False
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def older_than(self, before: float | None) -> list[Message]:
@@ -71,15 +75,21 @@ class HistoryReader:
         #: requests made (what tests count)
         self.requests = 0
 
-    def forget(self, room_id: str) -> None:
-        """The room's timeline moved on: read it again from the newest event next time."""
-        self._cursors.pop(room_id, None)
-
-    def clear(self) -> None:
-        self._cursors.clear()
-
-    def _cursor(self, room_id: str) -> RoomCursor:
+    def moved(self, room_id: str) -> None:
+        """The room's timeline has new events (a sync brought them)."""
         cursor = self._cursors.get(room_id)
+        if cursor is not None:
+            cursor.moved = True
+
+    def _cursor(self, room_id: str, before: float | None = None) -> RoomCursor:
+        """The room's cursor, a new one if it lacks messages newer than ``before`` (None:
+        the newest) that its timeline now has."""
+        cursor = self._cursors.get(room_id)
+        if cursor is not None and cursor.moved:
+            newest = cursor.messages[0].time if cursor.messages else None
+            if before is None or newest is None or before > newest:
+                del self._cursors[room_id]
+                cursor = None
         if cursor is None:
             cursor = RoomCursor(room_id)
             self._cursors[room_id] = cursor
@@ -118,7 +128,7 @@ class HistoryReader:
         events = min(max(self.page_events, limit + 1), MAX_PAGE_EVENTS)
         found: list[Message] = []
         for room_id in dict.fromkeys(room_ids):
-            cursor = self._cursor(room_id)
+            cursor = self._cursor(room_id, before)
             await self._read_until(cursor, enough, events)
             found.extend(reversed(cursor.older_than(before)))  # oldest first: ties in order
         return page_of(found, limit)
