@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QToolButton
 
@@ -172,7 +173,8 @@ class ConnectArea(QObject):
             panel.write_into_chat(record.channel)
 
             def follow_chat() -> None:
-                panel.set_writable(record.state is InteractionState.ACTIVE)
+                if shiboken6.isValid(panel):  # the record may outlive its view
+                    panel.set_writable(record.state is InteractionState.ACTIVE)
 
             record.stateChanged.connect(follow_chat)
             follow_chat()

@@ -204,6 +204,11 @@ def test_an_image_sent_from_the_conversation_tab(h: AppHarness, tmp_path: Path) 
     customers.leave(iid)
     h.wait_until(lambda: view.record.state is InteractionState.ENDED)
     assert not panel.composer.isEnabled() and not attach.isEnabled()
+    # a message on its way as the chat ends is not sent, and the agent is told
+    service = h.desktop.conversations
+    assert service is not None
+    assert not service.send_text(view.record.contact.id, view.record.channel, "Encore ?", iid)
+    h.wait_until(lambda: "the message was not sent" in banner_text(h))
 
 
 def test_the_conversation_tab_pages_the_history_in_and_searches_it(
