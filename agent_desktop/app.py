@@ -148,7 +148,7 @@ class AgentDesktop:
             self.conversations = ConversationService(
                 self.session, self.store, self.bridge, outbox=self.outbox
             )
-            if self.conversations.enabled:
+            if self.conversations.features.any:
                 self.window.set_conversations(self.conversations)
         self.settings_store.changed.connect(self._settings_changed)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: self._settings_changed())

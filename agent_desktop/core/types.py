@@ -99,3 +99,5 @@ class Capability(StrEnum):
     READ_RECEIPTS = "read_receipts"
     #: keeps the agent's interaction log (KPI events) on the server
     STATISTICS = "statistics"
+    #: public posts and tweets that mention the company (the Communication view's Public)
+    PUBLIC_POSTS = "public_posts"

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from agent_desktop.backends.base import BackendError, MessagingBackend
 from agent_desktop.core.models import InteractionInfo, Message
-from agent_desktop.core.types import DeliveryState
+from agent_desktop.core.types import Capability, DeliveryState
 from agent_desktop.services.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,9 @@ class ConversationFeed(QObject):
     def load_older(self, limit: int = PAGE_SIZE, then: Callable[[], None] | None = None) -> bool:
         """Fetch the page before the oldest loaded message; False if one is on its way."""
         if not self.can_load_older:
+            return False
+        if not self.backend.has(Capability.HISTORY):
+            self.exhausted = True  # no earlier page: only what happens now shows
             return False
         self._set_loading(True)
         generation = self._generation

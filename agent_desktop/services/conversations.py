@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from agent_desktop.backends.base import BackendError, MessagingBackend
 from agent_desktop.core import events as ev
+from agent_desktop.core.conversation_features import ConversationFeatures
 from agent_desktop.core.images import ImageRejected
 from agent_desktop.core.models import Contact, ImageAttachment, Message, PublicPost
 from agent_desktop.core.types import (
@@ -87,8 +88,9 @@ class ConversationService(QObject):
             outbox.contactDelivery.connect(self._contact_delivery)
 
     @property
-    def enabled(self) -> bool:
-        return self.backend.has(Capability.ASYNC_CHAT)
+    def features(self) -> ConversationFeatures:
+        """What of the conversation UI the backend carries (core/conversation_features.py)."""
+        return ConversationFeatures.of(self.backend.capabilities)
 
     async def shutdown(self) -> None:
         await self.tasks.shutdown()
@@ -291,8 +293,7 @@ class ConversationService(QObject):
         record = self._live_record(iid, channel)
         if record is not None:
             return self.session.send(record.id, text)
-        self._send_async(contact_id, channel, text, None)
-        return True
+        return self._send_async(contact_id, channel, text, None)
 
     def _echo(
         self, contact_id: str, channel: Channel, text: str, image: ImageAttachment | None
@@ -319,11 +320,16 @@ class ConversationService(QObject):
 
     def _send_async(
         self, contact_id: str, channel: Channel, text: str, image: ImageAttachment | None
-    ) -> None:
+    ) -> bool:
+        """Into the contact's asynchronous conversation; False (and the agent told) when
+        the backend has none: the chat ended meanwhile (the UI writes only into live chats)."""
+        if not self.features.async_chat:
+            self.bridge.warning(tr("The chat has ended: the message was not sent."))
+            return False
         txn_id = self._echo(contact_id, channel, text, image)
         if self.outbox is not None:
             self.outbox.send_to_contact(contact_id, channel, txn_id, text, image)
-            return
+            return True
 
         async def run() -> None:
             feed = self._feeds.get(contact_id)
@@ -341,6 +347,7 @@ class ConversationService(QObject):
                 feed.set_delivery(txn_id, DeliveryState.SENT)
 
         self.tasks.spawn(run(), f"send-async:{txn_id}")
+        return True
 
     def send_image(
         self, contact_id: str, channel: Channel, path: Path, iid: str | None = None

@@ -145,10 +145,12 @@ class MatrixCustomerSimulator(CustomerSimulator):
         return self._chats[interaction_id]
 
     def _send(self, chat: _Chat, content: JsonDict) -> None:
-        client = chat.customer.client
+        self._send_as(chat.customer, chat.room_id, content)
+
+    def _send_as(self, customer: _Customer, room_id: str, content: JsonDict) -> None:
         txn = uuid.uuid4().hex
-        path = f"/_matrix/client/v3/rooms/{q(chat.room_id)}/send/m.room.message/{txn}"
-        self._run(call(client, "PUT", path, content))
+        path = f"/_matrix/client/v3/rooms/{q(room_id)}/send/m.room.message/{txn}"
+        self._run(call(customer.client, "PUT", path, content))
 
     # the CustomerSimulator API ------------------------------------------------------
     def start_chat(
@@ -321,6 +323,10 @@ class MatrixCustomerSimulator(CustomerSimulator):
         """The user called ``name`` (a colleague in UI tests) joins ``room_id`` (an invite)."""
         customer = self._customer(name)
         self._run(call(customer.client, "POST", f"/_matrix/client/v3/join/{q(room_id)}", {}))
+
+    def say_in(self, name: str, room_id: str, text: str) -> None:
+        """The user called ``name`` (a colleague in a conference) writes into ``room_id``."""
+        self._send_as(self._customer(name), room_id, {"msgtype": "m.text", "body": text})
 
     def membership(self, name: str, room_id: str, of: str | None = None) -> str:
         """The membership of ``of`` (default: ``name`` itself) in ``room_id``, as ``name``

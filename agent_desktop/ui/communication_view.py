@@ -53,6 +53,8 @@ from agent_desktop.ui.transcript_model import Roles
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 CONTACT_SEARCH_DELAY_MS = 200
+#: the contact-info column's width when it first shows
+INFO_WIDTH = 200
 
 _NETWORK_LABELS = {"facebook": "Facebook", "twitter": "X"}
 
@@ -126,6 +128,9 @@ class CommunicationView(QWidget):
         self.current_contact: Contact | None = None
         #: channels a contact has a session on now (set by the main window's wiring)
         self.sessions_of: Callable[[str], Iterable[Channel]] = lambda _contact_id: ()
+        #: the backend lets the agent write to a contact from here, open a chat with them
+        self._can_write = True
+        self._can_start = True
 
         # contacts ---------------------------------------------------------------------
         contacts = QFrame(self)
@@ -204,6 +209,8 @@ class CommunicationView(QWidget):
         # contact info -----------------------------------------------------------------
         info = QFrame(self)
         info.setObjectName("contactInfo")
+        # wide enough for a name and an address whatever buttons it shows (none on Matrix)
+        info.setMinimumWidth(180)
         info_title = QLabel(self.tr("Contact info"), info)
         info_title.setObjectName("sectionTitle")
         self.info_name = QLabel(info)
@@ -249,8 +256,9 @@ class CommunicationView(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([240, 600, 200])
+        splitter.setSizes([240, 600, INFO_WIDTH])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(splitter)
@@ -266,6 +274,16 @@ class CommunicationView(QWidget):
         self.public_filter.clicked.connect(self._public_clicked)
         self._show_info(None)
         self.set_theme(theme)
+
+    def set_abilities(self, *, write: bool, start: bool, public: bool) -> None:
+        """What the backend carries here: writing to the contact outside a chat, opening
+        a chat with them, public posts. What it cannot do is hidden."""
+        self._can_write, self._can_start = write, start
+        self.public_filter.setVisible(public)
+        if not public and self.public_filter.isChecked():
+            self.all_filter.setChecked(True)
+            self._sync_middle()
+        self._show_info(self.current_contact)
 
     # contacts -------------------------------------------------------------------------
     def set_contacts(self, contacts: list[Contact]) -> None:
@@ -344,6 +362,8 @@ class CommunicationView(QWidget):
         if panel.feed not in self._watched_feeds:  # feeds outlive panels: connect once
             self._watched_feeds.add(panel.feed)
             panel.feed.loadingChanged.connect(self._sync_private_notice)
+        if not self._can_write:
+            panel.set_read_only(self.tr("To write to this contact, use a chat with them."))
         panel.sendRequested.connect(lambda channel, _text: self._sent_on(Channel(channel)))
         panel.attachRequested.connect(lambda channel, _path: self._sent_on(Channel(channel)))
         self.panel = panel
@@ -395,13 +415,14 @@ class CommunicationView(QWidget):
                 QTimer.singleShot(0, panel.transcript, panel.transcript.fill)
             self._sync_private_notice()
             self.middle.setCurrentWidget(panel)
+            self._give_info_room()
         else:
             self.middle.setCurrentWidget(self.placeholder)
 
     # contact info ---------------------------------------------------------------------
     def _show_info(self, contact: Contact | None) -> None:
-        self.info.setVisible(contact is not None)
         if contact is None:
+            self.info.setVisible(False)
             return
         self.info_name.setText(display_text(contact.name, limit=120))
         details = [display_text(d, limit=120) for d in (contact.email, contact.phone) if d]
@@ -409,8 +430,18 @@ class CommunicationView(QWidget):
         self.info_details.setVisible(bool(details))
         present = contact_info_channels(a.channel for a in contact.channels)
         for channel, button in self.channel_buttons.items():
-            button.setVisible(channel in present)
-        self.no_channel.setVisible(not present)
+            button.setVisible(self._can_start and channel in present)
+        self.no_channel.setVisible(self._can_start and not present)
+        self.info.setVisible(True)
+        self._give_info_room()
+
+    def _give_info_room(self) -> None:
+        """The contact-info column at its width again: the splitter lays out hidden
+        columns at zero, and keeps that when one is shown after the window was resized."""
+        left, middle, right = self.splitter.sizes()
+        wanted = max(self.info.sizeHint().width(), INFO_WIDTH)
+        if self.info.isVisible() and right < self.info.minimumWidth() and middle > wanted:
+            self.splitter.setSizes([left, middle + right - wanted, wanted])
 
     def _start(self, channel: Channel) -> None:
         if self.current_contact is not None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QToolButton
 
 from agent_desktop.core.emoji import SkinTone, default_catalog
 from agent_desktop.core.models import Contact, PublicPost
-from agent_desktop.core.types import Channel, DeliveryState
+from agent_desktop.core.types import Channel, DeliveryState, InteractionState
 from agent_desktop.services.conversations import ConversationService
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.communication_view import CommunicationView
@@ -54,10 +55,15 @@ class ConnectArea(QObject):
         self.tab.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         top = window.findChild(QFrame, "topBar")
         layout = top.layout() if top is not None else None
-        if isinstance(layout, QBoxLayout):
+        features = service.features
+        if isinstance(layout, QBoxLayout) and features.communication_view:
             connect_label_at = layout.indexOf(window.ready_button) + 1
             layout.insertSpacing(connect_label_at, 10)
             layout.insertWidget(connect_label_at + 1, self.tab)
+        self.tab.setVisible(features.communication_view)
+        self.view.set_abilities(
+            write=features.async_chat, start=features.async_chat, public=features.public_posts
+        )
         self.notification = ReplyNotification(theme, window)
         self._connect_signals()
         self.set_theme(theme)
@@ -86,6 +92,7 @@ class ConnectArea(QObject):
         """Bring the Communication tab in front, on ``contact_id`` if given."""
         window = self.window
         window.stack.setCurrentWidget(self.view)
+        self._sync_tab()  # a click on the checked tab unchecks it: it stays checked here
         window.bar.select("")
         if contact_id is not None and not self.view.select_contact(contact_id):
             self._select_after_search = contact_id
@@ -137,10 +144,15 @@ class ConnectArea(QObject):
     # Conversation tab of chat views ---------------------------------------------------
     def _chat_opened(self, iid: str) -> None:
         view = self.window.views.get(iid)
-        if view is not None and self.service.enabled:
+        if view is not None:
             self.attach_conversation(view)
 
     def attach_conversation(self, view: ChatView) -> None:
+        """The Conversation tab of a chat view, if the backend carries one; without
+        asynchronous chat, what is written there goes into this chat while it is live."""
+        features = self.service.features
+        if not features.conversation_tab:
+            return
         record = view.record
         service, contact_id = self.service, record.contact.id
         panel = ConversationPanel(
@@ -149,15 +161,26 @@ class ConnectArea(QObject):
             transcript_name="transcript",
             composer_name="conversationComposer",
             send_name="conversationSendButton",
-            searchable=True,
+            searchable=features.search,
+            attachable=features.images,
         )
-        panel.set_sessions(
-            (a.channel for a in record.contact.channels),
-            self.service.connected_channels(record.contact.id),
-        )
+        if features.async_chat:
+            panel.set_sessions(
+                (a.channel for a in record.contact.channels),
+                self.service.connected_channels(record.contact.id),
+            )
+        else:
+            panel.write_into_chat(record.channel)
+
+            def follow_chat() -> None:
+                if shiboken6.isValid(panel):  # the record may outlive its view
+                    panel.set_writable(record.state is InteractionState.ACTIVE)
+
+            record.stateChanged.connect(follow_chat)
+            follow_chat()
         view.set_conversation_page(panel)
         view.tab_row.setStyleSheet(tab_rules(self.window.theme))
-        view.set_continuable(self.service.enabled)
+        view.set_continuable(features.async_chat)
         view.conversationShown.connect(panel.open)
         self._wire_panel(panel, record.contact.id, record.id)
         self.window.apply_emoji_images(view)  # the Conversation tab's list too

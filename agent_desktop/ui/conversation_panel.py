@@ -130,14 +130,21 @@ class ChannelSelector(QComboBox):
         """Offer web chat and every channel the contact has (``channels``); select the one
         the priority rule picks among the channels the contact has a session on now."""
         present = list(sessions)
+        self._fill(selector_channels([*channels, *present]))
+        self.select(preferred_channel(present))
+
+    def set_only(self, channel: Channel) -> None:
+        """Offer ``channel`` alone (a chat's own, when nothing goes out on another)."""
+        self._fill([channel])
+
+    def _fill(self, channels: Iterable[Channel]) -> None:
         self.blockSignals(True)
         self.clear()
-        for channel in selector_channels([*channels, *present]):
+        for channel in channels:
             self.addItem(channel_label(channel), channel.value)
             if self._theme is not None:
                 self.setItemIcon(self.count() - 1, icon(channel.value, self._theme.accent))
         self.blockSignals(False)
-        self.select(preferred_channel(present))
 
     def select(self, channel: Channel) -> None:
         position = self.findData(channel.value)
@@ -171,6 +178,7 @@ class ConversationPanel(QWidget):
         composer_name: str,
         send_name: str,
         searchable: bool,
+        attachable: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -248,6 +256,7 @@ class ConversationPanel(QWidget):
         self.attach_button.setAccessibleName(self.tr("Attach an image"))
         self.attach_button.setToolTip(self.tr("Attach an image (PNG, JPEG, GIF or WebP)"))
         self.attach_button.setAutoRaise(True)
+        self.attach_button.setVisible(attachable)
         self.send_button = QToolButton(self.composer_frame)
         self.send_button.setObjectName(send_name)
         self.send_button.setAccessibleName(self.tr("Send"))
@@ -274,6 +283,14 @@ class ConversationPanel(QWidget):
         root.addWidget(self.search_bar)
         root.addWidget(self.loading_label, 0, Qt.AlignmentFlag.AlignHCenter)
         root.addWidget(self.transcript, 1)
+        # said instead of the composer where the agent cannot write (see set_read_only)
+        self.read_only_notice = QLabel(self)
+        self.read_only_notice.setObjectName("readOnlyNotice")
+        self.read_only_notice.setWordWrap(True)
+        self.read_only_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.read_only_notice.setContentsMargins(16, 4, 16, 4)
+        self.read_only_notice.setVisible(False)
+        root.addWidget(self.read_only_notice)
         composer_row = QHBoxLayout()
         composer_row.setContentsMargins(12, 0, 12, 0)
         composer_row.addWidget(self.composer_frame)
@@ -312,6 +329,33 @@ class ConversationPanel(QWidget):
     def set_sessions(self, channels: Iterable[Channel], sessions: Iterable[Channel]) -> None:
         self.channel_selector.set_sessions(channels, sessions)
 
+    def write_into_chat(self, channel: Channel) -> None:
+        """What is written here goes into the live chat on ``channel`` only (a backend
+        without asynchronous chat): no channel to choose; :meth:`set_writable` follows the
+        chat's state."""
+        self.channel_selector.set_only(channel)
+        self.channel_selector.setVisible(False)
+        self.set_writable(True)
+
+    def set_writable(self, writable: bool) -> None:
+        """Whether the composer and the attach button send (an active chat)."""
+        self.composer.setEnabled(writable)
+        self.composer.setReadOnly(not writable)
+        self.attach_button.setEnabled(writable)
+        self.composer.setPlaceholderText(
+            self.tr("Type your message — Enter to send, Shift+Enter for a new line")
+            if writable
+            else self.tr("The chat has ended.")
+        )
+        self._update_send_enabled()
+
+    def set_read_only(self, notice: str) -> None:
+        """No composer (nothing can be written from here); ``notice`` says where to."""
+        self.composer_frame.setVisible(False)
+        self.composer.setEnabled(False)
+        self.read_only_notice.setText(notice)
+        self.read_only_notice.setVisible(True)
+
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         self.delegate.set_theme(theme)
@@ -320,6 +364,7 @@ class ConversationPanel(QWidget):
         self.attach_button.setIcon(icon("image", theme.muted))
         self.send_button.setIcon(icon("send", theme.accent_text, theme.muted))
         self.loading_label.setStyleSheet(f"color: {theme.muted.name()};")
+        self.read_only_notice.setStyleSheet(f"color: {theme.muted.name()};")
         self.match_label.setStyleSheet(f"color: {theme.muted.name()};")
         self.setStyleSheet(panel_rules(theme))
 

@@ -308,6 +308,10 @@
             <translation>Could not search the contacts: {0}</translation>
         </message>
         <message>
+            <source>The chat has ended: the message was not sent.</source>
+            <translation>The chat has ended: the message was not sent.</translation>
+        </message>
+        <message>
             <source>{0} was not sent. {1}</source>
             <translation>{0} was not sent. {1}</translation>
         </message>
@@ -857,11 +861,12 @@ missed</translation>
         <name>CommunicationView</name>
         <message>
             <source>Communication</source>
+            <extracomment>the contact-info column's width when it first shows</extracomment>
             <translation>Communication</translation>
         </message>
         <message>
             <source>Contacts</source>
-            <extracomment>channels a contact has a session on now (set by the main window's wiring)</extracomment>
+            <extracomment>channels a contact has a session on now (set by the main window's wiring) the backend lets the agent write to a contact from here, open a chat with them</extracomment>
             <translation>Contacts</translation>
         </message>
         <message>
@@ -947,6 +952,10 @@ missed</translation>
         <message>
             <source>No web chat, Messenger or X conversation with this contact.</source>
             <translation>No web chat, Messenger or X conversation with this contact.</translation>
+        </message>
+        <message>
+            <source>To write to this contact, use a chat with them.</source>
+            <translation>To write to this contact, use a chat with them.</translation>
         </message>
     </context>
     <context>
@@ -1156,7 +1165,6 @@ missed</translation>
         </message>
         <message>
             <source>Attach an image</source>
-            <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
             <translation>Attach an image</translation>
         </message>
         <message>
@@ -1170,6 +1178,15 @@ missed</translation>
         <message>
             <source>Send the message (Enter)</source>
             <translation>Send the message (Enter)</translation>
+        </message>
+        <message>
+            <source>Type your message — Enter to send, Shift+Enter for a new line</source>
+            <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
+            <translation>Type your message — Enter to send, Shift+Enter for a new line</translation>
+        </message>
+        <message>
+            <source>The chat has ended.</source>
+            <translation>The chat has ended.</translation>
         </message>
         <message>
             <source>Images ({0})</source>

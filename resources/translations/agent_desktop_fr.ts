@@ -308,6 +308,10 @@
         <translation>Impossible de rechercher les contacts : {0}</translation>
     </message>
     <message>
+        <source>The chat has ended: the message was not sent.</source>
+        <translation>Le chat est terminé : le message n’a pas été envoyé.</translation>
+    </message>
+    <message>
         <source>{0} was not sent. {1}</source>
         <translation>{0} n’a pas été envoyé. {1}</translation>
     </message>
@@ -857,11 +861,12 @@ manqués</translation>
     <name>CommunicationView</name>
     <message>
         <source>Communication</source>
+        <extracomment>the contact-info column&apos;s width when it first shows</extracomment>
         <translation>Communication</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <extracomment>channels a contact has a session on now (set by the main window&apos;s wiring)</extracomment>
+        <extracomment>channels a contact has a session on now (set by the main window&apos;s wiring) the backend lets the agent write to a contact from here, open a chat with them</extracomment>
         <translation>Contacts</translation>
     </message>
     <message>
@@ -947,6 +952,10 @@ manqués</translation>
     <message>
         <source>No web chat, Messenger or X conversation with this contact.</source>
         <translation>Aucune conversation par chat Web, Messenger ou X avec ce contact.</translation>
+    </message>
+    <message>
+        <source>To write to this contact, use a chat with them.</source>
+        <translation>Pour écrire à ce contact, passez par un chat avec lui.</translation>
     </message>
 </context>
 <context>
@@ -1156,7 +1165,6 @@ manqués</translation>
     </message>
     <message>
         <source>Attach an image</source>
-        <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
         <translation>Joindre une image</translation>
     </message>
     <message>
@@ -1170,6 +1178,15 @@ manqués</translation>
     <message>
         <source>Send the message (Enter)</source>
         <translation>Envoyer le message (Entrée)</translation>
+    </message>
+    <message>
+        <source>Type your message — Enter to send, Shift+Enter for a new line</source>
+        <extracomment>EMOJI HOOK: the emoji picker (issue 3) adds its ``emojiButton`` to this row with :meth:`add_composer_tool` and inserts into :attr:`composer`.</extracomment>
+        <translation>Tapez votre message — Entrée pour envoyer, Maj+Entrée pour aller à la ligne</translation>
+    </message>
+    <message>
+        <source>The chat has ended.</source>
+        <translation>Le chat est terminé.</translation>
     </message>
     <message>
         <source>Images ({0})</source>

@@ -12,6 +12,7 @@ import pytest
 from agent_desktop.backends.base import BackendError
 from agent_desktop.backends.matrix import CONVERSATION_EVENT, PUSHED_URL_FIELD
 from agent_desktop.core import events as ev
+from agent_desktop.core.models import Message
 from agent_desktop.core.types import Channel, ConnectionState, PartyRole, PartyState
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
 from agent_desktop.testing.synapse import SynapseServer
@@ -81,7 +82,11 @@ def test_reject_leaves_the_invite(run: Callable[[Scenario], None]) -> None:
     async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
         room = customers.start_chat("Paul", "Hello")
         await agent.offered(room)
+        agent_id = agent.user.user_id
+        assert customers.membership("Paul", room, agent_id) == "invite"
         await agent.backend.reject(room)
+        # declined on the server: the agent's membership of the room is "leave"
+        assert customers.membership("Paul", room, agent_id) == "leave"
         with pytest.raises(BackendError):
             await agent.backend.accept(room)
 
@@ -150,29 +155,61 @@ def test_image_push_url_end_and_disposition(run: Callable[[Scenario], None]) -> 
     run(scenario)
 
 
-def test_history_paging_search_and_contacts(run: Callable[[Scenario], None]) -> None:
+def test_history_pages_every_room_search_contacts_and_infos(
+    run: Callable[[Scenario], None],
+) -> None:
     async def scenario(agent: Agent, customers: MatrixCustomerSimulator) -> None:
-        room = customers.start_chat("Hélène Roux", "message 0")
-        await agent.offered(room)
-        await agent.backend.accept(room)
-        for i in range(1, 25):
-            customers.say(room, f"message {i}")
-        await until(lambda: len(agent.texts(room)) == 25)
-        contacts = await agent.backend.search_contacts("hél")
+        backend = agent.backend
+        backend.history_reader.page_events = 7  # many /messages pages (pagination tokens)
+        old = customers.start_chat("Hélène Roux", "old 0", phone="+33 6 11 22 33 44")
+        await agent.offered(old)
+        await backend.accept(old)
+        for i in range(1, 12):
+            customers.say(old, f"old {i}")
+        await until(lambda: len(agent.texts(old)) == 12)
+        await backend.send_message(old, "numero de suivi ABC123", "t-s")
+        await until(lambda: bool(agent.of(ev.MessageDelivered)))
+        await backend.end(old)  # the agent leaves the room: Synapse no longer searches it
+        await backend.mark_done(old, "Resolved", "")
+        new = customers.start_chat("Hélène Roux", "new 0", channel="whatsapp")
+        await agent.offered(new)
+        await backend.accept(new)
+        for i in range(1, 30):
+            customers.say(new, f"new {i}")
+        customers.say(new, "Le colis est abîmé")
+        await until(lambda: len(agent.texts(new)) == 31)
+        # the contact directory: from the rooms' state, by name, e-mail or phone
+        assert [c.name for c in await backend.search_contacts("HELENE")] == ["Hélène Roux"]
+        contacts = await backend.search_contacts("33 6 11")
         assert [c.name for c in contacts] == ["Hélène Roux"]
         contact = contacts[0].id
-        page = await agent.backend.history(contact, limit=10)
-        assert [m.text for m in page] == [f"message {i}" for i in range(15, 25)]
-        older = await agent.backend.history(contact, before=page[0].time, limit=10)
-        assert [m.text for m in older] == [f"message {i}" for i in range(5, 15)]
-        assert all(m.author_role is PartyRole.CUSTOMER for m in older)
-        found = await agent.backend.search_messages(contact, "message")
-        assert len(found) >= 10
-        await agent.backend.send_message(room, "numero de suivi ABC123", "t-s")
-        await until(lambda: bool(agent.of(ev.MessageDelivered)))
-        hits = await agent.backend.search_messages(contact, "ABC123")
-        assert [m.text for m in hits] == ["numero de suivi ABC123"]
-        assert hits[0].author_role is PartyRole.AGENT
+        assert await backend.contact(contact) == contacts[0]
+        # paged like the Conversation tab does (before = the oldest shown) down to the start
+        shown: list[Message] = []
+        while True:
+            page = await backend.history(contact, shown[0].time if shown else None, limit=10)
+            shown[:0] = page
+            if len(page) < 10:
+                break
+        expected = [f"old {i}" for i in range(12)] + ["numero de suivi ABC123"]
+        expected += [f"new {i}" for i in range(30)] + ["Le colis est abîmé"]
+        assert [m.text for m in shown] == expected
+        # pages of 11 events (a limit of 10 plus one): 31 messages in 3, 13 in 2
+        assert backend.history_reader.requests >= 3 + 2
+        assert {m.channel for m in shown[:13]} == {Channel.WEBCHAT}
+        assert {m.channel for m in shown[13:]} == {Channel.WHATSAPP}
+        assert shown[12].author_role is PartyRole.AGENT
+        assert {m.author_role for m in shown[13:]} == {PartyRole.CUSTOMER}
+        # search: the room the agent left is read back, the one it is in is searched
+        hits = await backend.search_messages(contact, "abc123")
+        assert [(m.text, m.interaction_id) for m in hits] == [("numero de suivi ABC123", old)]
+        hits = await backend.search_messages(contact, "colis")
+        assert [(m.text, m.interaction_id) for m in hits] == [("Le colis est abîmé", new)]
+        # the separators of the Conversation tab: date, channel, disposition
+        infos = {i.id: i for i in await backend.interaction_infos([old, new])}
+        assert (infos[old].channel, infos[old].disposition) == (Channel.WEBCHAT, "Resolved")
+        assert (infos[new].channel, infos[new].disposition) == (Channel.WHATSAPP, None)
+        assert infos[old].started_at <= shown[0].time <= infos[new].started_at
 
     run(scenario)
 

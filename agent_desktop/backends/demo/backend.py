@@ -62,6 +62,7 @@ class DemoBackend(MessagingBackend):
             Capability.ASYNC_CHAT,
             Capability.IMAGES,
             Capability.PUSH_URL,
+            Capability.PUBLIC_POSTS,
         }
     )
     #: colleagues and queues (team.py)

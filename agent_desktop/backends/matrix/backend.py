@@ -52,7 +52,9 @@ from agent_desktop.backends.matrix.client import (
     q,
 )
 from agent_desktop.backends.matrix.config import MatrixConfig
+from agent_desktop.backends.matrix.history import HistoryReader
 from agent_desktop.backends.matrix.outbox import Outbox, OutboxEntry
+from agent_desktop.core.emoji import fold
 from agent_desktop.core.events import (
     BackendEvent,
     ConnectionChanged,
@@ -77,6 +79,7 @@ from agent_desktop.core.models import (
     AgentIdentity,
     Contact,
     ImageAttachment,
+    InteractionInfo,
     InteractionSummary,
     Message,
     Party,
@@ -107,6 +110,10 @@ SYNC_FILTER = {
 }
 #: customer images kept in memory between their download and the transcript (bytes)
 IMAGE_CACHE_BYTES = 64 * 1024 * 1024
+#: what the history reads of a room's timeline (``/messages`` filter)
+HISTORY_FILTER = {"types": ["m.room.message"]}
+#: server-side search results fetched at most (``/search`` batches)
+SEARCH_RESULTS_MAX = 1000
 
 
 def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
@@ -117,6 +124,15 @@ def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> 
 
 def keyring_user(homeserver: str, user_id: str) -> str:
     return f"{user_id} {homeserver}"
+
+
+@dataclass(frozen=True)
+class _RoomFacts:
+    """What the conversation state of a room (current or past) says, for history."""
+
+    customer_id: str
+    channel: Channel
+    consultation: bool
 
 
 @dataclass
@@ -196,6 +212,9 @@ class MatrixBackend(MessagingBackend):
         self._rooms: dict[str, _Room] = {}
         self._contacts: dict[str, Contact] = {}
         self._contact_rooms: dict[str, list[str]] = {}
+        #: every conversation room seen (the desk's, earlier ones, declined ones)
+        self._room_facts: dict[str, _RoomFacts] = {}
+        self.history_reader = HistoryReader(self._read_history_page)
         self._names: dict[str, str] = {}
         self._since: str | None = None
         self._ready = False
@@ -402,6 +421,7 @@ class MatrixBackend(MessagingBackend):
 
     def _process(self, reply: JsonDict, *, initial: bool) -> None:
         rooms = reply.get("rooms", {})
+        self._timelines_moved(rooms)
         for room_id, info in rooms.get("invite", {}).items():
             self._invited(room_id, info.get("invite_state", {}).get("events", []))
         for room_id, info in rooms.get("join", {}).items():
@@ -434,10 +454,7 @@ class MatrixBackend(MessagingBackend):
             email=raw_contact.get("email") or None,
             phone=raw_contact.get("phone") or None,
         )
-        self._contacts[contact.id] = contact
-        rooms = self._contact_rooms.setdefault(contact.id, [])
-        if room_id not in rooms:
-            rooms.append(room_id)
+        contact = self._remember_room(room_id, conversation, customer_id, contact)
         summary = InteractionSummary(
             id=room_id,
             contact=contact,
@@ -1122,80 +1139,201 @@ class MatrixBackend(MessagingBackend):
             await asyncio.sleep(0.05)
 
     # contacts and history -------------------------------------------------------------
+    def _remember_room(
+        self, room_id: str, conversation: JsonDict, customer_id: str, contact: Contact
+    ) -> Contact:
+        """Keep what a room's conversation state says, for the directory, history and
+        search; the contact, with the details an earlier room gave and this one lacks."""
+        known = self._contacts.get(contact.id)
+        if known is not None:
+            contact = contact.model_copy(
+                update={
+                    "email": contact.email or known.email,
+                    "phone": contact.phone or known.phone,
+                }
+            )
+        self._contacts[contact.id] = contact
+        rooms = self._contact_rooms.setdefault(contact.id, [])
+        if room_id not in rooms:
+            rooms.append(room_id)
+        self._room_facts[room_id] = _RoomFacts(
+            customer_id=customer_id,
+            channel=_channel(conversation.get("channel", "webchat")),
+            consultation=conversation.get("_type") == CONSULTATION_EVENT,
+        )
+        return contact
+
+    def _timelines_moved(self, rooms: JsonDict) -> None:
+        """Rooms with new timeline events are read again from their newest event."""
+        for section in ("join", "leave"):
+            for room_id, info in rooms.get(section, {}).items():
+                if info.get("timeline", {}).get("events"):
+                    self.history_reader.moved(room_id)
+
+    def _directory(self) -> list[Contact]:
+        """Contacts of the customer conversations (not the colleagues of consultations)."""
+        return [c for cid, c in self._contacts.items() if self._customer_rooms(cid)]
+
     async def search_contacts(self, query: str, limit: int = 50) -> list[Contact]:
-        folded = query.casefold()
+        folded = fold(query.strip())
         found = [
             c
-            for c in self._contacts.values()
-            if folded in c.name.casefold() or folded in (c.email or "").casefold()
+            for c in self._directory()
+            if not folded or any(folded in fold(v or "") for v in (c.name, c.email, c.phone))
         ]
-        return sorted(found, key=lambda c: c.name.casefold())[:limit]
+        return sorted(found, key=lambda c: fold(c.name))[:limit]
 
-    async def _room_messages(self, room_id: str, before: float | None, limit: int) -> list[Message]:
-        customer = next(
-            (r.customer_id for r in self._rooms.values() if r.room_id == room_id), ""
-        ) or self._customer_of(room_id)
-        found: list[Message] = []
-        token: str | None = None
-        for _ in range(20):  # pages of 100 events at most
-            path = f"/_matrix/client/v3/rooms/{q(room_id)}/messages?dir=b&limit=100"
-            if token:
-                path += f"&from={q(token)}"
+    async def contact(self, contact_id: str) -> Contact | None:
+        return self._contacts.get(contact_id)
+
+    def _customer_rooms(self, contact_id: str) -> list[str]:
+        """The contact's customer conversation rooms, in the order they were seen."""
+        return [
+            room_id
+            for room_id in self._contact_rooms.get(contact_id, [])
+            if not (facts := self._room_facts.get(room_id)) or not facts.consultation
+        ]
+
+    def _history_message(self, room_id: str, event: JsonDict) -> Message | None:
+        """A message of a room's timeline as history shows it (with the room's channel)."""
+        if event.get("type") != "m.room.message":
+            return None
+        facts = self._room_facts.get(room_id)
+        message = self._message(room_id, event, facts.customer_id if facts else "")
+        if message is None or facts is None:
+            return message
+        return message.model_copy(update={"channel": facts.channel})
+
+    async def _read_history_page(
+        self, room_id: str, token: str | None, count: int
+    ) -> tuple[list[Message], str | None]:
+        """One page of ``GET /rooms/{room}/messages`` backwards from ``token`` (the newest
+        event if None): its messages, newest first, and the token of the next older page."""
+        path = (
+            f"/_matrix/client/v3/rooms/{q(room_id)}/messages?dir=b&limit={count}"
+            f"&filter={q(json.dumps(HISTORY_FILTER))}"
+        )
+        if token:
+            path += f"&from={q(token)}"
+        try:
             page = await self._call("GET", path)
-            for event in page.get("chunk", []):
-                if event.get("type") != "m.room.message":
-                    continue
-                message = self._message(room_id, event, customer)
-                if message is not None and (before is None or message.time < before):
-                    found.append(message)
-            token = page.get("end")
-            if not token or len(found) >= limit or not page.get("chunk"):
-                break
-        return found
-
-    def _customer_of(self, room_id: str) -> str:
-        for contact_id, rooms in self._contact_rooms.items():
-            if room_id in rooms:
-                return contact_id
-        return ""
+        except MatrixError as exc:
+            if exc.status == 403:  # an offer declined before joining: nothing to read
+                return [], None
+            raise
+        messages = [
+            message
+            for event in page.get("chunk", [])
+            if (message := self._history_message(room_id, event)) is not None
+        ]
+        end = page.get("end")
+        return messages, str(end) if end else None
 
     async def history(
         self, contact_id: str, before: float | None = None, limit: int = 50
     ) -> list[Message]:
-        messages: list[Message] = []
-        for room_id in self._contact_rooms.get(contact_id, []):
-            messages.extend(await self._room_messages(room_id, before, limit))
-        messages.sort(key=lambda m: m.time)
-        return messages[-limit:] if limit else []
+        """Paged with each room's ``/messages`` tokens (``history.py``): the next page goes
+        on where the last one stopped, whatever the length of the history."""
+        return await self.history_reader.page(self._customer_rooms(contact_id), before, limit)
 
     async def search_messages(self, contact_id: str, query: str) -> list[Message]:
-        rooms = self._contact_rooms.get(contact_id, [])
+        """Server-side ``POST /search`` over the contact's rooms the agent is in; Synapse
+        searches only joined rooms, so the rooms the agent has left are read back through
+        ``/messages`` and matched here (case- and accent-insensitive)."""
+        rooms = self._customer_rooms(contact_id)
         if not rooms or not query.strip():
             return []
-        reply = await self._call(
-            "POST",
-            "/_matrix/client/v3/search",
-            {
-                "search_categories": {
-                    "room_events": {
-                        "search_term": query,
-                        "keys": ["content.body"],
-                        "filter": {"rooms": rooms, "types": ["m.room.message"]},
-                        "order_by": "recent",
-                    }
-                }
-            },
+        joined = set(
+            (await self._call("GET", "/_matrix/client/v3/joined_rooms")).get("joined_rooms", [])
         )
-        results = reply.get("search_categories", {}).get("room_events", {}).get("results", [])
-        messages = []
-        for result in results:
-            event = result.get("result", {})
-            room_id = str(event.get("room_id", ""))
-            message = self._message(room_id, event, self._customer_of(room_id) or contact_id)
-            if message is not None:
-                messages.append(message)
-        messages.sort(key=lambda m: m.time)
+        found = await self._server_search([r for r in rooms if r in joined], query)
+        folded = fold(query.strip())
+        found += await self.history_reader.scan(
+            [r for r in rooms if r not in joined], lambda m: folded in fold(m.text)
+        )
+        unique = {m.id: m for m in found}
+        return sorted(unique.values(), key=lambda m: m.time)
+
+    async def _server_search(self, rooms: list[str], query: str) -> list[Message]:
+        """Every ``/search`` result in ``rooms`` (following ``next_batch``), up to a limit."""
+        if not rooms:
+            return []
+        body = {
+            "search_categories": {
+                "room_events": {
+                    "search_term": query,
+                    "keys": ["content.body"],
+                    "filter": {"rooms": rooms, "types": ["m.room.message"]},
+                    "order_by": "recent",
+                }
+            }
+        }
+        messages: list[Message] = []
+        batch: str | None = None
+        while len(messages) < SEARCH_RESULTS_MAX:
+            path = "/_matrix/client/v3/search"
+            if batch:
+                path += f"?next_batch={q(batch)}"
+            reply = await self._call("POST", path, body)
+            events = reply.get("search_categories", {}).get("room_events", {})
+            for result in events.get("results", []):
+                event = result.get("result", {})
+                message = self._history_message(str(event.get("room_id", "")), event)
+                if message is not None:
+                    messages.append(message)
+            batch = events.get("next_batch")
+            if not batch or not events.get("results"):
+                break
         return messages
+
+    async def interaction_infos(self, interaction_ids: list[str]) -> list[InteractionInfo]:
+        """Date, channel, agent and disposition of each conversation room: when its
+        conversation state event was sent and the disposition in its room account data."""
+        infos = []
+        for room_id in interaction_ids:
+            facts = self._room_facts.get(room_id)
+            if facts is not None and not facts.consultation:
+                infos.append(await self._interaction_info(room_id, facts))
+        return infos
+
+    async def _interaction_info(self, room_id: str, facts: _RoomFacts) -> InteractionInfo:
+        started: float | None = None
+        try:
+            # the whole event (its time), not only its content: Synapse's ``format=event``
+            event = await self._call(
+                "GET",
+                f"/_matrix/client/v3/rooms/{q(room_id)}/state/{CONVERSATION_EVENT}/?format=event",
+            )
+            started = float(event.get("origin_server_ts", 0)) / 1000 or None
+        except MatrixError as exc:
+            if exc.status not in (403, 404):
+                raise
+        disposition: str | None = None
+        try:
+            saved = await self.disposition(room_id)
+            disposition = str(saved["disposition"]) if saved.get("disposition") else None
+        except MatrixError as exc:
+            if exc.status != 404:
+                raise
+        room = self._rooms.get(room_id)
+        return InteractionInfo(
+            id=room_id,
+            contact_id=room.summary.contact.id if room else self._contact_of(room_id),
+            channel=facts.channel,
+            started_at=started
+            if started is not None
+            else room.summary.offered_at
+            if room
+            else time.time(),
+            agent_name=self._agent_name(),
+            disposition=disposition,
+        )
+
+    def _contact_of(self, room_id: str) -> str:
+        for contact_id, rooms in self._contact_rooms.items():
+            if room_id in rooms:
+                return contact_id
+        return ""
 
     async def _team_members(self) -> dict[str, str]:
         """Members of the team room (``MatrixConfig.team_room``) by id, with their names;
