@@ -5,7 +5,7 @@
         <name />
         <message>
             <source>The messaging backend could not be started: {0}</source>
-            <extracomment>the composer's unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
+            <extracomment>the main window has been painted once (start-up is over: see _after_first_paint) the composer's unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
             <translation>The messaging backend could not be started: {0}</translation>
         </message>
         <message>
@@ -300,7 +300,7 @@
         </message>
         <message>
             <source>Could not search the contacts: {0}</source>
-            <extracomment>contacts listed at most in the Communication view keeps messages into contacts' conversations until the backend takes them</extracomment>
+            <extracomment>contacts listed at most in the Communication view keeps messages into contacts' conversations until the backend takes them open Conversation tabs per contact (hold/release); pinned: kept for the session</extracomment>
             <translation>Could not search the contacts: {0}</translation>
         </message>
         <message>
@@ -1583,12 +1583,20 @@ Some of its letters come from another alphabet and only look the same. Open it o
         <name>MessageDelegate</name>
         <message>
             <source>Today</source>
-            <extracomment>characters painted of one message; longer ones are cut with an ellipsis (no freeze) an emoji image's side in its glyph's cell (the font's glyphs have side bearings)</extracomment>
+            <extracomment>the "Show more…" pill under a collapsed message an emoji image's side in its glyph's cell (the font's glyphs have side bearings) message id -&gt; (length of its text, the text painted, whether it is collapsed)</extracomment>
             <translation>Today</translation>
         </message>
         <message>
             <source>Yesterday</source>
             <translation>Yesterday</translation>
+        </message>
+        <message>
+            <source>Show more…</source>
+            <translation>Show more…</translation>
+        </message>
+        <message>
+            <source>{0} characters</source>
+            <translation>{0} characters</translation>
         </message>
         <message>
             <source>Sending…</source>
@@ -1605,6 +1613,38 @@ Some of its letters come from another alphabet and only look the same. Open it o
         <message>
             <source>✓✓ Read</source>
             <translation>✓✓ Read</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageViewer</name>
+        <message>
+            <source>Whole message</source>
+            <extracomment>the longest block the viewer's document holds (a longer line is cut into several) a chunk ends at a space when there is one this close to its end the user state of a block that continues the line of the block before it</extracomment>
+            <translation>Whole message</translation>
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation>Message text</translation>
+        </message>
+        <message>
+            <source>Copy all</source>
+            <translation>Copy all</translation>
+        </message>
+        <message>
+            <source>Copy the whole message</source>
+            <translation>Copy the whole message</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Message from {0}</source>
+            <translation>Message from {0}</translation>
+        </message>
+        <message>
+            <source>{0}  ·  {1} characters</source>
+            <translation>{0}  ·  {1} characters</translation>
         </message>
     </context>
     <context>

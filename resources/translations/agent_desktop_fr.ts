@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>The messaging backend could not be started: {0}</source>
-        <extracomment>the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
+        <extracomment>the main window has been painted once (start-up is over: see _after_first_paint) the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
         <translation>Le serveur de messagerie n’a pas pu démarrer : {0}</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Could not search the contacts: {0}</source>
-        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them</extracomment>
+        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them open Conversation tabs per contact (hold/release); pinned: kept for the session</extracomment>
         <translation>Impossible de rechercher les contacts : {0}</translation>
     </message>
     <message>
@@ -1583,12 +1583,20 @@ Certaines de ses lettres viennent d’un autre alphabet et ne font que se ressem
     <name>MessageDelegate</name>
     <message>
         <source>Today</source>
-        <extracomment>characters painted of one message; longer ones are cut with an ellipsis (no freeze) an emoji image&apos;s side in its glyph&apos;s cell (the font&apos;s glyphs have side bearings)</extracomment>
+        <extracomment>the &quot;Show more…&quot; pill under a collapsed message an emoji image&apos;s side in its glyph&apos;s cell (the font&apos;s glyphs have side bearings) message id -&gt; (length of its text, the text painted, whether it is collapsed)</extracomment>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
         <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Show more…</source>
+        <translation>Afficher plus…</translation>
+    </message>
+    <message>
+        <source>{0} characters</source>
+        <translation>{0} caractères</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -1605,6 +1613,38 @@ Certaines de ses lettres viennent d’un autre alphabet et ne font que se ressem
     <message>
         <source>✓✓ Read</source>
         <translation>✓✓ Lu</translation>
+    </message>
+</context>
+<context>
+    <name>MessageViewer</name>
+    <message>
+        <source>Whole message</source>
+        <extracomment>the longest block the viewer&apos;s document holds (a longer line is cut into several) a chunk ends at a space when there is one this close to its end the user state of a block that continues the line of the block before it</extracomment>
+        <translation>Message complet</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>Tout copier</translation>
+    </message>
+    <message>
+        <source>Copy the whole message</source>
+        <translation>Copier tout le message</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Message from {0}</source>
+        <translation>Message de {0}</translation>
+    </message>
+    <message>
+        <source>{0}  ·  {1} characters</source>
+        <translation>{0}  ·  {1} caractères</translation>
     </message>
 </context>
 <context>
