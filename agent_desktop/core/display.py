@@ -172,10 +172,18 @@ def collapse(text: str) -> str | None:
 
 
 def log_safe(text: str, limit: int = 500) -> str:
-    """``text`` for one line of a log file: at most ``limit`` characters, and every
+    """``text`` for one line of a log file, at most ``limit`` characters (and ``…``): every
     control, bidi, invisible or lone surrogate character (new lines too) escaped as
     ``\\n`` / ``\\u202e``, so wire text can neither forge a log line nor reorder one."""
-    cut = text if len(text) <= limit else text[:limit] + "…"
-    if cut.isprintable():
-        return cut
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in cut)
+    if len(text) <= limit and text.isprintable():
+        return text
+    out: list[str] = []
+    size = 0
+    for ch in text:
+        piece = ch if ch.isprintable() else ascii(ch)[1:-1]
+        if size + len(piece) > limit:
+            out.append("…")
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.emoji import SkinTone, default_catalog
 from agent_desktop.core.linkify import LinkKind
 from agent_desktop.core.types import Capability, ConnectionState, InteractionState
@@ -60,6 +61,9 @@ from agent_desktop.ui.transcript_links import TranscriptLinks
 #: the only kinds of link a click in a transcript may open
 OPENABLE_SCHEMES = ("http", "https", "mailto", "tel")
 
+#: the most characters of a notice the banner shows
+NOTICE_CHARS = 600
+
 #: transcript zoom notches, in percent of the application font
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
 
@@ -90,11 +94,14 @@ class NoticeBanner(QFrame):
         self.hide()
 
     def show_notice(self, level: str, text: str) -> None:
+        """Show ``text``, which may carry wire data (a colleague's name, a contact's number,
+        a server's error): made safe and bounded like every other wire text."""
         self.setProperty("level", level)
         self.style().unpolish(self)
         self.style().polish(self)
-        self.label.setText(text)
-        self.setAccessibleDescription(text)
+        shown = display_text(text, limit=NOTICE_CHARS)
+        self.label.setText(shown)
+        self.setAccessibleDescription(shown)
         self.show()
 
 

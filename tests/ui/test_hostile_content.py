@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QEnterEvent
-from PySide6.QtWidgets import QApplication, QLabel, QListView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListView, QWidget
 
 from agent_desktop.core.display import FSI, PDI, display_text
 from agent_desktop.core.types import PartyRole
@@ -188,3 +190,33 @@ def test_text_imitating_the_app_is_painted_as_the_customer_message_it_is(h: AppH
     assert customer.bubble.left() < width.center().x() < agent.bubble.right()
     assert customer.bubble.right() < agent.bubble.right()  # left side, the agent's right
     assert customer.header_text.startswith(f"{FSI}Marie Dupont{PDI}")  # the name, isolated
+
+
+@pytest.mark.parametrize("text", CORPUS)
+def test_corpus_in_the_notice_banner_and_the_log(
+    h: AppHarness, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """A notice carries wire data (the contact's number from the contact database, as
+    "Calling {0}…"; the server's error refusing the same text as an e-mail address): the
+    banner shows it plain, safe and bounded; the log line has it escaped (no new line,
+    bidi or control character can forge or reorder a line)."""
+    caplog.set_level(logging.INFO, logger="agent_desktop.services.bridge")
+    iid = h.customers.start_chat("Marie Dupont", "Bonjour", phone=text, email=text)
+    view = h.accept(iid)
+    banner = h.window.banner
+    for button in ("callContactButton", "emailContactButton"):
+        banner.hide()
+        caplog.clear()
+        child(view, QAbstractButton, button).click()
+        h.wait_until(banner.isVisible)
+        assert banner.label.textFormat() == Qt.TextFormat.PlainText
+        assert safe(banner.label.text()) and safe(banner.accessibleDescription())
+        assert len(banner.label.text()) <= LABEL_MAX
+        if button == "callContactButton":
+            shown = display_text(stored(text), limit=40).removesuffix("…")
+            assert shown in banner.label.text()
+        notices = [r.getMessage() for r in caplog.records if r.getMessage().startswith("notice:")]
+        assert notices
+        for line in notices:
+            assert line.isprintable() and len(line) <= LABEL_MAX, line[:80]
+    banner.grab()
