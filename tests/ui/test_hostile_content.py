@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QEnterEvent
+from PySide6.QtGui import QEnterEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListView, QWidget
 
 from agent_desktop.core.display import FSI, PDI, display_text
@@ -220,3 +220,29 @@ def test_corpus_in_the_notice_banner_and_the_log(
         for line in notices:
             assert line.isprintable() and len(line) <= LABEL_MAX, line[:80]
     banner.grab()
+
+
+def test_a_right_to_left_name_keeps_the_time_after_it(h: AppHarness) -> None:
+    """A message header is "name · time": an Arabic name is isolated, so the bidi algorithm
+    does not take the time (European digits after Arabic letters) into the name's
+    right-to-left run and paint it on the name's left."""
+    name = "محمد علي"
+    iid = h.customers.start_chat(name, "Bonjour")
+    view = h.accept(iid)
+    index = view.transcript.model().index(0, 0)
+    header = next(t for t in painted_texts(view.transcript) if name in t)
+    time = header.rsplit(" ", 1)[1]
+    layout = QTextLayout(header, view.transcript.font())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)  # the painter's, as drawText's
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1_000)
+    layout.endLayout()
+
+    def x(text: str) -> float:
+        return float(line.cursorToX(header.index(text))[0])
+
+    assert x(time) > x(name) and x(time) > x(name[-1])  # the time on the name's right
+    assert index.data(Roles.AUTHOR) == name
