@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -242,7 +243,8 @@ def test_a_right_to_left_name_keeps_the_time_after_it(h: AppHarness) -> None:
     layout.endLayout()
 
     def x(text: str) -> float:
-        return float(line.cursorToX(header.index(text))[0])
+        x, _ = cast(tuple[float, int], line.cursorToX(header.index(text)))
+        return x
 
     assert x(time) > x(name) and x(time) > x(name[-1])  # the time on the name's right
     assert index.data(Roles.AUTHOR) == name
