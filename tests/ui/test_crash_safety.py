@@ -87,9 +87,9 @@ def kill(process: subprocess.Popen[str], after_s: float = 0.0) -> None:
     assert process.wait(timeout=10) == -signal.SIGKILL
 
 
-def restart_and_check(profile: Path, iids: list[str]) -> dict[str, Any]:
+def restart_and_check(profile: Path, iids: list[str], **env: str) -> dict[str, Any]:
     result = profile / "result.json"
-    process = launch(profile, "check", CRASH_IIDS=json.dumps(iids), CRASH_RESULT=str(result))
+    process = launch(profile, "check", CRASH_IIDS=json.dumps(iids), CRASH_RESULT=str(result), **env)
     try:
         code = process.wait(timeout=60)
     finally:
@@ -136,6 +136,37 @@ def test_killed_while_sending_every_message_arrives_once_and_drafts_come_back(
         ("m4 in flight", 1, 1),
         ("m5 conversation", 1, 1),  # into the contact's asynchronous conversation
     ]
+
+
+def test_killed_after_typing_every_draft_comes_back_though_nothing_flushed(
+    profile: Path,
+) -> None:
+    """The agent types into a chat's composer, its consultation's, its Conversation tab's and
+    the Communication view's; no flush is called: once the app's own debounced save reports
+    them on disk (DraftKeeper.saved), the process is killed. The drafts are in the state
+    database as typed and come back in their composers after the restart."""
+    settings = {
+        **SETTINGS,
+        "backends": {"demo": {"resume_active_chats": True, "colleague_answer_s": 0.05}},
+    }
+    (profile / "config" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    process = launch(profile, "drafts")
+    typed = wait_ready(process)
+    (iid,) = typed["iids"]
+    kill(process)
+
+    state = sqlite3.connect(profile / "data" / "state.sqlite3")
+    try:
+        on_disk = dict(state.execute("SELECT interaction_id, text FROM drafts").fetchall())
+    finally:
+        state.close()
+    assert on_disk == typed["drafts"]
+    assert len(on_disk) == 4  # chat, consultation, Conversation tab, Communication view
+
+    seen = restart_and_check(profile, [iid], CRASH_CONTACT=typed["contact"])
+    assert seen["drafts"] == {iid: "chat draft"}
+    assert seen["conversation_drafts"] == {iid: "conversation draft"}
+    assert seen["contact_draft"] == "contact draft"
 
 
 def test_killed_while_writing_settings_they_are_intact_or_set_aside(profile: Path) -> None:
