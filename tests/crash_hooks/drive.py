@@ -151,29 +151,35 @@ async def drafts(desktop: AgentDesktop) -> None:
     await asyncio.Future()  # until killed
 
 
-def mark_settings_writes(markers: Path) -> None:
-    """Write "<" when a settings save is about to replace the file and ">" once it has: a
-    kill that leaves "<" last landed mid-write (the temp file written, not yet in place)."""
+def hold_settings_write(when: str, saves: int) -> None:
+    """At the ``saves``-th settings save, stop for good (until killed) either just before its
+    ``os.replace`` (``when`` = "before": its temp file written, not in place) or just after
+    it ("after"), and print ``READY {"placed": the typing_timeout_s now in the file,
+    "held": the one of the held save}``: the kill then lands provably on that side."""
     real_replace = os.replace
-    fd = os.open(markers, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    placed: list[int] = []
 
     def replacing(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         if not str(dst).endswith("settings.json"):
             real_replace(src, dst)
             return
-        os.write(fd, b"<")
-        time.sleep(0.02)  # widens the window the test kills in
-        real_replace(src, dst)
-        os.write(fd, b">")
+        value = json.loads(Path(src).read_text(encoding="utf-8"))["chat"]["typing_timeout_s"]
+        last = len(placed) + 1 == saves
+        if not last or when == "after":
+            real_replace(src, dst)
+            placed.append(value)
+        if last:
+            ready({"placed": placed[-1], "held": value})
+            while True:  # the app stops here, inside its save, until the test kills it
+                time.sleep(3600)
 
     os.replace = replacing  # type: ignore[assignment]
 
 
 async def settings(desktop: AgentDesktop) -> None:
-    markers = os.environ.get("CRASH_MARKERS")
-    if markers:
-        mark_settings_writes(Path(markers))
-    ready({})
+    hold_settings_write(
+        os.environ["CRASH_SETTINGS_HOLD"], int(os.environ.get("CRASH_SETTINGS_SAVES", "20"))
+    )
     for n in itertools.count():
         desktop.settings_store.try_update({"chat": {"typing_timeout_s": 1 + n % 50}})
         await asyncio.sleep(0)
