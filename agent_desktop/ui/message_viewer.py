@@ -10,7 +10,7 @@ are the viewer's, not the message's: copying joins them back.
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor, QTextOption
+from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -63,6 +63,7 @@ class MessageText(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(8)
 
     def set_text(self, text: str) -> None:
         blocks, continued = chunk_lines(text)
@@ -123,7 +124,7 @@ class MessageViewer(QDialog):
         self.details = QLabel(self)
         self.details.setObjectName("messageViewerDetails")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setEnabled(False)  # muted, as secondary text
+        self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary text
         self.text_view = MessageText(self)
         self.text_view.setAccessibleName(self.tr("Message text"))
         self.copy_button = QPushButton(self.tr("Copy all"), self)
