@@ -10,7 +10,7 @@ import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QStyleOptionViewItem
 
 from agent_desktop.core.display import BIDI_CONTROLS, COLLAPSED_CHARS, display_text
 from agent_desktop.core.models import valid_unicode
@@ -21,6 +21,8 @@ HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 #: the longest text a transcript row lays out: a collapsed message and its safe tags
 #: (each character may become a tag such as ``⟦ZWSP⟧``, 6 characters)
 ROW_TEXT_MAX = 8 * COLLAPSED_CHARS
+#: the longest text a label showing wire data (notification, preview, banner...) holds
+LABEL_MAX = 1_000
 
 
 def corpus() -> list[Any]:
@@ -53,6 +55,13 @@ def no_surrogate(text: str) -> bool:
 def safe(text: str) -> bool:
     """Nothing in ``text`` can reorder the display around it or break the text engine."""
     return no_bidi(text) and no_surrogate(text) and "\x00" not in text
+
+
+def check_label(label: QLabel) -> None:
+    """A label showing wire data: plain text, safe, bounded."""
+    assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+    assert safe(label.text()), label.objectName()
+    assert len(label.text()) <= LABEL_MAX, label.objectName()
 
 
 def as_shown(text: str) -> str:

@@ -13,12 +13,15 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListView, 
 from agent_desktop.core.display import FSI, PDI, display_text
 from agent_desktop.core.types import PartyRole
 from agent_desktop.testing import AppHarness, child, children
+from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.interaction_bar import InteractionBarItem
 from agent_desktop.ui.message_viewer import CHUNK_CHARS
 from agent_desktop.ui.transcript_model import Roles
 from tests.ui.hostile import (
     CORPUS,
+    LABEL_MAX,
     ROW_TEXT_MAX,
+    check_label,
     check_tooltip,
     painted_texts,
     record_layouts,
@@ -27,8 +30,6 @@ from tests.ui.hostile import (
 )
 from tests.ui.test_show_more import click_show_more
 
-#: the longest text a label of a notification or preview shows
-LABEL_MAX = 1_000
 ONE_MEGABYTE = 1_048_576
 
 
@@ -36,10 +37,18 @@ def check_labels(widget: QWidget) -> int:
     """Every label of ``widget`` is plain text, safe and bounded; returns how many."""
     labels = widget.findChildren(QLabel)
     for label in labels:
-        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
-        assert safe(label.text()), label.objectName()
-        assert len(label.text()) <= LABEL_MAX, label.objectName()
+        check_label(label)
     return len(labels)
+
+
+def offered_and_accepted(h: AppHarness, name: str, text: str) -> ChatView:
+    """``name`` starts a chat with ``text``: its toast shows them safely; then accepted."""
+    iid = h.customers.start_chat(name, text)
+    h.wait_until(lambda: h.toast() is not None)
+    toast = h.toast()
+    assert toast is not None
+    assert check_labels(toast) >= 2
+    return h.accept(iid)
 
 
 def hover_preview(h: AppHarness) -> QWidget:
@@ -58,12 +67,7 @@ def test_corpus_message_and_name(h: AppHarness, monkeypatch: pytest.MonkeyPatch,
     painted names and tooltips) and the hover preview."""
     laid_out = record_layouts(monkeypatch)
     name = text[:200]
-    iid = h.customers.start_chat(name, text)
-    h.wait_until(lambda: h.toast() is not None)
-    toast = h.toast()
-    assert toast is not None
-    assert check_labels(toast) >= 2
-    view = h.accept(iid)
+    view = offered_and_accepted(h, name, text)
     contact = child(view, QLabel, "contactName")
     assert contact.textFormat() == Qt.TextFormat.PlainText
     assert contact.text() == display_text(stored(name), limit=120)
@@ -138,12 +142,8 @@ def test_a_one_megabyte_message_stays_bounded_on_every_other_surface(
     laid_out = record_layouts(monkeypatch)
     huge = "y" * ONE_MEGABYTE
     name = "Marie " + "z" * ONE_MEGABYTE
-    iid = h.customers.start_chat(name, huge)
-    h.wait_until(lambda: h.toast() is not None)
-    toast = h.toast()
-    assert toast is not None
-    assert check_labels(toast) >= 2
-    view = h.accept(iid)
+    view = offered_and_accepted(h, name, huge)
+    iid = view.record.id
     assert len(child(view, QLabel, "contactName").text()) <= LABEL_MAX
     assert check_labels(hover_preview(h)) >= 2
     h.customers.leave(iid)
@@ -210,9 +210,8 @@ def test_corpus_in_the_notice_banner_and_the_log(
         caplog.clear()
         child(view, QAbstractButton, button).click()
         h.wait_until(banner.isVisible)
-        assert banner.label.textFormat() == Qt.TextFormat.PlainText
-        assert safe(banner.label.text()) and safe(banner.accessibleDescription())
-        assert len(banner.label.text()) <= LABEL_MAX
+        check_label(banner.label)
+        assert safe(banner.accessibleDescription())
         if button == "callContactButton":
             shown = display_text(stored(text), limit=40).removesuffix("…")
             assert shown in banner.label.text()

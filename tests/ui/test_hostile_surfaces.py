@@ -8,7 +8,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListView, QToolButton, QWidget
 
 from agent_desktop.testing import AppHarness, child
@@ -17,21 +16,16 @@ from agent_desktop.ui.conversation_model import ConversationRoles
 from agent_desktop.ui.message_delegate import MessageDelegate
 from agent_desktop.ui.reply_notification import ReplyNotification
 from agent_desktop.ui.transcript_model import Roles
-from tests.ui.hostile import CORPUS, ROW_TEXT_MAX, check_tooltip, safe, stored
+from tests.ui.hostile import CORPUS, ROW_TEXT_MAX, check_label, check_tooltip, safe, stored
 from tests.ui.test_conversations import open_conversation_tab
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-#: the longest text a label of a notification or the contact details shows
-LABEL_MAX = 1_000
 
 
 def check_labels(widget: QWidget, *names: str) -> None:
     """The labels ``names`` of ``widget`` (which show wire data) are plain and safe."""
     for name in names:
-        label = child(widget, QLabel, name)
-        assert label.textFormat() == Qt.TextFormat.PlainText
-        assert safe(label.text())
-        assert len(label.text()) < LABEL_MAX
+        check_label(child(widget, QLabel, name))
     assert safe(widget.accessibleDescription())
 
 
