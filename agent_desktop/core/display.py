@@ -12,7 +12,9 @@ goes through :func:`display_text`:
   zero-width joiner and non-joiner stay, since emoji sequences and several scripts need them;
 - lone surrogates become U+FFFD;
 - runs of combining marks are capped (a "Zalgo" flood cannot paint over other lines);
-- the text can be cut to a length with an ellipsis, for previews and collapsed messages.
+- the text can be cut to a length with an ellipsis, for previews; :func:`collapse` gives
+  the first lines of a long message (the transcript shows them with "Show more");
+- :func:`log_safe` makes text safe for one line of a log file.
 """
 
 from __future__ import annotations
@@ -143,3 +145,45 @@ def _display_text(text: str, *, limit: int | None, isolate: bool) -> str:
 def one_line(text: str, limit: int) -> str:
     """A single-line, safe preview of ``text`` (new lines and tabs folded to spaces)."""
     return display_text(" ".join(text.split()), limit=limit)
+
+
+#: a message longer than this (characters or lines) is shown collapsed in a transcript
+COLLAPSE_CHARS = 1_500
+COLLAPSE_LINES = 25
+#: what a collapsed message shows: at most this many characters and lines
+COLLAPSED_CHARS = 700
+COLLAPSED_LINES = 12
+#: a collapsed text is cut at a space when there is one this close to the cut
+WORD_CUT_SLACK = 60
+
+
+def collapse(text: str) -> str | None:
+    """The first lines of ``text`` ending with ``…`` when it is too long to show whole,
+    ``None`` when it is short enough. Reads at most ~``COLLAPSED_CHARS`` of a long text
+    (beyond one count of its line breaks), so a 1 MB message costs what a short one does."""
+    if len(text) <= COLLAPSE_CHARS and text.count("\n") < COLLAPSE_LINES:
+        return None
+    head = "\n".join(text[:COLLAPSED_CHARS].split("\n")[:COLLAPSED_LINES])
+    if len(head) == COLLAPSED_CHARS:  # cut inside a line: at a space when one is near
+        space = head.rfind(" ", COLLAPSED_CHARS - WORD_CUT_SLACK)
+        if space > 0:
+            head = head[:space]
+    return head.rstrip() + "…"
+
+
+def log_safe(text: str, limit: int = 500) -> str:
+    """``text`` for one line of a log file, at most ``limit`` characters (and ``…``): every
+    control, bidi, invisible or lone surrogate character (new lines too) escaped as
+    ``\\n`` / ``\\u202e``, so wire text can neither forge a log line nor reorder one."""
+    if len(text) <= limit and text.isprintable():
+        return text
+    out: list[str] = []
+    size = 0
+    for ch in text:
+        piece = ch if ch.isprintable() else ascii(ch)[1:-1]
+        if size + len(piece) > limit:
+            out.append("…")
+            break
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)

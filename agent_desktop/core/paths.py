@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "agent_desktop"
 APP_AUTHOR = "agent_desktop"
+#: the profile folders' mode: the user only
+PRIVATE = 0o700
 
 
 def os_user_name() -> str:
@@ -58,5 +62,10 @@ class ProfilePaths:
         )
 
     def create(self) -> None:
+        """Create the folders, readable by the user only (POSIX mode 0700; on Windows the
+        user's profile folders already are): transcripts, drafts and the outbox live there."""
         for folder in (self.config_dir, self.data_dir, self.cache_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=PRIVATE, parents=True, exist_ok=True)
+            if os.name == "posix" and folder.stat().st_mode & 0o077:
+                with contextlib.suppress(OSError):  # a folder someone else owns stays as it is
+                    folder.chmod(PRIVATE)

@@ -332,16 +332,17 @@ class LocalState(QObject):
         self.skinToneChanged.emit(int(tone))
         self._write(lambda: self.database.set_preference(SKIN_TONE_KEY, str(int(tone))))
 
-    def set_draft(self, interaction_id: str, text: str) -> None:
-        """Remember the composer's text for ``interaction_id`` (empty: forget it)."""
-        if self.drafts.get(interaction_id, "") == text:
-            return
+    def set_draft(self, key: str, text: str) -> Future[None] | None:
+        """Remember a composer's text under ``key`` (empty: forget it); returns the pending
+        write (done once on disk), None if there is nothing to write or the state is closed."""
+        if self.drafts.get(key, "") == text:
+            return None
         if text:
-            self.drafts[interaction_id] = text
+            self.drafts[key] = text
         else:
-            self.drafts.pop(interaction_id, None)
+            self.drafts.pop(key, None)
         now = time.time()
-        self._write(lambda: self.database.set_draft(interaction_id, text, now))
+        return self._write(lambda: self.database.set_draft(key, text, now))
 
     def set_preference(self, key: str, value: str) -> None:
         """Remember a small named value (kept across restarts)."""
@@ -360,11 +361,16 @@ class LocalState(QObject):
         if self.outbox.pop(txn_id, None) is not None:
             self._write(lambda: self.database.outbox_remove(txn_id))
 
+    def after_queued_writes(self) -> Future[None] | None:
+        """A future done once every change queued so far is in the database (None if the
+        state is closed)."""
+        return None if self._closed else self._executor.submit(lambda: None)
+
     async def flush(self) -> None:
         """Wait until every change queued so far is in the database (crash-safety tests)."""
-        if self._closed:
-            return
-        await asyncio.wrap_future(self._executor.submit(lambda: None))
+        behind = self.after_queued_writes()
+        if behind is not None:
+            await asyncio.wrap_future(behind)
 
     def _write_list(self, table: str, values: list[str]) -> None:
         self._write(lambda: self.database.write_list(table, values))

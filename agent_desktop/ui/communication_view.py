@@ -15,6 +15,7 @@ from weakref import WeakSet
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QDateTime,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -49,6 +50,7 @@ from agent_desktop.ui.icons import icon
 from agent_desktop.ui.message_delegate import MessageDelegate
 from agent_desktop.ui.theme import Theme
 from agent_desktop.ui.transcript_model import Roles
+from agent_desktop.ui.wire_tooltip import wire_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -96,6 +98,10 @@ class PublicPostModel(QAbstractListModel):
             return None
         post = self._posts[index.row()]
         network = _NETWORK_LABELS.get(post.network, post.network)
+        if role == Qt.ItemDataRole.ToolTipRole:  # as a message row's: author and time
+            when = QDateTime.fromMSecsSinceEpoch(int(post.time * 1000))
+            stamp = when.toString("yyyy-MM-dd HH:mm:ss")
+            return wire_tooltip(f"{post.author_name} · {network} · {stamp}")
         values: dict[int, Any] = {
             Qt.ItemDataRole.DisplayRole: post.text,
             Qt.ItemDataRole.AccessibleTextRole: f"{post.author_name} ({network}): {post.text}",

@@ -17,6 +17,7 @@ from agent_desktop.core.emoji import SkinTone, default_catalog
 from agent_desktop.core.models import Contact, PublicPost
 from agent_desktop.core.types import Channel, DeliveryState, InteractionState
 from agent_desktop.services.conversations import ConversationService
+from agent_desktop.services.drafts import communication_key, conversation_key
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.communication_view import CommunicationView
 from agent_desktop.ui.composer_tools import ComposerTools
@@ -85,7 +86,7 @@ class ConnectArea(QObject):
         service.interactionStarted.connect(self._interaction_started)
         self.notification.showRequested.connect(self.show)
         window.store.opened.connect(self._chat_opened)
-        window.store.removed.connect(lambda iid: self._drop_tools(f"conversation:{iid}"))
+        window.store.removed.connect(lambda iid: self._drop_tools(conversation_key(iid)))
 
     # Communication tab ----------------------------------------------------------------
     def show(self, contact_id: str | None) -> None:
@@ -219,8 +220,9 @@ class ConnectArea(QObject):
             del self.window.composer_tools[key]
 
     def _wire_panel(self, panel: ConversationPanel, contact_id: str, iid: str | None) -> None:
-        key = f"conversation:{iid}" if iid is not None else f"communication:{contact_id}"
+        key = conversation_key(iid) if iid is not None else communication_key(contact_id)
         self._add_emoji_tools(panel, key)
+        self.window.bind_draft(key, panel.composer, panel)
         service = self.service
         panel.sendRequested.connect(
             lambda channel, text: service.send_text(contact_id, Channel(channel), text, iid)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.core.consultation import ConsultationState
+from agent_desktop.core.display import display_text
 from agent_desktop.services.actions import Consultation
 from agent_desktop.ui.chat_view import TranscriptView
 from agent_desktop.ui.composer import ComposerEdit
@@ -21,6 +22,7 @@ from agent_desktop.ui.icons import icon
 from agent_desktop.ui.message_delegate import MessageDelegate
 from agent_desktop.ui.theme import Theme
 from agent_desktop.ui.transcript_model import TranscriptModel
+from agent_desktop.ui.wire_tooltip import wire_tooltip
 
 
 class ConsultationView(QFrame):
@@ -36,7 +38,9 @@ class ConsultationView(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("consultationView")
-        name = consultation.target.name
+        # a colleague's name comes from the backend: made safe like any wire text
+        raw = consultation.target.name
+        name = display_text(raw, limit=80)
         self.setAccessibleName(self.tr("Consultation with {0}").format(name))
         self.consultation = consultation
 
@@ -87,13 +91,13 @@ class ConsultationView(QFrame):
         self.complete_transfer_button.setObjectName("completeTransferButton")
         self.complete_transfer_button.setAccessibleName(self.tr("Complete the transfer"))
         self.complete_transfer_button.setToolTip(
-            self.tr("{0} takes over the chat with the contact").format(name)
+            wire_tooltip(self.tr("{0} takes over the chat with the contact").format(raw))
         )
         self.conference_button = QPushButton(self.tr("Conference"), self)
         self.conference_button.setObjectName("consultConferenceButton")
         self.conference_button.setAccessibleName(self.tr("Turn into a conference"))
         self.conference_button.setToolTip(
-            self.tr("{0} joins the chat with the contact").format(name)
+            wire_tooltip(self.tr("{0} joins the chat with the contact").format(raw))
         )
         action_row = QHBoxLayout()
         action_row.addWidget(self.complete_transfer_button)
@@ -137,7 +141,7 @@ class ConsultationView(QFrame):
     def sync_state(self) -> None:
         state = self.consultation.state
         live = state is ConsultationState.ACTIVE
-        name = self.consultation.target.name
+        name = display_text(self.consultation.target.name, limit=80)
         self.status.setText(
             self.tr("Waiting for {0} to answer…").format(name)
             if state is ConsultationState.REQUESTED

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agent_desktop.core.display import display_text
 from agent_desktop.core.types import Capability, ConnectionState, InteractionState
 from agent_desktop.ui.icons import icon
 from agent_desktop.ui.theme import Theme
@@ -33,6 +34,8 @@ from agent_desktop.ui.theme import Theme
 # ~15 ms): what the frame does not use is reached through its module (``QtCore.Qt``,
 # ``QtGui.QKeySequence``...) when the desk first needs it.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPlainTextEdit
+
     from agent_desktop.services.actions import InteractionActions
     from agent_desktop.services.bridge import MessageBridge
     from agent_desktop.services.conversations import ConversationService
@@ -54,6 +57,9 @@ if TYPE_CHECKING:
 
 #: the only kinds of link a click in a transcript may open
 OPENABLE_SCHEMES = ("http", "https", "mailto", "tel")
+
+#: the most characters of a notice the banner shows
+NOTICE_CHARS = 600
 
 #: transcript zoom notches, in percent of the application font
 ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
@@ -82,11 +88,14 @@ class NoticeBanner(QFrame):
         self.hide()
 
     def show_notice(self, level: str, text: str) -> None:
+        """Show ``text``, which may carry wire data (a colleague's name, a contact's number,
+        a server's error): made safe and bounded like every other wire text."""
         self.setProperty("level", level)
         self.style().unpolish(self)
         self.style().polish(self)
-        self.label.setText(text)
-        self.setAccessibleDescription(text)
+        shown = display_text(text, limit=NOTICE_CHARS)
+        self.label.setText(shown)
+        self.setAccessibleDescription(shown)
         self.show()
 
 
@@ -94,8 +103,8 @@ class MainWindow(QMainWindow):
     """The composition of every view, wired to the services in :meth:`_connect_signals`.
 
     It is built in two steps, so that the agent sees it as early as possible: the frame (top
-    bar, notice banner, the empty workspace) needs only a theme and the agent's name and is
-    painted first; :meth:`attach` then adds the desk (interaction bar, incoming-chat
+    bar and the empty workspace) needs only a theme and the agent's name and is painted
+    first; :meth:`attach` then adds the desk (notice banner, interaction bar, incoming-chat
     notification, chat views) and wires it to the services (docs/performance.md).
     """
 
@@ -125,6 +134,8 @@ class MainWindow(QMainWindow):
         self.composer_tools: dict[str, ComposerTools] = {}
         self.local_state: LocalState | None = None
         self.drafts: DraftKeeper | None = None
+        #: draft key -> (its composer, the widget whose signals a restore keeps quiet)
+        self._draft_composers: dict[str, tuple[QPlainTextEdit, QWidget]] = {}
         self._reports_view_focus = False  # set by attach_statistics
         self._accepted_by_click: set[str] = set()
         #: the Connect area and Conversation tabs, once asynchronous chat is set up
@@ -358,31 +369,44 @@ class MainWindow(QMainWindow):
 
     # drafts (services/drafts.py) ------------------------------------------------------------
     def attach_drafts(self, drafts: DraftKeeper) -> None:
-        """Each chat's composer text is saved by ``drafts`` and restored with its view."""
+        """Every composer's text (chats, consultations, Conversation tabs, the Communication
+        view) is saved by ``drafts`` and restored with its composer."""
         self.drafts = drafts
         drafts.restored.connect(self._restore_draft)
 
-    def _bind_draft(self, view: ChatView, iid: str) -> None:
+    def bind_draft(self, key: str, composer: QPlainTextEdit, owner: QWidget) -> None:
+        """Keep ``composer``'s text as the draft ``key``: put back what was saved (now, or
+        once read from disk) with ``owner``'s signals blocked, since restoring a draft is not
+        the agent typing; then save every change."""
         drafts = self.drafts
-        if drafts is None:
+        bound = self._draft_composers.get(key)
+        if drafts is None or (bound is not None and bound[0] is composer):
             return
-        text = drafts.draft(iid)
+        self._draft_composers[key] = (composer, owner)
+        composer.destroyed.connect(lambda *_: self._unbind_draft(key, composer))
+        text = drafts.draft(key)
         if text:
-            view.composer.setPlainText(text)
-            view.composer.moveCursor(QtGui.QTextCursor.MoveOperation.End)
-        composer = view.composer
-        composer.textChanged.connect(lambda: drafts.edited(iid, composer.toPlainText()))
+            self._put_draft(composer, owner, text)
+        composer.textChanged.connect(lambda: drafts.edited(key, composer.toPlainText()))
 
-    def _restore_draft(self, iid: str, text: str) -> None:
-        view = self.views.get(iid)
-        if view is None or view.composer.toPlainText():
-            return
-        view.blockSignals(True)  # restoring is not the agent typing: no typing notification
+    def _unbind_draft(self, key: str, composer: QPlainTextEdit) -> None:
+        bound = self._draft_composers.get(key)
+        if bound is not None and bound[0] is composer:
+            del self._draft_composers[key]
+
+    def _restore_draft(self, key: str, text: str) -> None:
+        bound = self._draft_composers.get(key)
+        if bound is not None and not bound[0].toPlainText():
+            self._put_draft(*bound, text)
+
+    @staticmethod
+    def _put_draft(composer: QPlainTextEdit, owner: QWidget, text: str) -> None:
+        owner.blockSignals(True)
         try:
-            view.composer.setPlainText(text)
-            view.composer.moveCursor(QtGui.QTextCursor.MoveOperation.End)
+            composer.setPlainText(text)
+            composer.moveCursor(QtGui.QTextCursor.MoveOperation.End)
         finally:
-            view.blockSignals(False)
+            owner.blockSignals(False)
 
     def _add_composer_tools(self, view: ChatView, iid: str) -> None:
         from agent_desktop.core.emoji import SkinTone, default_catalog
@@ -421,6 +445,12 @@ class MainWindow(QMainWindow):
         view = self.views.get(iid)
         if view is not None:
             self.apply_emoji_images(view)
+        controller = self.action_controller
+        consultation = None if controller is None else controller.consultation_views.get(iid)
+        if consultation is not None:
+            from agent_desktop.services.drafts import consultation_key
+
+            self.bind_draft(consultation_key(iid), consultation.composer, consultation)
 
     def apply_emoji_images(self, widget: QWidget) -> None:
         """Setting ``emoji.bundled_images``: every message list under ``widget`` (live chat,
@@ -563,7 +593,7 @@ class MainWindow(QMainWindow):
         view.transcript.set_zoom(self.settings_store.settings.ui.transcript_zoom)
         self.views[iid] = view
         self.stack.addWidget(view)
-        self._bind_draft(view, iid)  # before _connect_view: a restored draft is not typing
+        self.bind_draft(iid, view.composer, view)  # a restored draft is not typing
         self._connect_view(view, iid)
         self._add_composer_tools(view, iid)
         if iid in self._accepted_by_click:

@@ -1,4 +1,10 @@
-"""Paints transcript rows as chat bubbles; sizes come from font metrics, never widgets."""
+"""Paints transcript rows as chat bubbles; sizes come from font metrics, never widgets.
+
+A long message is painted collapsed (``core.display.collapse``: its first lines) with a
+"Show more…" pill under it; a click on the pill, or Enter / Space on the row, opens its whole
+text in a :class:`~agent_desktop.ui.message_viewer.MessageViewer`. So no row ever lays out
+more than a few lines, whatever a contact sends.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,12 @@ from functools import cache
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QDate,
     QDateTime,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QPointF,
@@ -25,6 +34,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
@@ -35,12 +46,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from agent_desktop.core.display import display_text
+from agent_desktop.core.display import collapse, display_text
 from agent_desktop.core.emoji import EmojiCatalog, default_catalog
 from agent_desktop.core.linkify import LinkSpan, find_links
 from agent_desktop.core.models import Message
 from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.ui.emoji_images import EmojiImages
+from agent_desktop.ui.message_viewer import MessageViewer
 from agent_desktop.ui.theme import LIGHT, Theme
 from agent_desktop.ui.transcript_model import (
     Roles,
@@ -62,8 +74,11 @@ MAX_BUBBLE_FRACTION = 0.72
 MAX_BUBBLE_WIDTH = 620.0
 _CACHE_SIZE = 20_000
 _LAYOUT_CACHE_SIZE = 64  # a few screens of text layouts (each holds its glyphs)
-#: characters painted of one message; longer ones are cut with an ellipsis (no freeze)
-DISPLAY_LIMIT = 6_000
+#: the "Show more…" pill under a collapsed message
+MORE_GAP = 6.0  # between the text and the pill
+MORE_PAD_X = 10.0
+MORE_PAD_Y = 3.0
+MORE_COUNT_GAP = 8.0  # between the pill and the message's length beside it
 #: an emoji image's side in its glyph's cell (the font's glyphs have side bearings)
 EMOJI_SCALE = 0.86
 DAY_PAD = 8.0  # above and below a day separator
@@ -137,6 +152,7 @@ class _Fonts(NamedTuple):
     header: QFont
     key: str  # the body font's key (size caches)
     header_h: float  # height of a header line
+    strong: QFont  # the header font, semi-bold ("Show more…")
 
 
 class _Placement(NamedTuple):
@@ -150,6 +166,7 @@ class _Placement(NamedTuple):
     header_rect: QRectF
     day: str | None  # the day separator's label above the row
     emoji: tuple[tuple[int, int, str], ...] = ()  # (start, end, emoji) drawn as images
+    more: QRectF | None = None  # the "Show more…" pill of a collapsed message
 
 
 class MessageDelegate(QStyledItemDelegate):
@@ -165,7 +182,8 @@ class MessageDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self.theme = theme
-        self._shown: OrderedDict[str, tuple[int, str]] = OrderedDict()
+        #: message id -> (length of its text, the text painted, whether it is collapsed)
+        self._shown: OrderedDict[str, tuple[int, str, bool]] = OrderedDict()
         self._sizes: OrderedDict[tuple[str, int, int, str, bool, bool], QSize] = OrderedDict()
         self._layouts: OrderedDict[tuple[str, int, int, str], tuple[QTextLayout, float, float]] = (
             OrderedDict()
@@ -175,6 +193,10 @@ class MessageDelegate(QStyledItemDelegate):
         self._images: EmojiImages | None = None
         self._catalog: EmojiCatalog | None = None
         self._emoji: OrderedDict[tuple[str, str], tuple[tuple[int, int, str], ...]] = OrderedDict()
+        self._viewer: MessageViewer | None = None
+        view.activated.connect(self._activated)  # Enter (and a double click) on a row
+        view.viewport().installEventFilter(self)  # a hand over the "Show more…" pill
+        self._hand = False
 
     @property
     def draws_emoji_images(self) -> bool:
@@ -215,7 +237,9 @@ class MessageDelegate(QStyledItemDelegate):
         body = QFont(base)
         header = QFont(base)
         header.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
-        fonts = _Fonts(body, header, base.key(), QFontMetricsF(header).height())
+        strong = QFont(header)
+        strong.setWeight(QFont.Weight.DemiBold)
+        fonts = _Fonts(body, header, base.key(), QFontMetricsF(header).height(), strong)
         self._font_cache = (QFont(base), fonts)
         return fonts
 
@@ -240,20 +264,28 @@ class MessageDelegate(QStyledItemDelegate):
         group_start, day_start = starts(before, message)
         return message, group_start, day_start
 
-    def _shown_text(self, message: Message) -> str:
+    def _shown_row(self, message: Message) -> tuple[int, str, bool]:
         raw = message.text
         cached = self._shown.get(message.id)
         if cached is not None and cached[0] == len(raw):
-            return cached[1]
-        shown = display_text(raw, limit=DISPLAY_LIMIT)
-        self._shown[message.id] = (len(raw), shown)
+            return cached
+        head = collapse(raw)
+        shown = (len(raw), display_text(raw if head is None else head), head is not None)
+        self._shown[message.id] = shown
         if len(self._shown) > _CACHE_SIZE:
             self._shown.popitem(last=False)
         return shown
 
+    def _shown_text(self, message: Message) -> str:
+        return self._shown_row(message)[1]
+
     def shown_text(self, index: ModelIndex) -> str:
-        """What is painted for the message: safe (core.display) and collapsed when huge."""
+        """What is painted for the message: safe (core.display) and collapsed when long."""
         return self._shown_text(self._row(index)[0])
+
+    def is_collapsed(self, index: ModelIndex) -> bool:
+        """Whether the row shows only the first lines of its message, with "Show more…"."""
+        return self._shown_row(self._row(index)[0])[2]
 
     # geometry -------------------------------------------------------------------------
     def _available(self) -> float:
@@ -292,18 +324,22 @@ class MessageDelegate(QStyledItemDelegate):
         day = self._day_label(message) if day_start else None
         top = rect.top() + (fonts.header_h + 2 * DAY_PAD if day_start else 0.0)
         y = top + (GROUP_GAP if header else ROW_GAP)
+        collapsed = self._shown_row(message)[2]
         if message.author_role is PartyRole.SYSTEM:
             width = rect.width() - 2 * MARGIN
-            layout, _, widest = self._layout(message, fonts.body, fonts.key, width)
+            layout, text_h, widest = self._layout(message, fonts.body, fonts.key, width)
             origin = QPointF(rect.left() + MARGIN + (width - widest) / 2, y + PAD_Y)
             emoji = self._emoji_in(message)
-            return _Placement(message, layout, origin, QRectF(), "", QRectF(), day, emoji)
+            more = self._more_rect(origin, text_h, fonts) if collapsed else None
+            return _Placement(message, layout, origin, QRectF(), "", QRectF(), day, emoji, more)
 
         mine = message.author_role is PartyRole.AGENT
         max_w = self._bubble_max(rect.width())
         layout, text_h, widest = self._layout(message, fonts.body, fonts.key, max_w - 2 * PAD_X)
         header_text = self._header_text(message) if header else ""
         bubble_w = max(widest + 2 * PAD_X, 44.0)
+        if collapsed:
+            bubble_w = max(bubble_w, self._more_width(message, fonts) + 2 * PAD_X)
         if header_text:
             header_w = QFontMetricsF(fonts.header).horizontalAdvance(header_text)
             bubble_w = max(bubble_w, min(max_w, header_w))
@@ -312,10 +348,14 @@ class MessageDelegate(QStyledItemDelegate):
         header_rect = QRectF(left, y, bubble_w, fonts.header_h)
         if header_text:
             y += fonts.header_h + HEADER_GAP
-        bubble = QRectF(left, y, bubble_w, text_h + 2 * PAD_Y)
+        extra = self._more_height(fonts) if collapsed else 0.0
+        bubble = QRectF(left, y, bubble_w, text_h + extra + 2 * PAD_Y)
         origin = QPointF(bubble.left() + PAD_X, bubble.top() + PAD_Y)
         emoji = self._emoji_in(message)
-        return _Placement(message, layout, origin, bubble, header_text, header_rect, day, emoji)
+        more = self._more_rect(origin, text_h, fonts) if collapsed else None
+        return _Placement(
+            message, layout, origin, bubble, header_text, header_rect, day, emoji, more
+        )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         message, header, day_start = self._row(index)
@@ -326,9 +366,11 @@ class MessageDelegate(QStyledItemDelegate):
         if cached is not None:
             return cached
         # not kept: most measured rows are never on screen (paint keeps its own few)
-        text = self._shown_text(message)
+        _, text, collapsed = self._shown_row(message)
         _, text_h, _ = layout_text(text, fonts.body, self._text_width(message, available))
         height = (GROUP_GAP if header else ROW_GAP) + text_h + 2 * PAD_Y
+        if collapsed:
+            height += self._more_height(fonts)
         if header and message.author_role is not PartyRole.SYSTEM:
             height += fonts.header_h + HEADER_GAP
         if day_start:
@@ -385,6 +427,8 @@ class MessageDelegate(QStyledItemDelegate):
         if message.author_role is PartyRole.SYSTEM:
             painter.setPen(theme.system_text)
             self._draw_text(painter, place)
+            if place.more is not None:
+                self._paint_more(painter, place, fonts, option)
             painter.restore()
             return
 
@@ -410,6 +454,8 @@ class MessageDelegate(QStyledItemDelegate):
         painter.setFont(fonts.body)
         self._draw_text(painter, place)
         painter.setOpacity(1.0)
+        if place.more is not None:
+            self._paint_more(painter, place, fonts, option)
 
         status_text, status_color = self._status(message) if mine else ("", theme.muted)
         if status_text:
@@ -429,6 +475,134 @@ class MessageDelegate(QStyledItemDelegate):
                 status_text,
             )
         painter.restore()
+
+    # "Show more…" -----------------------------------------------------------------------
+    def _more_label(self) -> str:
+        return self.tr("Show more…")
+
+    def _length_label(self, message: Message) -> str:
+        return self.tr("{0} characters").format(self._view.locale().toString(len(message.text)))
+
+    def _more_height(self, fonts: _Fonts) -> float:
+        return MORE_GAP + fonts.header_h + 2 * MORE_PAD_Y
+
+    def _more_width(self, message: Message, fonts: _Fonts) -> float:
+        """The pill and the message's length beside it."""
+        pill = QFontMetricsF(fonts.strong).horizontalAdvance(self._more_label()) + 2 * MORE_PAD_X
+        length = QFontMetricsF(fonts.header).horizontalAdvance(self._length_label(message))
+        return pill + MORE_COUNT_GAP + length
+
+    def _more_rect(self, origin: QPointF, text_h: float, fonts: _Fonts) -> QRectF:
+        width = QFontMetricsF(fonts.strong).horizontalAdvance(self._more_label()) + 2 * MORE_PAD_X
+        height = fonts.header_h + 2 * MORE_PAD_Y
+        return QRectF(origin.x(), origin.y() + text_h + MORE_GAP, width, height)
+
+    def _paint_more(
+        self, painter: QPainter, place: _Placement, fonts: _Fonts, option: QStyleOptionViewItem
+    ) -> None:
+        pill = place.more
+        assert pill is not None
+        theme = self.theme
+        radius = pill.height() / 2
+        fill = QColor(theme.link)
+        fill.setAlpha(36 if theme.dark else 24)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(pill, radius, radius)
+        if option.state & QStyle.StateFlag.State_HasFocus:  # Enter or Space opens it
+            painter.setPen(QPen(theme.accent, 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(pill.adjusted(-2, -2, 2, 2), radius + 2, radius + 2)
+        painter.setFont(fonts.strong)
+        painter.setPen(theme.link)
+        painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), self._more_label())
+        painter.setFont(fonts.header)
+        painter.setPen(theme.muted)
+        length = QRectF(pill.right() + MORE_COUNT_GAP, pill.top(), 10_000.0, pill.height())
+        painter.drawText(
+            length,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self._length_label(place.message),
+        )
+
+    def show_more_rect(self, index: ModelIndex, rect: QRect, base: QFont) -> QRectF | None:
+        """Where the row drawn in ``rect`` paints its "Show more…" pill (None: not collapsed)."""
+        return self._place(index, QRectF(rect), base).more
+
+    def show_whole(self, index: ModelIndex) -> MessageViewer:
+        """Open (or bring up) the viewer with the whole text of the message at ``index``."""
+        message = self._row(index)[0]
+        viewer = self._viewer
+        if viewer is None:
+            viewer = self._viewer = MessageViewer(self._view)
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            viewer.destroyed.connect(self._viewer_gone)
+        when = QDateTime.fromMSecsSinceEpoch(int(message.time * 1000))
+        shown_when = self._view.locale().toString(when, "d MMMM yyyy HH:mm")
+        viewer.set_message(message.author_name, shown_when, message.text)
+        viewer.show()
+        viewer.raise_()
+        viewer.activateWindow()
+        return viewer
+
+    def _viewer_gone(self) -> None:
+        self._viewer = None
+
+    def _in_use(self) -> bool:
+        return self._view.itemDelegate() is self  # a replaced delegate stays the view's child
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid() and self._in_use() and self.is_collapsed(index):
+            self.show_whole(index)
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: ModelIndex,
+    ) -> bool:
+        """A click on the pill, or Space on the row, shows the whole message."""
+        if isinstance(event, QMouseEvent):
+            released = (
+                event.type() == QEvent.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton
+            )
+            pill = (
+                self.show_more_rect(index, option.rect, option.font)
+                if released and self.is_collapsed(index)
+                else None
+            )
+            opens = pill is not None and pill.contains(event.position())
+        else:
+            opens = (
+                isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Space
+                and self.is_collapsed(index)
+            )
+        if opens:
+            self.show_whole(index)
+            return True
+        return super().editorEvent(event, model, option, index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The pointer over a "Show more…" pill shows a hand (links set theirs elsewhere)."""
+        moved = event.type() == QEvent.Type.MouseMove
+        if moved and isinstance(event, QMouseEvent) and self._in_use():
+            pos = event.position().toPoint()
+            index = self._view.indexAt(pos)
+            over = False
+            if index.isValid() and self.is_collapsed(index):
+                pill = self.show_more_rect(index, self._view.visualRect(index), self._view.font())
+                over = pill is not None and pill.contains(event.position())
+            viewport = self._view.viewport()
+            if over:
+                viewport.setCursor(Qt.CursorShape.PointingHandCursor)
+            elif self._hand:
+                viewport.unsetCursor()
+            self._hand = over
+        return False
 
     # bundled emoji images ---------------------------------------------------------------
     def _emoji_in(self, message: Message) -> tuple[tuple[int, int, str], ...]:
@@ -528,7 +702,8 @@ class MessageDelegate(QStyledItemDelegate):
     @staticmethod
     def _header_text(message: Message) -> str:
         when = QDateTime.fromMSecsSinceEpoch(int(message.time * 1000))
-        author = display_text(message.author_name, limit=80)
+        # isolated: a right-to-left name never carries the time into its own run
+        author = display_text(message.author_name, limit=80, isolate=True)
         return f"{author}  ·  {when.toString('HH:mm')}"
 
     # links ----------------------------------------------------------------------------

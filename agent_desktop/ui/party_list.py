@@ -22,6 +22,7 @@ from agent_desktop.core.types import PartyRole, PartyState
 from agent_desktop.services.interaction_store import InteractionRecord
 from agent_desktop.ui.labels import party_state_label
 from agent_desktop.ui.theme import LIGHT, Theme
+from agent_desktop.ui.wire_tooltip import wire_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -53,8 +54,10 @@ class PartyModel(QAbstractListModel):
         party = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return party.name
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{party.name} — {party_state_label(party.state)}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt would take a name like <b>x</b> as HTML
+            return wire_tooltip(f"{party.name} — {party_state_label(party.state)}")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{display_text(party.name, limit=80)} — {party_state_label(party.state)}"
         if role == PartyRoles.STATE:
             return party.state.value
         if role == PartyRoles.ROLE:

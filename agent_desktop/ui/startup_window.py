@@ -100,7 +100,7 @@ def remember_system_theme(cache_dir: Path, theme: Theme) -> None:
     from agent_desktop.core.atomic import write_atomic  # not before the first paint
 
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # as ProfilePaths.create
         write_atomic(cache_dir / SYSTEM_THEME_FILE, theme.name.encode("utf-8"))
     except OSError as exc:
         log.warning("could not remember the system's theme: %s", exc)

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.backends.base import Target
+from agent_desktop.core.display import display_text
 from agent_desktop.ui.theme import LIGHT, Theme
+from agent_desktop.ui.wire_tooltip import wire_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -95,8 +97,10 @@ class TargetModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return target.name
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{target.name} — {presence_label(target)}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt would take a name like <b>x</b> as HTML
+            return wire_tooltip(f"{target.name} — {presence_label(target)}")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{display_text(target.name, limit=80)} — {presence_label(target)}"
         if role == TargetRoles.TARGET_ID:
             return target.id
         if role == TargetRoles.KIND:

@@ -1515,7 +1515,7 @@ Some of its letters come from another alphabet and only look the same. Open it o
         </message>
         <message>
             <source>Ready on the Chat channel</source>
-            <extracomment>the desk is attached (see attach): until then the frame says it is starting the Connect area and Conversation tabs, once asynchronous chat is set up actions of controllers attached after construction, by shortcut action name</extracomment>
+            <extracomment>the desk is attached (see attach): until then the frame says it is starting draft key -&gt; (its composer, the widget whose signals a restore keeps quiet) the Connect area and Conversation tabs, once asynchronous chat is set up actions of controllers attached after construction, by shortcut action name</extracomment>
             <translation>Ready on the Chat channel</translation>
         </message>
         <message>
@@ -1608,12 +1608,20 @@ Some of its letters come from another alphabet and only look the same. Open it o
         <name>MessageDelegate</name>
         <message>
             <source>Today</source>
-            <extracomment>characters painted of one message; longer ones are cut with an ellipsis (no freeze) an emoji image's side in its glyph's cell (the font's glyphs have side bearings)</extracomment>
+            <extracomment>the "Show more…" pill under a collapsed message an emoji image's side in its glyph's cell (the font's glyphs have side bearings) message id -&gt; (length of its text, the text painted, whether it is collapsed)</extracomment>
             <translation>Today</translation>
         </message>
         <message>
             <source>Yesterday</source>
             <translation>Yesterday</translation>
+        </message>
+        <message>
+            <source>Show more…</source>
+            <translation>Show more…</translation>
+        </message>
+        <message>
+            <source>{0} characters</source>
+            <translation>{0} characters</translation>
         </message>
         <message>
             <source>Sending…</source>
@@ -1633,10 +1641,42 @@ Some of its letters come from another alphabet and only look the same. Open it o
         </message>
     </context>
     <context>
+        <name>MessageViewer</name>
+        <message>
+            <source>Whole message</source>
+            <extracomment>the longest block the viewer's document holds (a longer line is cut into several) a chunk ends at a space when there is one this close to its end the user state of a block that continues the line of the block before it</extracomment>
+            <translation>Whole message</translation>
+        </message>
+        <message>
+            <source>Message text</source>
+            <translation>Message text</translation>
+        </message>
+        <message>
+            <source>Copy all</source>
+            <translation>Copy all</translation>
+        </message>
+        <message>
+            <source>Copy the whole message</source>
+            <translation>Copy the whole message</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Message from {0}</source>
+            <translation>Message from {0}</translation>
+        </message>
+        <message>
+            <source>{0}  ·  {1} characters</source>
+            <translation>{0}  ·  {1} characters</translation>
+        </message>
+    </context>
+    <context>
         <name>NoticeBanner</name>
         <message>
             <source>Notice</source>
-            <extracomment>the only kinds of link a click in a transcript may open transcript zoom notches, in percent of the application font</extracomment>
+            <extracomment>the only kinds of link a click in a transcript may open the most characters of a notice the banner shows transcript zoom notches, in percent of the application font</extracomment>
             <translation>Notice</translation>
         </message>
         <message>

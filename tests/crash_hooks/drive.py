@@ -1,9 +1,9 @@
 """Test hook run inside the app (AGENT_DESKTOP_TEST_HOOK) by tests/ui/test_crash_safety.py.
 
-``CRASH_PHASE`` picks what it does: ``sending``, ``settings`` or ``state`` drive the app into
-the middle of that work and print ``READY {json}`` for the test to kill the process with
-SIGKILL; ``check`` (after the restart) waits for recovery and writes what it sees to
-``CRASH_RESULT`` as JSON, then closes the app cleanly.
+``CRASH_PHASE`` picks what it does: ``sending``, ``settings``, ``state`` or ``drafts`` drive
+the app into the middle of that work and print ``READY {json}`` for the test to kill the
+process with SIGKILL; ``check`` (after the restart) waits for recovery and writes what it sees
+to ``CRASH_RESULT`` as JSON, then closes the app cleanly.
 """
 
 from __future__ import annotations
@@ -18,10 +18,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtWidgets import QPlainTextEdit
+
 from agent_desktop.app import AgentDesktop
 from agent_desktop.backends.demo import DemoBackend
 from agent_desktop.core.sqlite_db import VersionedDatabase
 from agent_desktop.core.types import Channel, ConnectionState
+from agent_desktop.services.drafts import communication_key, consultation_key, conversation_key
+from agent_desktop.ui.conversation_panel import ConversationPanel
 
 
 async def until(what: str, predicate: Callable[[], object], timeout: float = 15.0) -> None:
@@ -93,29 +97,89 @@ async def sending(desktop: AgentDesktop) -> None:
     await asyncio.Future()  # until killed
 
 
-def mark_settings_writes(markers: Path) -> None:
-    """Write "<" when a settings save is about to replace the file and ">" once it has: a
-    kill that leaves "<" last landed mid-write (the temp file written, not yet in place)."""
+def communication_composer(desktop: AgentDesktop) -> QPlainTextEdit | None:
+    found = desktop.window.findChild(QPlainTextEdit, "contactComposer")
+    return found if isinstance(found, QPlainTextEdit) else None
+
+
+async def show_contact(desktop: AgentDesktop, contact_id: str) -> QPlainTextEdit:
+    connect = desktop.window.connect_area
+    assert connect is not None
+    connect.show(contact_id)
+    await until("communication view", lambda: communication_composer(desktop) is not None)
+    composer = communication_composer(desktop)
+    assert composer is not None
+    return composer
+
+
+def conversation_composer(desktop: AgentDesktop, iid: str) -> QPlainTextEdit:
+    page = desktop.window.views[iid].conversation_page
+    assert isinstance(page, ConversationPanel)
+    return page.composer
+
+
+async def drafts(desktop: AgentDesktop) -> None:
+    """The agent types into the four kinds of composer; nothing calls a flush: once the
+    app's own debounced save says every draft is on disk (DraftKeeper.saved), READY."""
+    backend, window = desktop.backend, desktop.window
+    assert isinstance(backend, DemoBackend) and window.interaction_actions is not None
+    (iid,) = await start_chats(desktop, ["Client Quatre"])
+    contact = window.views[iid].record.contact.id
+    saved: set[str] = set()
+    desktop.drafts.saved.connect(saved.add)
+    claire = next(t for t in await backend.targets("Claire") if t.name == "Claire Moreau")
+    window.interaction_actions.consult(iid, claire)
+    controller = window.action_controller
+    assert controller is not None
+    await until(
+        "consultation",
+        lambda: (
+            iid in controller.consultation_views
+            and controller.consultation_views[iid].composer.isEnabled()
+        ),
+    )
+    typed = {
+        iid: (window.views[iid].composer, "chat draft"),
+        consultation_key(iid): (controller.consultation_views[iid].composer, "consult draft"),
+        conversation_key(iid): (conversation_composer(desktop, iid), "conversation draft"),
+        communication_key(contact): (await show_contact(desktop, contact), "contact draft"),
+    }
+    for composer, text in typed.values():
+        composer.insertPlainText(text)  # as typed: no flush follows
+    await until("drafts saved", lambda: saved >= set(typed), timeout=10)
+    ready({"iids": [iid], "contact": contact, "drafts": {k: t for k, (_, t) in typed.items()}})
+    await asyncio.Future()  # until killed
+
+
+def hold_settings_write(when: str, saves: int) -> None:
+    """At the ``saves``-th settings save, stop for good (until killed) either just before its
+    ``os.replace`` (``when`` = "before": its temp file written, not in place) or just after
+    it ("after"), and print ``READY {"placed": the typing_timeout_s now in the file,
+    "held": the one of the held save}``: the kill then lands provably on that side."""
     real_replace = os.replace
-    fd = os.open(markers, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    placed: list[int] = []
 
     def replacing(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
         if not str(dst).endswith("settings.json"):
             real_replace(src, dst)
             return
-        os.write(fd, b"<")
-        time.sleep(0.02)  # widens the window the test kills in
-        real_replace(src, dst)
-        os.write(fd, b">")
+        value = json.loads(Path(src).read_text(encoding="utf-8"))["chat"]["typing_timeout_s"]
+        last = len(placed) + 1 == saves
+        if not last or when == "after":
+            real_replace(src, dst)
+            placed.append(value)
+        if last:
+            ready({"placed": placed[-1], "held": value})
+            while True:  # the app stops here, inside its save, until the test kills it
+                time.sleep(3600)
 
     os.replace = replacing  # type: ignore[assignment]
 
 
 async def settings(desktop: AgentDesktop) -> None:
-    markers = os.environ.get("CRASH_MARKERS")
-    if markers:
-        mark_settings_writes(Path(markers))
-    ready({})
+    hold_settings_write(
+        os.environ["CRASH_SETTINGS_HOLD"], int(os.environ.get("CRASH_SETTINGS_SAVES", "20"))
+    )
     for n in itertools.count():
         desktop.settings_store.try_update({"chat": {"typing_timeout_s": 1 + n % 50}})
         await asyncio.sleep(0)
@@ -170,8 +234,13 @@ async def check(desktop: AgentDesktop) -> None:
         return all(window.views[iid].composer.toPlainText() for iid in iids)
 
     await until("drafts", drafts_back, timeout=5)
+    contact = os.environ.get("CRASH_CONTACT")
     result = {
         "drafts": {iid: window.views[iid].composer.toPlainText() for iid in iids},
+        "conversation_drafts": {
+            iid: conversation_composer(desktop, iid).toPlainText() for iid in iids
+        },
+        "contact_draft": (await show_contact(desktop, contact)).toPlainText() if contact else "",
         "received": {iid: backend.customers.received(iid) for iid in iids},
         "load_warning": desktop.settings_store.load_warning,
         "banner": window.banner.label.text() if window.banner.isVisible() else "",
@@ -183,7 +252,13 @@ async def check(desktop: AgentDesktop) -> None:
     window.close()
 
 
-PHASES = {"sending": sending, "settings": settings, "state": state, "check": check}
+PHASES = {
+    "sending": sending,
+    "settings": settings,
+    "state": state,
+    "drafts": drafts,
+    "check": check,
+}
 
 
 async def run(desktop: AgentDesktop) -> None:

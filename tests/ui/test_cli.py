@@ -99,3 +99,4 @@ def test_a_failing_test_hook_ends_the_app_at_once(tmp_path: Path) -> None:
     assert result.returncode == 3
     log = (tmp_path / "profile" / "logs" / "agent_desktop.log").read_text(encoding="utf-8")
     assert "test hook failed" in log and "hook went wrong" in log
+    assert f"WARNING agent_desktop: test hook {hook} runs inside the app" in log

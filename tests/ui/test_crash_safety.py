@@ -23,7 +23,6 @@ from typing import Any
 import pytest
 
 from agent_desktop.core.paths import ProfilePaths
-from agent_desktop.core.settings import Settings
 
 HOOK = Path(__file__).resolve().parents[1] / "crash_hooks" / "drive.py"
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,9 +86,9 @@ def kill(process: subprocess.Popen[str], after_s: float = 0.0) -> None:
     assert process.wait(timeout=10) == -signal.SIGKILL
 
 
-def restart_and_check(profile: Path, iids: list[str]) -> dict[str, Any]:
+def restart_and_check(profile: Path, iids: list[str], **env: str) -> dict[str, Any]:
     result = profile / "result.json"
-    process = launch(profile, "check", CRASH_IIDS=json.dumps(iids), CRASH_RESULT=str(result))
+    process = launch(profile, "check", CRASH_IIDS=json.dumps(iids), CRASH_RESULT=str(result), **env)
     try:
         code = process.wait(timeout=60)
     finally:
@@ -138,44 +137,65 @@ def test_killed_while_sending_every_message_arrives_once_and_drafts_come_back(
     ]
 
 
-def test_killed_while_writing_settings_they_are_intact_or_set_aside(profile: Path) -> None:
-    process = launch(profile, "settings")
-    wait_ready(process)
-    kill(process, after_s=random.uniform(0.05, 0.4))
-
-    settings_file = profile / "config" / "settings.json"
-    seen = restart_and_check(profile, [])
-    if seen["load_warning"] is None:
-        # written atomically: the old or the new file, whole
-        data = json.loads(settings_file.read_text(encoding="utf-8"))
-        assert 1 <= data["chat"]["typing_timeout_s"] <= 50
-        assert seen["typing_timeout_s"] == data["chat"]["typing_timeout_s"]
-    else:
-        assert Path(seen["load_warning"]).name == "settings.json.bad"
-        assert "could not be read" in seen["banner"]
-    assert not list(settings_file.parent.glob(".settings.json.*.tmp"))  # no leftovers
-
-
-def test_killed_in_the_middle_of_a_settings_write_the_file_is_intact(profile: Path) -> None:
-    """The kill provably lands inside a save: its temp file is written, the replace not
-    done (the hook marks each save); the next start removes the temp file and loads the
-    last whole settings."""
-    markers = profile / "markers"
-    process = launch(profile, "settings", CRASH_MARKERS=str(markers))
-    wait_ready(process)
-    deadline = time.monotonic() + 20
-    while not (markers.exists() and markers.read_bytes().endswith(b"<")):
-        assert time.monotonic() < deadline, "no settings save seen"
-        time.sleep(0.001)
+def test_killed_after_typing_every_draft_comes_back_though_nothing_flushed(
+    profile: Path,
+) -> None:
+    """The agent types into a chat's composer, its consultation's, its Conversation tab's and
+    the Communication view's; no flush is called: once the app's own debounced save reports
+    them on disk (DraftKeeper.saved), the process is killed. The drafts are in the state
+    database as typed and come back in their composers after the restart."""
+    settings = {
+        **SETTINGS,
+        "backends": {"demo": {"resume_active_chats": True, "colleague_answer_s": 0.05}},
+    }
+    (profile / "config" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    process = launch(profile, "drafts")
+    typed = wait_ready(process)
+    (iid,) = typed["iids"]
     kill(process)
-    assert markers.read_bytes().endswith(b"<")  # killed mid-write
+
+    state = sqlite3.connect(profile / "data" / "state.sqlite3")
+    try:
+        on_disk = dict(state.execute("SELECT interaction_id, text FROM drafts").fetchall())
+    finally:
+        state.close()
+    assert on_disk == typed["drafts"]
+    assert len(on_disk) == 4  # chat, consultation, Conversation tab, Communication view
+
+    seen = restart_and_check(profile, [iid], CRASH_CONTACT=typed["contact"])
+    assert seen["drafts"] == {iid: "chat draft"}
+    assert seen["conversation_drafts"] == {iid: "conversation draft"}
+    assert seen["contact_draft"] == "contact draft"
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_killed_around_the_settings_rename_the_last_whole_settings_load(
+    profile: Path, when: str
+) -> None:
+    """The hook stops the 20th settings save for good just before its ``os.replace`` (its
+    temp file written) or just after it, then the process is killed there: before, the
+    19th settings load; after, the 20th. Whole either way: no warning, nothing set aside,
+    no temp file left."""
+    process = launch(profile, "settings", CRASH_SETTINGS_HOLD=when, CRASH_SETTINGS_SAVES="20")
+    save = wait_ready(process)
     settings_file = profile / "config" / "settings.json"
-    assert list(settings_file.parent.glob(".settings.json.*.tmp"))  # the cut-short save
+    leftovers = list(settings_file.parent.glob(".settings.json.*.tmp"))
+    assert len(leftovers) == (1 if when == "before" else 0)
+    kill(process)
 
     seen = restart_and_check(profile, [])
-    assert seen["load_warning"] is None  # atomic: the previous settings, whole
-    on_disk = Settings.model_validate_json(settings_file.read_text(encoding="utf-8"))
-    assert seen["typing_timeout_s"] == on_disk.chat.typing_timeout_s
+    assert seen["load_warning"] is None and seen["banner"] == ""
+    assert not (settings_file.parent / "settings.json.bad").exists()
+    if when == "before":  # the held save's value never reached the file
+        assert save["held"] != save["placed"]
+        expected = save["placed"]
+    else:
+        assert save["held"] == save["placed"]
+        expected = save["held"]
+    assert seen["typing_timeout_s"] == expected
+    assert json.loads(settings_file.read_text(encoding="utf-8"))["chat"]["typing_timeout_s"] == (
+        expected
+    )
     assert not list(settings_file.parent.glob(".settings.json.*.tmp"))  # no leftovers
 
 

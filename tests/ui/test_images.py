@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale
-from PySide6.QtGui import QImage, QImageWriter
+from PySide6.QtGui import QColor, QImage, QImageWriter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -152,6 +152,70 @@ def test_metadata_is_stripped_when_re_encoding(qtbot: QtBot) -> None:
     decoded = QImage.fromData(prepared.data)
     assert decoded.textKeys() == []
     assert decoded.pixel(5, 5) == 0xFF3366CC  # the pixels survive
+
+
+def exif_segment(artist: str) -> bytes:
+    """An APP1 EXIF segment (big-endian TIFF) with an Artist tag and a GPS IFD placing the
+    photo at 48°51'23.88" N, 2°21'7.92" E (the bytes a phone writes)."""
+
+    def entry(tag: int, kind: int, count: int, value: bytes) -> bytes:
+        return struct.pack(">HHI", tag, kind, count) + value.ljust(4, b"\0")
+
+    name = artist.encode() + b"\0"
+    ifd0_at, gps_at = 8, 8 + 2 + 2 * 12 + 4
+    name_at = gps_at + 2 + 4 * 12 + 4
+    lat_at = name_at + len(name)
+    lon_at = lat_at + 24
+    ifd0 = (
+        struct.pack(">H", 2)
+        + entry(0x013B, 2, len(name), struct.pack(">I", name_at))  # Artist
+        + entry(0x8825, 4, 1, struct.pack(">I", gps_at))  # GPSInfo IFD
+        + struct.pack(">I", 0)
+    )
+    gps = (
+        struct.pack(">H", 4)
+        + entry(0x0001, 2, 2, b"N\0")  # GPSLatitudeRef
+        + entry(0x0002, 5, 3, struct.pack(">I", lat_at))  # GPSLatitude
+        + entry(0x0003, 2, 2, b"E\0")  # GPSLongitudeRef
+        + entry(0x0004, 5, 3, struct.pack(">I", lon_at))  # GPSLongitude
+        + struct.pack(">I", 0)
+    )
+    latitude = struct.pack(">6I", 48, 1, 51, 1, 2388, 100)
+    longitude = struct.pack(">6I", 2, 1, 21, 1, 792, 100)
+    tiff = b"MM\0\x2a" + struct.pack(">I", ifd0_at) + ifd0 + gps + name + latitude + longitude
+    assert len(b"MM\0\x2a") + 4 + len(ifd0) == gps_at
+    body = b"Exif\0\0" + tiff
+    return b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body
+
+
+def jpeg_markers(data: bytes) -> list[int]:
+    """The markers of a JPEG's segments up to its image data (start of scan)."""
+    assert data[:2] == b"\xff\xd8"
+    markers, at = [], 2
+    while at < len(data) and data[at] == 0xFF:
+        marker = data[at + 1]
+        markers.append(marker)
+        if marker == 0xDA:
+            break
+        at += 2 + struct.unpack(">H", data[at + 2 : at + 4])[0]
+    return markers
+
+
+def test_jpeg_exif_and_gps_are_stripped_when_re_encoding(qtbot: QtBot) -> None:
+    plain = encoded("JPEG", 16, 16)
+    original = plain[:2] + exif_segment("Marie Dupont") + plain[2:]  # right after SOI
+    latitude = struct.pack(">6I", 48, 1, 51, 1, 2388, 100)
+    assert 0xE1 in jpeg_markers(original)  # the APP1 (EXIF) segment is there...
+    assert b"Exif\0\0" in original and b"Marie Dupont" in original and latitude in original
+    assert not QImage.fromData(original).isNull()  # ...in a JPEG Qt reads
+    prepared = prepare_image(original)
+    assert prepared.mime == "image/jpeg"
+    assert 0xE1 not in jpeg_markers(prepared.data)  # no APP1 left: no EXIF, no XMP
+    assert b"Exif" not in prepared.data and b"Marie Dupont" not in prepared.data
+    assert latitude not in prepared.data
+    decoded = QImage.fromData(prepared.data)
+    assert decoded.size() == QImage.fromData(plain).size()
+    assert QColor(decoded.pixel(8, 8)).blue() > 150  # the pixels survive (lossy, close)
 
 
 MAGICS = [b"", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF89a", b"RIFF\0\0\0\0WEBPVP8X"]

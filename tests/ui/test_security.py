@@ -3,6 +3,7 @@ everything the app writes stays inside its profile."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,20 @@ def test_every_file_the_app_writes_is_inside_its_profile(
         p.relative_to(tmp_path / "profile").parts[0] for p in (tmp_path / "profile").rglob("*")
     }
     assert profile <= {"config", "data", "cache", "logs"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes; Windows profiles are private")
+def test_the_profile_folders_are_readable_by_the_user_only(
+    start: StartHarness, tmp_path: Path
+) -> None:
+    """Transcripts, drafts and the outbox are in the profile: its folders are created 0700,
+    and a folder left open by an older version is closed at the next start."""
+    (tmp_path / "profile" / "data").mkdir(parents=True)
+    (tmp_path / "profile" / "data").chmod(0o755)
+    h = start()
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    h.accept(iid)
+    h.close()
+    folders = [tmp_path / "profile" / name for name in ("config", "data", "cache", "logs")]
+    assert all(folder.is_dir() for folder in folders)
+    assert {oct(folder.stat().st_mode & 0o777) for folder in folders} == {oct(0o700)}

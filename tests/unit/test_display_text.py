@@ -11,10 +11,16 @@ from hypothesis import strategies as st
 
 from agent_desktop.core.display import (
     BIDI_CONTROLS,
+    COLLAPSE_CHARS,
+    COLLAPSE_LINES,
+    COLLAPSED_CHARS,
+    COLLAPSED_LINES,
     FSI,
     MAX_COMBINING,
     PDI,
+    collapse,
     display_text,
+    log_safe,
     one_line,
 )
 
@@ -122,3 +128,35 @@ def test_the_fast_path_gives_what_the_full_pass_gives(
 
     expected = _display_text(text, limit=limit, isolate=isolate)
     assert display_text(text, limit=limit, isolate=isolate) == expected
+
+
+def test_a_long_text_collapses_to_its_first_lines() -> None:
+    assert collapse("Bonjour") is None
+    assert collapse("a" * COLLAPSE_CHARS) is None
+    huge = collapse("x" * 1_048_576)
+    assert huge == "x" * COLLAPSED_CHARS + "…"
+    words = collapse("mot " * COLLAPSE_CHARS)
+    assert words is not None and words.endswith("mot…")  # cut at a space, not in a word
+    lines = collapse("\n".join(f"ligne {n}" for n in range(COLLAPSE_LINES + 1)))
+    assert lines is not None and lines.count("\n") == COLLAPSED_LINES - 1
+    assert lines.endswith(f"ligne {COLLAPSED_LINES - 1}…")
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "é", "🙂"]), max_size=4_000))
+def test_a_collapsed_text_is_a_short_prefix_of_the_text(text: str) -> None:
+    head = collapse(text)
+    if head is None:
+        assert len(text) <= COLLAPSE_CHARS and text.count("\n") < COLLAPSE_LINES
+        return
+    assert head.endswith("…") and text.startswith(head[:-1])
+    assert len(head) <= COLLAPSED_CHARS + 1
+    assert head.count("\n") < COLLAPSED_LINES
+
+
+def test_log_safe_text_is_one_bounded_line_that_reorders_nothing() -> None:
+    assert log_safe("Prêt · Marie Dupont") == "Prêt · Marie Dupont"
+    forged = "ok\n2025-01-01 ERROR admin logged in\r\u202egnp.exe\x00\ud800"
+    assert log_safe(forged) == (
+        "ok\\n2025-01-01 ERROR admin logged in\\r\\u202egnp.exe\\x00\\ud800"
+    )
+    assert log_safe("x" * 10_000, limit=50) == "x" * 50 + "…"

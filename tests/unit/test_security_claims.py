@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
 
 from agent_desktop.backends.demo import DemoConfig
 from agent_desktop.core.settings import Settings
+from agent_desktop.logs import setup_logging
 
 PACKAGE = Path(__file__).resolve().parents[2] / "agent_desktop"
 SECRET_WORDS = re.compile(r"password|passwd|token|secret|api_?key|credential", re.IGNORECASE)
@@ -62,6 +64,37 @@ def test_wire_text_is_never_rich_text() -> None:
     assert offenders == []
 
 
+def test_the_log_is_bounded(tmp_path: Path) -> None:
+    """The log rotates: however much is logged, at most 6 files of about 2 MB each."""
+    path = setup_logging(tmp_path / "logs")
+    root = logging.getLogger()
+    handler = root.handlers[-1]
+    try:
+        line = "x" * 10_000
+        for _ in range(1_500):  # 15 MB
+            logging.getLogger("flood").warning(line)
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+    files = sorted(path.parent.iterdir())
+    assert len(files) == 6 and path in files
+    assert sum(f.stat().st_size for f in files) <= 6 * 2_000_000 + 20_000
+
+
+def test_the_installer_never_sets_the_test_hook() -> None:
+    """AGENT_DESKTOP_TEST_HOOK runs a script inside the app; nothing that ships sets it."""
+    shipped = [PACKAGE.parent / "packaging", PACKAGE]
+    setters = [
+        f"{path.relative_to(PACKAGE.parent)}:{number}"
+        for root in shipped
+        for path in root.rglob("*")
+        if path.is_file() and path.suffix in (".py", ".nsi", ".nsh", ".spec", ".json", ".yml")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "AGENT_DESKTOP_TEST_HOOK" in line and "TEST_HOOK_ENV = " not in line
+    ]
+    assert setters == []
+
+
 DOC = PACKAGE.parent / "docs" / "security.md"
 TESTS = PACKAGE.parent / "tests"
 #: `path::test_name`, `file.py::test_name`, `::test_name` (same file as the last one) or a
@@ -98,16 +131,42 @@ def test_every_test_the_security_review_names_exists() -> None:
     assert checked >= 40  # the walk found the references
 
 
+def claims(text: str) -> list[tuple[str, str]]:
+    """(section, claim) for every claim of the review: each bullet, each table row (but the
+    header) and each paragraph under a ``## `` heading. The preamble before the first heading
+    and bold labels (``**Cannot:**``) are not claims."""
+    found: list[tuple[str, str]] = []
+    section: str | None = None
+    for block in re.split(r"\n\s*\n", text):
+        lines = block.strip().splitlines()
+        if lines and lines[0].startswith("## "):
+            section, lines = lines[0][3:], lines[1:]
+        if section is None or not lines:
+            continue
+        if lines[0].startswith("|"):
+            rows = [line for line in lines if not re.match(r"\|\s*-", line)]
+            found += [(section, row) for row in rows[1:]]
+            continue
+        for item in re.split(r"\n(?=- |\*\*)", "\n".join(lines)):
+            if not re.fullmatch(r"\*\*[^*]+\*\*", item.strip()):
+                found.append((section, item))
+    return found
+
+
 def test_the_security_review_marks_nothing_untested_without_saying_so() -> None:
-    """Each bullet of the review names a test, a test file, or says it is not yet tested."""
-    text = DOC.read_text(encoding="utf-8")
-    bullets = re.split(r"\n(?=- |\*\*)", text.split("## Messages are never lost", 1)[1])
+    """Every claim of the review (bullet, table row, paragraph, in every section) names a
+    test or a test file, or says it is "not yet tested" or why there is "no test:"; a
+    paragraph that only introduces what follows ends with a colon."""
+    found = claims(DOC.read_text(encoding="utf-8"))
+    sections = {section for section, _ in found}
+    assert {"What is stored where", "TLS", "Test hooks"} <= sections  # the walk found them
     unbacked = [
-        bullet.splitlines()[0]
-        for bullet in bullets
-        if bullet.startswith("- ")
-        and "test_" not in bullet
-        and "not yet tested" not in bullet
-        and "no test:" not in bullet
+        f"{section}: {claim.splitlines()[0]}"
+        for section, claim in found
+        if "test_" not in claim
+        and "not yet tested" not in claim
+        and "no test:" not in claim
+        and not claim.rstrip().endswith(":")
     ]
     assert unbacked == []
+    assert len(found) >= 40

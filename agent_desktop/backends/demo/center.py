@@ -616,9 +616,10 @@ def _contact_for_chat(
 ) -> Contact:
     """``known`` (or a new contact) with the details the customer just gave."""
     contact = known or Contact(id=new_id(), name=name)
-    contact = contact.model_copy(
-        update={"email": email or contact.email, "phone": phone or contact.phone}
-    )
+    # validated (model_copy is not): a lone surrogate in a detail becomes U+FFFD here, as in
+    # every other field from the wire, before it reaches SQLite
+    details = {"email": email or contact.email, "phone": phone or contact.phone}
+    contact = Contact.model_validate({**contact.model_dump(), **details})
     if any(address.channel is channel for address in contact.channels):
         return contact
     address = ChannelAddress(channel=channel, address=pseudo_address(channel, contact))
