@@ -104,12 +104,13 @@ def test_a_chat_leaving_the_desk_brings_the_next_full_collection_forward(
     assert housekeeping.active  # the hourly pass goes on
 
 
-def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
-    tmp_path: Path,
-) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AGENT_DESKTOP_TEST_HOOK=str(HOOK))
+def run_app(arguments: list[str], **switches: str) -> subprocess.CompletedProcess[str]:
+    """The app (or a script that starts it) in a new Python, offscreen, with the
+    ``AGENT_DESKTOP_*`` ``switches`` set; it must end with code 0."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.update({f"AGENT_DESKTOP_{name}": value for name, value in switches.items()})
     result = subprocess.run(
-        [sys.executable, "-m", "agent_desktop", "--profile", str(tmp_path)],
+        [sys.executable, *arguments],
         capture_output=True,
         text=True,
         timeout=120,
@@ -117,6 +118,13 @@ def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
+    tmp_path: Path,
+) -> None:
+    result = run_app(["-m", "agent_desktop", "--profile", str(tmp_path)], TEST_HOOK=str(HOOK))
     lines = [line for line in result.stdout.splitlines() if line.startswith("MODULES ")]
     assert lines, result.stdout + result.stderr
     assert json.loads(lines[0].removeprefix("MODULES ")) == []
@@ -147,17 +155,8 @@ FRAME_HOOK = Path(__file__).parents[1] / "startup_hooks" / "frame_first.py"
 def test_the_main_window_is_painted_before_the_services_are_even_imported(
     tmp_path: Path,
 ) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AGENT_DESKTOP_EXIT_AFTER_FIRST_PAINT="1")
-    result = subprocess.run(
-        [sys.executable, str(FRAME_HOOK), "--profile", str(tmp_path), "--lang", "fr"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    command = [str(FRAME_HOOK), "--profile", str(tmp_path), "--lang", "fr"]
+    lines = run_app(command, EXIT_AFTER_FIRST_PAINT="1").stdout.splitlines()
     frame = [json.loads(line.removeprefix("FRAME ")) for line in lines if line[:6] == "FRAME "]
     assert frame == [
         {"heavy": [], "qt_namespace": False, "windows": ["mainWindow"], "status": "Démarrage…"}
