@@ -290,11 +290,17 @@ class AgentDesktop:
             "refused": tr("The homeserver refused the login. Check the user and password."),
         }
         kind = backend.login_kind
-        dialog.show_message(
-            messages[kind]
-            if kind in messages
-            else tr("Could not connect: {0}. Check the homeserver address.").format(detail)
-        )
+        if kind in messages:
+            text = messages[kind]
+        elif backend.certificate_problem is not None:
+            text = tr(
+                "The homeserver's certificate is not trusted, so the connection was refused "
+                "({0}). If your organisation uses its own certificate authority, ask your "
+                "administrator to set it as ca_file in the Matrix settings."
+            ).format(backend.certificate_problem)
+        else:
+            text = tr("Could not connect: {0}. Check the homeserver address.").format(detail)
+        dialog.show_message(text)
         dialog.open()
 
     def _log_in(self, homeserver: str, user: str, password: str) -> None:

@@ -14,8 +14,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from agent_desktop.backends.base import (
     BackendError,
     ConnectionLost,
+    LoginNeeded,
     MessageRefused,
     MessagingBackend,
+    UntrustedServer,
 )
 from agent_desktop.core import events as ev
 from agent_desktop.core.backoff import Backoff
@@ -63,6 +65,16 @@ class Outbox(Protocol):
 
     def forget(self, txn_id: str) -> None:
         """The agent discarded it: never send it."""
+
+
+def connect_failure(exc: BaseException) -> str:
+    """The agent's notice for a failed connection attempt (translated)."""
+    if isinstance(exc, UntrustedServer):
+        return tr(
+            "Could not connect securely to the messaging backend: its certificate is not "
+            "trusted, so the connection was refused ({0})."
+        ).format(exc)
+    return tr("Could not connect to the messaging backend: {0}").format(exc)
 
 
 class AgentSession(QObject):
@@ -119,7 +131,11 @@ class AgentSession(QObject):
         self._tasks.spawn(self._run(), "session-run")
 
     async def _run(self) -> None:
-        """Connect, pump events; when the connection is lost, reconnect with backoff."""
+        """Connect, pump events; when the connection is lost, reconnect with backoff.
+
+        A backend that needs the agent to log in (``LoginNeeded``) is not retried: the run
+        ends there, and :meth:`start` begins again once the agent has logged in.
+        """
         connected_once = False
         reported = False  # one notice per outage
         while not self._closing:
@@ -129,6 +145,11 @@ class AgentSession(QObject):
             try:
                 await self.backend.connect(self.agent)
             except (BackendError, OSError) as exc:
+                if isinstance(exc, LoginNeeded):
+                    log.warning("could not connect (%s); waiting for a login", exc)
+                    self._set_connection(ConnectionState.FAILED, str(exc))
+                    self.bridge.error(connect_failure(exc))
+                    return
                 delay = self.backoff.next_delay()
                 log.warning("could not connect (%s); next attempt in %.1f s", exc, delay)
                 if connected_once:
@@ -137,9 +158,7 @@ class AgentSession(QObject):
                     self._set_connection(ConnectionState.FAILED, str(exc))
                 if not reported:
                     reported = True
-                    self.bridge.error(
-                        tr("Could not connect to the messaging backend: {0}").format(exc)
-                    )
+                    self.bridge.error(connect_failure(exc))
                 await asyncio.sleep(delay)
                 continue
             self.backoff.reset()

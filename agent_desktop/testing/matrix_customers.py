@@ -92,9 +92,7 @@ class MatrixCustomerSimulator(CustomerSimulator):
         customer = self._customers.get(name)
         if customer is None:
             user = self._server.register(displayname=name)
-            client = make_client(
-                self._server.url, user.user_id, verify_tls=True, request_timeout_s=30
-            )
+            client = make_client(self._server.url, user.user_id, request_timeout_s=30)
             client.restore_login(user.user_id, user.device_id, user.access_token)
             customer = _Customer(name, user.user_id, client)
             self._customers[name] = customer

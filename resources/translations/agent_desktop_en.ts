@@ -5,7 +5,7 @@
         <name />
         <message>
             <source>The messaging backend could not be started: {0}</source>
-            <extracomment>the composer's unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
+            <extracomment>the main window has been painted once (start-up is over: see _after_first_paint) the composer's unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
             <translation>The messaging backend could not be started: {0}</translation>
         </message>
         <message>
@@ -21,16 +21,25 @@
             <translation>The homeserver refused the login. Check the user and password.</translation>
         </message>
         <message>
+            <source>The homeserver's certificate is not trusted, so the connection was refused ({0}). If your organisation uses its own certificate authority, ask your administrator to set it as ca_file in the Matrix settings.</source>
+            <translation>The homeserver's certificate is not trusted, so the connection was refused ({0}). If your organisation uses its own certificate authority, ask your administrator to set it as ca_file in the Matrix settings.</translation>
+        </message>
+        <message>
             <source>Could not connect: {0}. Check the homeserver address.</source>
             <translation>Could not connect: {0}. Check the homeserver address.</translation>
         </message>
         <message>
+            <source>Could not connect securely to the messaging backend: its certificate is not trusted, so the connection was refused ({0}).</source>
+            <extracomment>how often "the agent is typing" is re-sent while they keep typing the agent counts as no longer typing after this pause</extracomment>
+            <translation>Could not connect securely to the messaging backend: its certificate is not trusted, so the connection was refused ({0}).</translation>
+        </message>
+        <message>
             <source>Could not connect to the messaging backend: {0}</source>
-            <extracomment>how often "the agent is typing" is re-sent while they keep typing the agent counts as no longer typing after this pause ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend</extracomment>
             <translation>Could not connect to the messaging backend: {0}</translation>
         </message>
         <message>
             <source>Connected to the messaging backend again.</source>
+            <extracomment>ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend</extracomment>
             <translation>Connected to the messaging backend again.</translation>
         </message>
         <message>
@@ -300,7 +309,7 @@
         </message>
         <message>
             <source>Could not search the contacts: {0}</source>
-            <extracomment>contacts listed at most in the Communication view keeps messages into contacts' conversations until the backend takes them</extracomment>
+            <extracomment>contacts listed at most in the Communication view keeps messages into contacts' conversations until the backend takes them open Conversation tabs per contact (hold/release); pinned: kept for the session</extracomment>
             <translation>Could not search the contacts: {0}</translation>
         </message>
         <message>

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>The messaging backend could not be started: {0}</source>
-        <extracomment>the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
+        <extracomment>the main window has been painted once (start-up is over: see _after_first_paint) the composer&apos;s unsent text of every chat, kept across restarts unconfirmed messages, sent again after a reconnect or a restart</extracomment>
         <translation>Le serveur de messagerie n’a pas pu démarrer : {0}</translation>
     </message>
     <message>
@@ -21,16 +21,25 @@
         <translation>Le serveur d&apos;accueil a refusé la connexion. Vérifiez l&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
+        <source>The homeserver&apos;s certificate is not trusted, so the connection was refused ({0}). If your organisation uses its own certificate authority, ask your administrator to set it as ca_file in the Matrix settings.</source>
+        <translation>Le certificat du serveur d&apos;accueil n&apos;est pas reconnu : la connexion a été refusée ({0}). Si votre organisation a sa propre autorité de certification, demandez à votre administrateur de l&apos;indiquer dans ca_file, dans les réglages Matrix.</translation>
+    </message>
+    <message>
         <source>Could not connect: {0}. Check the homeserver address.</source>
         <translation>Connexion impossible : {0}. Vérifiez l&apos;adresse du serveur d&apos;accueil.</translation>
     </message>
     <message>
+        <source>Could not connect securely to the messaging backend: its certificate is not trusted, so the connection was refused ({0}).</source>
+        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause</extracomment>
+        <translation>Connexion sécurisée au serveur de messagerie impossible : son certificat n&apos;est pas reconnu, la connexion a été refusée ({0}).</translation>
+    </message>
+    <message>
         <source>Could not connect to the messaging backend: {0}</source>
-        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend</extracomment>
         <translation>Connexion au serveur de messagerie impossible : {0}</translation>
     </message>
     <message>
         <source>Connected to the messaging backend again.</source>
+        <extracomment>ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend</extracomment>
         <translation>De nouveau connecté au système de messagerie.</translation>
     </message>
     <message>
@@ -300,7 +309,7 @@
     </message>
     <message>
         <source>Could not search the contacts: {0}</source>
-        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them</extracomment>
+        <extracomment>contacts listed at most in the Communication view keeps messages into contacts&apos; conversations until the backend takes them open Conversation tabs per contact (hold/release); pinned: kept for the session</extracomment>
         <translation>Impossible de rechercher les contacts : {0}</translation>
     </message>
     <message>

@@ -43,15 +43,22 @@ class Agent:
     """A MatrixBackend logged in as ``user``, with every event it emitted in ``events``."""
 
     def __init__(
-        self, server: SynapseServer, user: RegisteredUser, data_dir: Path, **config: Any
+        self,
+        server: SynapseServer,
+        user: RegisteredUser,
+        data_dir: Path,
+        *,
+        login: bool = True,
+        **config: Any,
     ) -> None:
+        """``login``: log in with the user's password (as the login dialog does), else
+        only with a token already in the keyring."""
         self.user = user
         self.server = server
         self._stopped = False
         settings = {
             "homeserver": server.url,
             "user_id": user.user_id,
-            "password": user.password,
             "backoff_base_s": 0.1,
             "backoff_cap_s": 0.5,
             "sync_timeout_s": 5,
@@ -60,6 +67,8 @@ class Agent:
         context = BackendContext(data_dir=data_dir, cache_dir=data_dir / "cache")
         backend = MatrixBackend.create(settings, context)
         assert isinstance(backend, MatrixBackend)
+        if login:
+            backend.set_credentials(str(settings["homeserver"]), user.user_id, user.password)
         self.backend = backend
         self.events: list[ev.BackendEvent] = []
         self._pump: asyncio.Task[None] | None = None

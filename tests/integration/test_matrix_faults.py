@@ -104,7 +104,7 @@ def test_expired_token_asks_to_log_in_again(synapse: SynapseServer, tmp_path: Pa
     )
 
     async def main() -> None:
-        agent = Agent(synapse, user, tmp_path / "agent", password=None)
+        agent = Agent(synapse, user, tmp_path / "agent", login=False)
         with pytest.raises(LoginRequired, match=r"expired.*log in again"):
             await agent.start()
         assert agent.backend.login_problem is not None
