@@ -142,11 +142,48 @@ class MatrixCustomerSimulator(CustomerSimulator):
     def _chat(self, interaction_id: str) -> _Chat:
         return self._chats[interaction_id]
 
-    def _send(self, chat: _Chat, content: JsonDict) -> None:
+    def _send(self, chat: _Chat, content: JsonDict, event_type: str = "m.room.message") -> None:
         client = chat.customer.client
         txn = uuid.uuid4().hex
-        path = f"/_matrix/client/v3/rooms/{q(chat.room_id)}/send/m.room.message/{txn}"
+        path = f"/_matrix/client/v3/rooms/{q(chat.room_id)}/send/{q(event_type)}/{txn}"
         self._run(call(client, "PUT", path, content))
+
+    # raw events (what a hostile customer or a buggy bridge can put on the wire) -----------
+    def send_event(
+        self, interaction_id: str, content: JsonDict, event_type: str = "m.room.message"
+    ) -> None:
+        """The customer sends an event with any ``content`` (the homeserver checks little)."""
+        self._send(self._chat(interaction_id), content, event_type)
+
+    def set_state(
+        self, interaction_id: str, event_type: str, content: JsonDict, state_key: str = ""
+    ) -> None:
+        """The customer sets a state event of the room with any ``content``."""
+        chat = self._chat(interaction_id)
+        path = f"/_matrix/client/v3/rooms/{q(chat.room_id)}/state/{q(event_type)}/{q(state_key)}"
+        self._run(call(chat.customer.client, "PUT", path, content))
+
+    def start_chat_with_state(self, name: str, conversation: JsonDict) -> str:
+        """Like :meth:`start_chat`, with ``conversation`` (anything) as the content of the
+        room's conversation state event; no first message."""
+        customer = self._customer(name)
+        created = self._run(
+            call(
+                customer.client,
+                "POST",
+                "/_matrix/client/v3/createRoom",
+                {
+                    "preset": "private_chat",
+                    "initial_state": [
+                        {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
+                    ],
+                    "invite": [self.agent_user_id],
+                },
+            )
+        )
+        room_id = str(created["room_id"])
+        self._chats[room_id] = _Chat(room_id, customer)
+        return room_id
 
     # the CustomerSimulator API ------------------------------------------------------
     def start_chat(

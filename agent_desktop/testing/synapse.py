@@ -248,6 +248,11 @@ class SynapseServer:
             device_id=str(reply.get("device_id", "")),
         )
 
+    def sign_out_everywhere(self, user: RegisteredUser) -> None:
+        """Revoke every access token of ``user`` (``/logout/all`` with the registration's
+        token), as "sign out all sessions" from another client or an administrator does."""
+        self._request("POST", "/_matrix/client/v3/logout/all", {}, token=user.access_token)
+
 
 def main() -> None:  # pragma: no cover - interactive helper for ./dev synapse
     """Start a Synapse under ``.synapse/`` for a newcomer and keep it running."""

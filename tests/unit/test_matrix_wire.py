@@ -194,13 +194,20 @@ def test_a_hostile_invite_does_not_take_other_chats_with_it(
     chats = offered(events)
     assert chats[INVITE].interaction.contact.name == "Marie Dupont"
     assert texts(events, ACTIVE) == ["one", "two"]
-    # the hostile chat itself is still offered, as a room without conversation state is
-    assert chats[HOSTILE_ROOM].interaction.contact.id == HOSTILE
+    # the hostile chat is offered too, its malformed fields dropped (the defaults apply)
+    hostile = chats[HOSTILE_ROOM].interaction
+    assert (hostile.contact.id, hostile.contact.name, hostile.channel) == (
+        HOSTILE,
+        HOSTILE,
+        Channel.WHATSAPP,
+    )
     logged = [r.getMessage() for r in caplog.records]
     assert any(
-        f"skipped a malformed {CONVERSATION_EVENT} content" in line and "\\u202eevil" in line
+        f"ignored the malformed contact of a {CONVERSATION_EVENT} content" in line
+        and "\\u202eevil" in line
         for line in logged
     ), logged
+    assert any("ignored the malformed displayname of a m.room.member" in x for x in logged)
     assert all("\u202e" not in line for line in logged)  # escaped, never raw
 
 

@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     StrictStr,
     ValidationError,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
     field_validator,
@@ -37,15 +38,20 @@ M = TypeVar("M", bound=BaseModel)
 
 #: the largest timestamp taken (ms; 2**53: exact as a float, far past any real date)
 MAX_TIMESTAMP_MS = 2**53
+#: validation context key: the lenient fields dropped while decoding
+DROPPED = "dropped"
 #: extra field of an m.text message that carries a pushed URL
 PUSHED_URL_FIELD = "com.agent_desktop.pushed_url"
 
 
-def _or_none(value: object, handler: ValidatorFunctionWrapHandler) -> object:
-    """Lenient field: a value of the wrong type counts as absent."""
+def _or_none(value: object, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> object:
+    """Lenient field: a value of the wrong type counts as absent (and is reported through
+    the validation context, for :func:`decode` to log)."""
     try:
         return handler(value)
     except ValidationError:
+        if isinstance(info.context, dict) and info.field_name:
+            info.context.setdefault(DROPPED, []).append(info.field_name)
         return None
 
 
@@ -72,11 +78,8 @@ class Unsigned(WireModel):
     transaction_id: OptionalText = None
 
 
-def _unsigned(value: object, handler: ValidatorFunctionWrapHandler) -> object:
-    try:
-        return handler(value)
-    except ValidationError:
-        return Unsigned()
+def _unsigned(value: object, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> object:
+    return _or_none(value, handler, info) or Unsigned()
 
 
 class StateEvent(WireModel):
@@ -128,14 +131,15 @@ class ContactContent(WireModel):
 
 class ConversationContent(WireModel):
     """``com.agent_desktop.conversation`` (and its consultation twin): see docs/matrix.md.
-    Every field is optional; a field of the wrong type makes the whole event malformed."""
+    Every field is optional and has a default (the customer: the event's sender; the
+    contact: the customer), so a field of the wrong type is dropped (and logged)."""
 
-    channel: StrictStr | None = None
-    customer: StrictStr | None = None
-    contact: ContactContent | None = None
-    subject: StrictStr | None = None
-    first_message: StrictStr | None = None
-    interaction: StrictStr | None = None
+    channel: OptionalText = None
+    customer: OptionalText = None
+    contact: Annotated[ContactContent | None, WrapValidator(_or_none)] = None
+    subject: OptionalText = None
+    first_message: OptionalText = None
+    interaction: OptionalText = None
 
 
 class ImageInfo(WireModel):
@@ -288,13 +292,33 @@ def skipped(what: str, raw: object, reason: str) -> None:
     log.warning("matrix: skipped a malformed %s (%s); raw: %s", what, reason, raw_for_log(raw))
 
 
-def decode(model: type[M], raw: object, what: str) -> M | None:
-    """``raw`` as ``model``, or None (logged) when it does not fit."""
+def decode(model: type[M], raw: object, what: str, *, quiet: bool = False) -> M | None:
+    """``raw`` as ``model``, or None (logged) when it does not fit; lenient fields of the
+    wrong type are dropped, and logged too. ``quiet``: a second look at data already
+    decoded (and logged) elsewhere."""
+    return _validate(model, raw, what, raw, quiet)
+
+
+def _validate(model: type[M], data: object, what: str, raw: object, quiet: bool) -> M | None:
+    """``data`` as ``model``; what is wrong is logged with ``raw`` (the whole event)."""
+    context: dict[str, list[str]] = {}
     try:
-        return model.model_validate(raw)
+        decoded = model.model_validate(data, context=context)
     except (ValidationError, ValueError, TypeError, RecursionError) as exc:
-        skipped(what, raw, _reason(exc))
+        if not quiet:
+            skipped(what, raw, _reason(exc))
         return None
+    if context.get(DROPPED) and not quiet:
+        fields = ", ".join(sorted({_wire_name(model, name) for name in context[DROPPED]}))
+        log.warning(
+            "matrix: ignored the malformed %s of a %s; raw: %s", fields, what, raw_for_log(raw)
+        )
+    return decoded
+
+
+def _wire_name(model: type[BaseModel], name: str) -> str:
+    field = model.model_fields.get(name)
+    return field.alias if field is not None and field.alias else name
 
 
 def _reason(exc: Exception) -> str:
@@ -318,22 +342,16 @@ def decode_content(
     *,
     quiet: bool = False,
 ) -> M | None:
-    """The content of ``event`` as ``model``, or None: logged with the whole event, unless
-    ``quiet`` (a second look at an event already decoded, and logged, elsewhere)."""
-    try:
-        return model.model_validate(event.content)
-    except (ValidationError, ValueError, TypeError, RecursionError) as exc:
-        if not quiet:
-            skipped(f"{event.type} content", event.model_dump(), _reason(exc))
-        return None
+    """The content of ``event`` as ``model`` (see :func:`decode`), logged with the whole
+    event; ``quiet``: a second look at an event already decoded (and logged) elsewhere."""
+    raw = event.model_dump(exclude_defaults=True)
+    return _validate(model, event.content, f"{event.type} content", raw, quiet)
 
 
 def receipts_of(event: EphemeralEvent) -> ReceiptContent | None:
-    try:
-        return ReceiptContent.model_validate({"receipts": event.content})
-    except (ValidationError, ValueError, TypeError, RecursionError) as exc:
-        skipped("m.receipt", event.model_dump(), _reason(exc))
-        return None
+    data = {"receipts": event.content}
+    raw = event.model_dump(exclude_defaults=True)
+    return _validate(ReceiptContent, data, "m.receipt content", raw, False)
 
 
 def _room(room_id: str, raw: object, invite: bool) -> RoomUpdate | None:

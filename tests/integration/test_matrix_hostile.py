@@ -1,0 +1,74 @@
+"""The hostile content corpus (tests/data/hostile/) sent by Matrix customers through a real
+Synapse: each text as a customer's display name, contact name, first message and message,
+shown safely on every surface of the chat loop (the Matrix twin of
+tests/ui/test_hostile_content.py::test_corpus_message_and_name; a text longer than one
+Matrix event can carry is cut to what fits)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from agent_desktop.core.display import BIDI_CONTROLS
+from agent_desktop.core.types import PartyRole
+from agent_desktop.testing import AppHarness, child, children
+from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
+from agent_desktop.ui.interaction_bar import InteractionBarItem
+from agent_desktop.ui.transcript_model import Roles
+from tests.integration.test_matrix_core_loop import h, start  # noqa: F401 (fixtures)
+from tests.ui.test_hostile_content import CORPUS
+
+#: a Matrix event is at most 64 KiB: a customer sends at most this much of a long text
+EVENT_TEXT_BYTES = 30_000
+
+
+def _no_bidi(text: str) -> bool:
+    return not any(ch in BIDI_CONTROLS for ch in text)
+
+
+def _fitting(text: str) -> str:
+    """The longest start of ``text`` that one Matrix event can carry."""
+    return text.encode("utf-8")[:EVENT_TEXT_BYTES].decode("utf-8", "ignore")
+
+
+def test_the_hostile_corpus_from_matrix_customers_is_shown_safely(h: AppHarness) -> None:  # noqa: F811
+    customers = h.customers
+    assert isinstance(customers, MatrixCustomerSimulator)
+    texts = {path.name: _fitting(path.read_text("utf-8")) for path in CORPUS}
+    # every customer writes first (their chats wait in the queue), then the agent takes each
+    chats = {customers.start_chat(text[:200], text): name for name, text in texts.items()}
+    for iid, name in chats.items():
+        text = texts[name]
+        h.wait_until(
+            lambda iid=iid: (
+                (t := h.toast()) is not None and t.current is not None and t.current.id == iid
+            ),
+            timeout=10,
+        )
+        toast = h.toast()
+        assert toast is not None
+        for label in toast.findChildren(QLabel):
+            assert label.textFormat() == Qt.TextFormat.PlainText, name
+            assert _no_bidi(label.text()), name
+        view = h.accept(iid)
+        assert _no_bidi(child(view, QLabel, "contactName").text()), name
+        model = view.transcript.model()
+        h.wait_until(lambda model=model: model.rowCount() >= 1)
+        assert model.index(0, 0).data() == text, name  # stored as received
+        assert model.index(0, 0).data(Roles.AUTHOR_ROLE) == PartyRole.CUSTOMER.value
+        customers.say(iid, text)  # again, into the open chat (through the sync)
+        h.wait_until(lambda model=model: model.rowCount() == 2, timeout=10)
+        assert model.index(1, 0).data() == text, name
+        view.transcript.viewport().grab()  # paints every visible row
+        item = next(
+            i
+            for i in children(h.window, InteractionBarItem, "interactionBarItem")
+            if i.property("interactionId") == iid
+        )
+        QApplication.sendEvent(item, QEnterEvent(QPointF(2, 2), QPointF(2, 2), QPointF(2, 2)))
+        preview = child(h.window, QWidget, "interactionPreview")
+        h.wait_until(preview.isVisible)
+        for label in preview.findChildren(QLabel):
+            assert _no_bidi(label.text()), name
+        item.grab()
