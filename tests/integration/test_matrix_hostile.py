@@ -6,7 +6,9 @@ Matrix event can carry is cut to what fits)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from functools import partial
+
+from PySide6.QtCore import QAbstractItemModel, QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -27,6 +29,15 @@ def _no_bidi(text: str) -> bool:
     return not any(ch in BIDI_CONTROLS for ch in text)
 
 
+def _toast_offers(harness: AppHarness, iid: str) -> bool:
+    toast = harness.toast()
+    return toast is not None and toast.current is not None and toast.current.id == iid
+
+
+def _rows(model: QAbstractItemModel, count: int) -> bool:
+    return model.rowCount() >= count
+
+
 def _fitting(text: str) -> str:
     """The longest start of ``text`` that one Matrix event can carry."""
     return text.encode("utf-8")[:EVENT_TEXT_BYTES].decode("utf-8", "ignore")
@@ -40,12 +51,7 @@ def test_the_hostile_corpus_from_matrix_customers_is_shown_safely(h: AppHarness)
     chats = {customers.start_chat(text[:200], text): name for name, text in texts.items()}
     for iid, name in chats.items():
         text = texts[name]
-        h.wait_until(
-            lambda iid=iid: (
-                (t := h.toast()) is not None and t.current is not None and t.current.id == iid
-            ),
-            timeout=10,
-        )
+        h.wait_until(partial(_toast_offers, h, iid), timeout=10)
         toast = h.toast()
         assert toast is not None
         for label in toast.findChildren(QLabel):
@@ -54,11 +60,11 @@ def test_the_hostile_corpus_from_matrix_customers_is_shown_safely(h: AppHarness)
         view = h.accept(iid)
         assert _no_bidi(child(view, QLabel, "contactName").text()), name
         model = view.transcript.model()
-        h.wait_until(lambda model=model: model.rowCount() >= 1)
+        h.wait_until(partial(_rows, model, 1))
         assert model.index(0, 0).data() == text, name  # stored as received
         assert model.index(0, 0).data(Roles.AUTHOR_ROLE) == PartyRole.CUSTOMER.value
         customers.say(iid, text)  # again, into the open chat (through the sync)
-        h.wait_until(lambda model=model: model.rowCount() == 2, timeout=10)
+        h.wait_until(partial(_rows, model, 2), timeout=10)
         assert model.index(1, 0).data() == text, name
         view.transcript.viewport().grab()  # paints every visible row
         item = next(
