@@ -148,6 +148,11 @@ class AgentDesktop:
             context = BackendContext(data_dir=paths.data_dir / name, cache_dir=paths.cache_dir)
             context.data_dir.mkdir(parents=True, exist_ok=True)
             self.backend = backend_cls.create(config, context)
+            # keys the backend ignores now (a password, an old switch) leave the file
+            stored = settings.backends.get(name, {})
+            retired = sorted(set(stored) - set(backend_cls.config_model.model_fields))
+            if retired:
+                self.settings_store.drop_backend_keys(name, retired)
         except registry.BackendLoadError as exc:
             self.load_error = str(exc)
         except ValidationError as exc:

@@ -23,6 +23,7 @@ from agent_desktop.backends.matrix.backend import KEYRING_SERVICE, keyring_user,
 from agent_desktop.core import events as ev
 from agent_desktop.core.backoff import Backoff
 from agent_desktop.core.models import AgentIdentity
+from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.types import ConnectionState, DeliveryState
 from agent_desktop.testing import AppHarness, child
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
@@ -94,6 +95,29 @@ def test_first_login_with_a_wrong_then_right_homeserver(
     assert "password" not in saved
     token = keyring.get_password(KEYRING_SERVICE, keyring_user(synapse.url, user.user_id))
     assert token is not None and json.loads(token)["access_token"]
+
+
+def test_a_password_in_an_old_settings_file_is_not_used_and_leaves_the_file(
+    open_app: Any, synapse: SynapseServer, tmp_path: Path
+) -> None:
+    """Older versions accepted ``password`` (and ``verify_tls``) in ``backends.matrix``: the
+    app ignores both, rewrites the file without them, and asks for the password."""
+    user = synapse.register()
+    settings_file = ProfilePaths.portable(tmp_path / "profile").settings_file
+    settings_file.parent.mkdir(parents=True)
+    old = {"homeserver": synapse.url, "user_id": user.user_id, "password": user.password}
+    settings_file.write_text(json.dumps({"backends": {"matrix": {**old, "verify_tls": False}}}))
+    h: AppHarness = open_app({})
+    dialog = dialog_of(h)
+    assert message(dialog) == "Log in to your Matrix account."
+    on_disk = settings_file.read_text(encoding="utf-8")
+    assert user.password not in on_disk
+    assert "password" not in on_disk and "verify_tls" not in on_disk
+    assert json.loads(on_disk)["backends"]["matrix"]["homeserver"] == synapse.url
+    child(dialog, QLineEdit, "passwordEdit").setText(user.password)
+    child(dialog, QPushButton, "loginButton").click()
+    h.wait_until(lambda: h.desktop.login_dialog is None, timeout=10)
+    assert user.password not in settings_file.read_text(encoding="utf-8")
 
 
 EXPIRED = "Your session has expired or was signed out. Please log in again."
