@@ -119,6 +119,9 @@ class AgentSession(QObject):
         self.outbox: Outbox | None = None
         #: ended chats the agent wrote in, reactivated locally, not yet in the backend
         self._needs_reactivation: set[str] = set()
+        #: the last send of each interaction: the next one reaches the backend after it, so
+        #: that messages keep their order (the outbox writes before them finish in any order)
+        self._last_send: dict[str, asyncio.Task[None]] = {}
         self._reactivation_locks: dict[str, asyncio.Lock] = {}
         settings.changed.connect(self._apply_settings)
 
@@ -452,11 +455,15 @@ class AgentSession(QObject):
         if self._held_for_reconnect():
             return
 
+        previous = self._last_send.get(iid)
+
         async def run() -> None:
             reactivating = iid in self._needs_reactivation
             try:
                 if self.outbox is not None:
                     await self.outbox.saved(txn_id)
+                if previous is not None and not previous.done():
+                    await asyncio.wait([previous])  # its outcome is its own
                 await self._reactivate_once(iid)
                 if kind == "url":
                     await self.backend.push_url(iid, body, txn_id)
@@ -479,7 +486,13 @@ class AgentSession(QObject):
                 else:
                     self._send_failed(iid, txn_id, str(exc), lost)
 
-        self._tasks.spawn(run(), f"send:{txn_id}")
+        task: asyncio.Task[None] = self._tasks.spawn(run(), f"send:{txn_id}")
+        self._last_send[iid] = task
+        task.add_done_callback(lambda done: self._sent(iid, done))
+
+    def _sent(self, iid: str, task: asyncio.Task[None]) -> None:
+        if self._last_send.get(iid) is task:
+            del self._last_send[iid]
 
     async def _reactivate_once(self, iid: str) -> None:
         """Reactivate ``iid`` in the backend if a send asked for it and no other send has

@@ -300,6 +300,10 @@ class MatrixCustomerSimulator(CustomerSimulator):
         events.reverse()
         return events
 
+    def agent_messages(self, interaction_id: str) -> list[str]:
+        """What the agent side wrote, as the customer's own sync received it, in order."""
+        return list(self._chat(interaction_id).received)
+
     def received_events(self, interaction_id: str) -> list[JsonDict]:
         """The raw m.room.message events the customer got, in order."""
         return self._history(interaction_id)
