@@ -15,7 +15,7 @@ from keyrings.alt.file import PlaintextKeyring
 
 from agent_desktop.backends.base import BackendError
 from agent_desktop.backends.matrix import LoginRequired
-from agent_desktop.backends.matrix.backend import KEYRING_SERVICE, keyring_user
+from agent_desktop.backends.matrix.backend import KEYRING_SERVICE, keyring_user, store_login
 from agent_desktop.core import events as ev
 from agent_desktop.core.paths import ProfilePaths
 from agent_desktop.core.types import ConnectionState
@@ -172,25 +172,31 @@ def test_the_app_killed_mid_send_delivers_each_message_once(
         customers.close()
 
 
-def test_expired_token_asks_to_log_in_again(synapse: SynapseServer, tmp_path: Path) -> None:
+@pytest.mark.parametrize("token", ["never valid", "signed out"])
+def test_expired_token_asks_to_log_in_again(
+    synapse: SynapseServer, tmp_path: Path, token: str
+) -> None:
     user = synapse.register()
-    keyring.set_password(
-        KEYRING_SERVICE,
-        keyring_user(synapse.url, user.user_id),
-        json.dumps({"access_token": "syt_expired", "device_id": "OLD"}),
-    )
+    dead = "syt_expired" if token == "never valid" else user.access_token
+    store_login(synapse.url, user.user_id, dead, user.device_id)
+    if token == "signed out":  # a real token, revoked (another client, an administrator)
+        synapse.sign_out_everywhere(user)
 
     async def main() -> None:
         agent = Agent(synapse, user, tmp_path / "agent", login=False)
-        with pytest.raises(LoginRequired, match=r"expired.*log in again"):
+        with pytest.raises(LoginRequired, match=r"expired.*log in again") as raised:
             await agent.start()
+        assert raised.value.kind == "expired"
         assert agent.backend.login_problem is not None
-        # the bad token is forgotten; logging in again works and keeps the new token
+        # the dead token is forgotten; logging in again works and keeps the new token
+        assert (
+            keyring.get_password(KEYRING_SERVICE, keyring_user(synapse.url, user.user_id)) is None
+        )
         agent.backend.set_credentials(synapse.url, user.user_id, user.password)
         await agent.start()
         await agent.stop()
         saved = keyring.get_password(KEYRING_SERVICE, keyring_user(synapse.url, user.user_id))
-        assert saved is not None and "syt_expired" not in saved
+        assert saved is not None and dead not in saved
 
     run_async(main())
 
