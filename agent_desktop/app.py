@@ -299,8 +299,8 @@ class AgentDesktop:
             text = messages[kind]
         elif backend.certificate_problem is not None:
             text = tr(
-                "The homeserver's certificate is not trusted, so the connection was refused "
-                "({0}). If your organisation uses its own certificate authority, ask your "
+                "The homeserver's certificate is not trusted ({0}), so the connection was "
+                "refused. If your organisation uses its own certificate authority, ask your "
                 "administrator to set it as ca_file in the Matrix settings."
             ).format(backend.certificate_problem)
         else:

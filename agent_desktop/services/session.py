@@ -71,8 +71,7 @@ def connect_failure(exc: BaseException) -> str:
     """The agent's notice for a failed connection attempt (translated)."""
     if isinstance(exc, UntrustedServer):
         return tr(
-            "Could not connect securely to the messaging backend: its certificate is not "
-            "trusted, so the connection was refused ({0})."
+            "Could not connect securely to the messaging backend: {0}. The connection was refused."
         ).format(exc)
     return tr("Could not connect to the messaging backend: {0}").format(exc)
 

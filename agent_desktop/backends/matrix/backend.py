@@ -362,7 +362,7 @@ class MatrixBackend(MessagingBackend):
             if isinstance(exc, LoginRequired):
                 self.login_problem, self.login_kind = str(exc), exc.kind
             elif isinstance(exc, UntrustedCertificate):
-                self.certificate_problem = str(exc)
+                self.certificate_problem = exc.reason
             await self._client.close()
             await self.outbox.close()
             raise

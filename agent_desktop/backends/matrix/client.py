@@ -26,7 +26,12 @@ class MatrixUnreachable(BackendError):
 
 
 class UntrustedCertificate(MatrixUnreachable, UntrustedServer):
-    """The homeserver's TLS certificate could not be verified: the connection was refused."""
+    """The homeserver's TLS certificate could not be verified: the connection was refused.
+    ``reason``: why, as OpenSSL says it ("unable to get local issuer certificate")."""
+
+    def __init__(self, homeserver: str, reason: str) -> None:
+        super().__init__(f"the TLS certificate of {homeserver} is not trusted ({reason})")
+        self.reason = reason
 
 
 class MatrixError(BackendError):
@@ -103,9 +108,7 @@ def _authorization(client: AsyncClient) -> dict[str, str]:
 def _unreachable(client: AsyncClient, exc: BaseException) -> MatrixUnreachable:
     if isinstance(exc, aiohttp.ClientConnectorCertificateError):
         reason = getattr(exc.certificate_error, "verify_message", "") or str(exc.certificate_error)
-        return UntrustedCertificate(
-            f"the TLS certificate of {client.homeserver} is not trusted ({reason})"
-        )
+        return UntrustedCertificate(client.homeserver, reason)
     detail = str(exc) or type(exc).__name__
     return MatrixUnreachable(
         f"cannot reach the Matrix homeserver at {client.homeserver} ({detail})"
