@@ -166,24 +166,28 @@ class MatrixCustomerSimulator(CustomerSimulator):
     def start_chat_with_state(self, name: str, conversation: JsonDict) -> str:
         """Like :meth:`start_chat`, with ``conversation`` (anything) as the content of the
         room's conversation state event; no first message."""
-        customer = self._customer(name)
-        created = self._run(
-            call(
-                customer.client,
-                "POST",
-                "/_matrix/client/v3/createRoom",
-                {
-                    "preset": "private_chat",
-                    "initial_state": [
-                        {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
-                    ],
-                    "invite": [self.agent_user_id],
-                },
-            )
-        )
-        room_id = str(created["room_id"])
-        self._chats[room_id] = _Chat(room_id, customer)
-        return room_id
+        return self._open_room(self._customer(name), conversation, invite=True).room_id
+
+    def _open_room(
+        self, customer: _Customer, conversation: JsonDict, *, invite: bool, **extra: object
+    ) -> _Chat:
+        """A private room of ``customer`` with ``conversation`` as its conversation state
+        (``extra``: more of the ``createRoom`` body), the agent invited at once if
+        ``invite``."""
+        body: JsonDict = {
+            "preset": "private_chat",
+            "initial_state": [
+                {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
+            ],
+            **extra,
+        }
+        if invite:
+            body["invite"] = [self.agent_user_id]
+        path = "/_matrix/client/v3/createRoom"
+        created = self._run(call(customer.client, "POST", path, body))
+        chat = _Chat(str(created["room_id"]), customer)
+        self._chats[chat.room_id] = chat
+        return chat
 
     # the CustomerSimulator API ------------------------------------------------------
     def start_chat(
@@ -202,26 +206,16 @@ class MatrixCustomerSimulator(CustomerSimulator):
             "contact": {"id": customer.user_id, "name": name, "email": email, "phone": phone},
             "first_message": text,
         }
-        created = self._run(
-            call(
-                customer.client,
-                "POST",
-                "/_matrix/client/v3/createRoom",
-                {
-                    "preset": "private_chat",
-                    "name": name,
-                    # the convention (docs/matrix.md): the agent offered the chat may remove
-                    # the colleagues it brings in (kick: a power level above theirs)
-                    "power_level_content_override": {"users": {self.agent_user_id: 50}},
-                    "initial_state": [
-                        {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
-                    ],
-                },
-            )
+        chat = self._open_room(
+            customer,
+            conversation,
+            invite=False,  # after the first message, so that it is there when offered
+            name=name,
+            # the convention (docs/matrix.md): the agent offered the chat may remove the
+            # colleagues it brings in (kick: a power level above theirs)
+            power_level_content_override={"users": {self.agent_user_id: 50}},
         )
-        room_id = str(created["room_id"])
-        chat = _Chat(room_id, customer)
-        self._chats[room_id] = chat
+        room_id = chat.room_id
         if text:
             self._send(chat, {"msgtype": "m.text", "body": text})
         self._run(

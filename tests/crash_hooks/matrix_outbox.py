@@ -14,24 +14,15 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from agent_desktop.app import AgentDesktop
 from agent_desktop.backends.matrix import MatrixBackend
 from agent_desktop.core.types import ConnectionState, DeliveryState, PartyRole
 from agent_desktop.ui.transcript_model import Roles
+from tests.crash_hooks.drive import until
 
 MESSAGES = [f"m{n}" for n in range(1, 6)]
-
-
-async def until(what: str, predicate: Callable[[], object], timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError(what)
-        await asyncio.sleep(0.02)
 
 
 def parts(desktop: AgentDesktop) -> MatrixBackend:

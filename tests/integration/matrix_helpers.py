@@ -7,14 +7,18 @@ import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from agent_desktop.backends.base import BackendContext
 from agent_desktop.backends.matrix import MatrixBackend
 from agent_desktop.core import events as ev
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.types import ConnectionState
+from agent_desktop.testing import AppHarness
 from agent_desktop.testing.synapse import RegisteredUser, SynapseServer
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -115,3 +119,18 @@ def run_async(work: Coroutine[Any, Any, T]) -> T:
     """``asyncio.run(work)`` on a fresh thread: the UI tests leave a qasync loop running here."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="async-test") as pool:
         return pool.submit(asyncio.run, work).result()
+
+
+def start_matrix_app(
+    qtbot: QtBot, tmp_path: Path, config: dict[str, Any], **kwargs: Any
+) -> AppHarness:
+    """The app on the Matrix backend with ``config`` (no notification sound); ``kwargs`` go
+    to :meth:`AppHarness.start` (``wait_connected=False, ready=False`` for a login)."""
+    return AppHarness.start(
+        qtbot,
+        tmp_path,
+        settings={"chat": {"notification_sound": False}},
+        backend="matrix",
+        backend_config=config,
+        **kwargs,
+    )

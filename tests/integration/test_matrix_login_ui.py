@@ -30,6 +30,7 @@ from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
 from agent_desktop.testing.synapse import SynapseServer, free_port
 from agent_desktop.ui.login_dialog import LoginDialog
 from agent_desktop.ui.transcript_model import Roles
+from tests.integration.matrix_helpers import start_matrix_app
 
 
 @pytest.fixture
@@ -37,15 +38,7 @@ def open_app(qtbot: QtBot, tmp_path: Path) -> Iterator[Any]:
     started: list[AppHarness] = []
 
     def _open(config: dict[str, Any]) -> AppHarness:
-        h = AppHarness.start(
-            qtbot,
-            tmp_path,
-            settings={"chat": {"notification_sound": False}},
-            backend="matrix",
-            backend_config=config,
-            wait_connected=False,
-            ready=False,
-        )
+        h = start_matrix_app(qtbot, tmp_path, config, wait_connected=False, ready=False)
         started.append(h)
         return h
 
@@ -195,15 +188,8 @@ def test_signed_out_mid_session_asks_to_log_in_and_sends_the_waiting_message_onc
         "backoff_cap_s": 0.05,
         "sync_timeout_s": 5,
     }
-    h = AppHarness.start(
-        qtbot,
-        tmp_path,
-        settings={"chat": {"notification_sound": False}},
-        backend="matrix",
-        backend_config=config,
-        customers=customers,
-        agent=AgentIdentity(id=user.localpart, name="Alex Martin"),
-    )
+    agent = AgentIdentity(id=user.localpart, name="Alex Martin")
+    h = start_matrix_app(qtbot, tmp_path, config, customers=customers, agent=agent)
     try:
         session, backend = h.desktop.session, h.desktop.backend
         assert session is not None and isinstance(backend, MatrixBackend)

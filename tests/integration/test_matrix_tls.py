@@ -18,10 +18,10 @@ from agent_desktop.backends.base import BackendError
 from agent_desktop.backends.matrix import MatrixBackend
 from agent_desktop.backends.matrix.client import UntrustedCertificate
 from agent_desktop.core.types import ConnectionState
-from agent_desktop.testing import AppHarness, child
+from agent_desktop.testing import child
 from agent_desktop.testing.synapse import SynapseServer
 from agent_desktop.ui.login_dialog import LoginDialog
-from tests.integration.matrix_helpers import Agent, run_async
+from tests.integration.matrix_helpers import Agent, run_async, start_matrix_app
 from tests.integration.tls_proxy import TlsProxy
 
 
@@ -37,15 +37,7 @@ def tls(synapse: SynapseServer, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 def log_in(qtbot: QtBot, tmp_path: Path, url: str, user: Any, config: dict[str, Any]) -> Any:
     """The app on Matrix with ``config``; the agent fills in the login dialog for ``url``."""
-    h = AppHarness.start(
-        qtbot,
-        tmp_path,
-        settings={"chat": {"notification_sound": False}},
-        backend="matrix",
-        backend_config=config,
-        wait_connected=False,
-        ready=False,
-    )
+    h = start_matrix_app(qtbot, tmp_path, config, wait_connected=False, ready=False)
     h.wait_until(lambda: (d := h.desktop.login_dialog) is not None and d.isVisible())
     dialog = h.desktop.login_dialog
     assert isinstance(dialog, LoginDialog)

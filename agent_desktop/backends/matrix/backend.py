@@ -702,8 +702,16 @@ class MatrixBackend(MessagingBackend):
                 )
             )
 
-    def _message(self, room_id: str, event: RoomEvent, customer_id: str) -> Message | None:
-        """The message of ``event``; None (logged) when its content is not a message."""
+    def _message(
+        self, room_id: str, event: RoomEvent | JsonDict, customer_id: str
+    ) -> Message | None:
+        """The message of ``event`` (decoded first when raw); None (logged) when it is
+        malformed or its content is not a message."""
+        if isinstance(event, dict):
+            decoded = wire.decode(RoomEvent, event, f"event of {room_id}")
+            if decoded is None:
+                return None
+            event = decoded
         content = wire.decode_content(MessageContent, event)
         if content is None:
             return None

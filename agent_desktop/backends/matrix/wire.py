@@ -25,12 +25,11 @@ from pydantic import (
     ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
-    field_validator,
 )
 
 from agent_desktop.backends.matrix.client import MatrixError
 from agent_desktop.core.events import raw_for_log
-from agent_desktop.core.models import valid_unicode
+from agent_desktop.core.models import Frozen
 
 log = logging.getLogger(__name__)
 
@@ -61,16 +60,11 @@ OptionalText = Annotated[StrictStr | None, WrapValidator(_or_none)]
 Timestamp = Annotated[int, Field(strict=True, ge=0, le=MAX_TIMESTAMP_MS)]
 
 
-class WireModel(BaseModel):
-    """Frozen, unknown fields ignored (the specification lets servers add fields), text
-    with lone surrogates repaired."""
+class WireModel(Frozen):
+    """Frozen, text with lone surrogates repaired (``Frozen``), unknown fields ignored: the
+    specification lets servers and clients add fields."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _valid_unicode(cls, value: object) -> object:
-        return valid_unicode(value) if isinstance(value, str) else value
 
 
 # events ---------------------------------------------------------------------------------
@@ -171,7 +165,7 @@ class ReceiptContent(WireModel):
 
 # replies --------------------------------------------------------------------------------
 class _Events(WireModel):
-    events: list[Any] = []
+    events: list[Any] = Field(default_factory=list)
 
 
 class _RoomSections(WireModel):
@@ -182,9 +176,9 @@ class _RoomSections(WireModel):
 
 
 class _Rooms(WireModel):
-    join: dict[StrictStr, Any] = {}
-    invite: dict[StrictStr, Any] = {}
-    leave: dict[StrictStr, Any] = {}
+    join: dict[StrictStr, Any] = Field(default_factory=dict)
+    invite: dict[StrictStr, Any] = Field(default_factory=dict)
+    leave: dict[StrictStr, Any] = Field(default_factory=dict)
 
 
 class _SyncReply(WireModel):
@@ -193,7 +187,7 @@ class _SyncReply(WireModel):
 
 
 class _Page(WireModel):
-    chunk: list[Any] = []
+    chunk: list[Any] = Field(default_factory=list)
     end: OptionalText = None
 
 
@@ -202,7 +196,7 @@ class _SearchResult(WireModel):
 
 
 class _RoomEventResults(WireModel):
-    results: list[Any] = []
+    results: list[Any] = Field(default_factory=list)
 
 
 class _SearchCategories(WireModel):
@@ -251,7 +245,7 @@ class _DirectoryUser(WireModel):
 
 
 class _UserDirectory(WireModel):
-    results: list[Any] = []
+    results: list[Any] = Field(default_factory=list)
 
 
 class PresenceStatus(WireModel):
