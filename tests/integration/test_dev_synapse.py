@@ -121,5 +121,10 @@ def test_dev_synapse_serves_the_demo_agent_and_plays_a_customer(tmp_path: Path) 
     finally:
         for process in (customer, server):
             if process is not None and process.poll() is None:
-                process.kill()
-                process.wait()
+                # SIGTERM first: ./dev synapse then stops its Synapse (a kill would orphan it)
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
