@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("synapse", reason="matrix-synapse (the test extra) is not installed")
 
-from agent_desktop.testing.synapse import SynapseServer
+def _missing(*modules: str) -> list[str]:
+    missing = []
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            missing.append(module)
+    return missing
+
+
+# never skipped quietly: without the test extra the whole Matrix suite would not run
+if missing := _missing("synapse", "trustme", "keyrings.alt"):
+    raise pytest.UsageError(
+        f"the Matrix integration tests need {', '.join(missing)} (the test extra): "
+        "pip install -e '.[test]', or run ./dev test"
+    )
+
+from agent_desktop.testing.synapse import SynapseServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.backends.matrix import MatrixBackend
+from agent_desktop.backends.matrix.backend import store_login
 from agent_desktop.core.images import ImageLimits
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.types import DeliveryState, PartyRole
@@ -40,10 +41,11 @@ def start(qtbot: QtBot, tmp_path: Path, synapse: SynapseServer) -> Iterator[Star
         merged = {"chat": {"notification_sound": False}} if settings is None else settings
         user = synapse.register(displayname="Alex Martin")
         customers = MatrixCustomerSimulator(synapse, user.user_id)
+        # logged in already: the registration's token waits in the (test) keyring
+        store_login(synapse.url, user.user_id, user.access_token, user.device_id)
         config = {
             "homeserver": synapse.url,
             "user_id": user.user_id,
-            "password": user.password,
             "backoff_base_s": 0.1,
             "backoff_cap_s": 1.0,
             "sync_timeout_s": 5,
