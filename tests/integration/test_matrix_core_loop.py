@@ -41,8 +41,6 @@ def start(qtbot: QtBot, tmp_path: Path, synapse: SynapseServer) -> Iterator[Star
         merged = {"chat": {"notification_sound": False}} if settings is None else settings
         user = synapse.register(displayname="Alex Martin")
         customers = MatrixCustomerSimulator(synapse, user.user_id)
-        # logged in already: the registration's token waits in the (test) keyring
-        store_login(synapse.url, user.user_id, user.access_token, user.device_id)
         config = {
             "homeserver": synapse.url,
             "user_id": user.user_id,
@@ -51,6 +49,8 @@ def start(qtbot: QtBot, tmp_path: Path, synapse: SynapseServer) -> Iterator[Star
             "sync_timeout_s": 5,
             **kwargs.pop("matrix", {}),
         }
+        # logged in already: the registration's token waits in the (test) keyring
+        store_login(config["homeserver"], user.user_id, user.access_token, user.device_id)
         h = AppHarness.start(
             qtbot,
             tmp_path / user.localpart,

@@ -1,4 +1,4 @@
-"""TLS against a real HTTPS front of the test Synapse (tests/integration/tls_proxy.py), its
+"""TLS against a real HTTPS front of the test Synapse (tests/integration/proxy.py), its
 certificate from a throw-away CA: certificates are always verified; an organisation's CA
 is trusted through ``ca_file``, never by turning verification off."""
 
@@ -22,7 +22,7 @@ from agent_desktop.testing import child
 from agent_desktop.testing.synapse import SynapseServer
 from agent_desktop.ui.login_dialog import LoginDialog
 from tests.integration.matrix_helpers import Agent, run_async, start_matrix_app
-from tests.integration.tls_proxy import TlsProxy
+from tests.integration.proxy import TlsProxy
 
 
 @pytest.fixture(scope="module")

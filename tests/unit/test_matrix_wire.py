@@ -259,6 +259,21 @@ def test_odd_but_lenient_fields_keep_the_message(tmp_path: Path) -> None:
     assert [m.txn_id for m in messages] == [None, None]
 
 
+def test_a_limited_timeline_keeps_its_prev_batch(caplog: pytest.LogCaptureFixture) -> None:
+    reply = second_sync()
+    reply["rooms"]["join"][ACTIVE]["timeline"].update(limited=True, prev_batch="t9-1")
+    update = wire.decode_sync(reply)
+    assert update is not None
+    assert (update.join[0].limited, update.join[0].prev_batch) == (True, "t9-1")
+    reply["rooms"]["join"][ACTIVE]["timeline"].update(limited="yes", prev_batch=3)
+    with caplog.at_level(logging.WARNING, logger="agent_desktop.backends.matrix.wire"):
+        update = wire.decode_sync(reply)
+    assert update is not None
+    assert (update.join[0].limited, update.join[0].prev_batch) == (False, None)
+    assert [e.event_id for e in update.join[0].timeline] == ["$e1", "$e2"]  # still there
+    assert "ignored the malformed limited, prev_batch" in caplog.text
+
+
 def test_a_sync_reply_without_next_batch_is_refused_and_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

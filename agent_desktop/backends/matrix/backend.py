@@ -27,7 +27,7 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Coroutine
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal
 
 import keyring
@@ -111,10 +111,17 @@ PUSHED_URL_FIELD = wire.PUSHED_URL_FIELD
 #: keyring service under which access tokens are kept
 KEYRING_SERVICE = "agent-desktop-matrix"
 OUTBOX_NAME = "outbox.sqlite3"
+#: events of a room's timeline one sync reply carries at most: when more arrived since the
+#: last sync, the timeline is "limited" and the backend reads the rest back (``_read_back``)
+TIMELINE_LIMIT = 50
+#: events per ``/messages`` request when a room's timeline is read back
+READ_BACK_PAGE = 200
+#: events read back at most for one room (a longer chat shows its newest ones)
+READ_BACK_MAX = 5000
 SYNC_FILTER = {
     "room": {
         "include_leave": True,
-        "timeline": {"limit": 50},
+        "timeline": {"limit": TIMELINE_LIMIT},
         "state": {"lazy_load_members": False},
     },
     # colleagues' presence is read when the target picker asks (targets), not streamed
@@ -178,6 +185,8 @@ class _Room:
     order: list[str] = field(default_factory=list)
     #: the agent's own events in this room: event id -> txn id, until read
     unread: dict[str, str] = field(default_factory=dict)
+    #: while the agent accepts the offer: the events syncs bring meanwhile (None otherwise)
+    pending: list[RoomEvent] | None = None
 
 
 def image_content(uri: str, filename: str, mime: str, size: int) -> JsonDict:
@@ -462,6 +471,8 @@ class MatrixBackend(MessagingBackend):
                 update = wire.decode_sync(reply)
                 if update is None:  # logged: retried like a server error
                     raise MatrixError("the homeserver sent an unusable sync reply", 502)
+                # a room's missing events that cannot be read now: the same sync again later
+                await self._apply_sync(update, initial=self._since is None)
             except LoginRequired as exc:
                 await self._login_lost(exc)
                 return
@@ -474,7 +485,6 @@ class MatrixBackend(MessagingBackend):
                 await asyncio.sleep(delay)
                 continue
             backoff.reset()
-            await self._apply_sync(update, initial=self._since is None)
             self._since = update.next_batch
             if not self._online.is_set():
                 self._online.set()
@@ -483,11 +493,13 @@ class MatrixBackend(MessagingBackend):
 
     async def _apply_sync(self, update: SyncUpdate, *, initial: bool) -> None:
         """Every room of a decoded sync reply, each on its own: a room whose handling
-        fails is logged and the others still go through."""
+        fails is logged and the others still go through. Raises (before anything is
+        emitted) when the events a limited timeline left out cannot be read now."""
         self._timelines_moved(update)
         conversations = {
             room.room_id: self._remember_state(room.state, room.timeline) for room in update.join
         }
+        update = await self._fill_gaps(update, conversations, initial=initial)
         try:
             await self._prefetch_images(update, conversations, initial=initial)
         except Exception:  # best effort: the messages still come, without their pictures
@@ -579,6 +591,8 @@ class MatrixBackend(MessagingBackend):
                 self._summary(room_id, conversation, "")  # for the directory and history only
             return
         if room.state != "active":
+            if room.pending is not None:  # being accepted: kept until accept has read back
+                room.pending.extend(update.timeline)
             return
         for event in update.timeline:
             self._timeline_event(room, event)
@@ -787,13 +801,88 @@ class MatrixBackend(MessagingBackend):
         """Download the images of the rooms on the desk before the sync is processed, so
         that each message reaches the transcript with its picture, in order."""
         for joined in update.join:
-            room = self._rooms.get(joined.room_id)
-            if room is not None and room.state == "active":
+            if self._shown(joined, conversations.get(joined.room_id), initial=initial):
                 await self._fetch_images(joined.timeline)
-            elif room is None and initial:
-                conversation = conversations.get(joined.room_id)
-                if conversation is not None and self._still_open(conversation, joined):
-                    await self._fetch_images(joined.timeline)
+
+    def _shown(
+        self, update: RoomUpdate, conversation: _Conversation | None, *, initial: bool
+    ) -> bool:
+        """Whether the timeline of ``update`` reaches a transcript: a chat on the desk (or
+        being accepted), or one a previous run left open that the first sync resumes."""
+        room = self._rooms.get(update.room_id)
+        if room is not None:
+            return room.state == "active" or room.pending is not None
+        return initial and conversation is not None and self._still_open(conversation, update)
+
+    # limited timelines ----------------------------------------------------------------
+    async def _fill_gaps(
+        self,
+        update: SyncUpdate,
+        conversations: dict[str, _Conversation | None],
+        *,
+        initial: bool,
+    ) -> SyncUpdate:
+        """The rooms whose timeline reaches a transcript get the events a limited timeline
+        left out (more than ``TIMELINE_LIMIT`` arrived since the last sync: a reconnect,
+        a burst), read back before the timeline's own, so that none is lost."""
+        join = [
+            await self._filled(room, conversations.get(room.room_id), initial=initial)
+            for room in update.join
+        ]
+        leave = [await self._filled(room, None, initial=False) for room in update.leave]
+        return replace(update, join=join, leave=leave)
+
+    async def _filled(
+        self, update: RoomUpdate, conversation: _Conversation | None, *, initial: bool
+    ) -> RoomUpdate:
+        if not update.limited or not self._shown(update, conversation, initial=initial):
+            return update
+        room = self._rooms.get(update.room_id)
+        # a chat on the desk: back to where it was last synced (or an event already seen);
+        # a chat resumed by the first sync: its whole transcript
+        seen = room.seen if room is not None else set()
+        try:
+            missing = await self._read_back(update.room_id, update.prev_batch, self._since, seen)
+        except MatrixError as exc:
+            if exc.transient:
+                raise
+            log.warning(
+                "room %s: the events before its timeline cannot be read: %s", update.room_id, exc
+            )
+            return update
+        known = {event.event_id for event in missing}
+        timeline = [*missing, *(e for e in update.timeline if e.event_id not in known)]
+        if missing:
+            log.info(
+                "room %s: %d events read back before its timeline", update.room_id, len(missing)
+            )
+        return replace(update, timeline=timeline, limited=False)
+
+    async def _read_back(
+        self, room_id: str, start: str | None, stop: str | None, seen: set[str]
+    ) -> list[RoomEvent]:
+        """The room's events before ``start`` (a ``prev_batch`` token; None: its newest),
+        oldest first, back to ``stop`` (a sync token), the newest event already ``seen`` or
+        the start of the room, at most ``READ_BACK_MAX`` (``GET /messages``, ``dir=b``:
+        every event type, as the sync's timeline)."""
+        events: list[RoomEvent] = []  # newest first
+        token = start
+        while len(events) < READ_BACK_MAX:
+            path = f"/_matrix/client/v3/rooms/{q(room_id)}/messages?dir=b&limit={READ_BACK_PAGE}"
+            if token:
+                path += f"&from={q(token)}"
+            if stop:
+                path += f"&to={q(stop)}"
+            page = wire.decode_page(await self._call("GET", path))
+            for event in page.events:
+                if event.event_id in seen:
+                    return events[::-1]
+                events.append(event)
+            if not page.end or not page.size or page.end == token:
+                return events[::-1]
+            token = page.end
+        log.warning("room %s: only its newest %d events were read back", room_id, len(events))
+        return events[::-1]
 
     async def _fetch_images(self, events: list[RoomEvent]) -> None:
         for event in events:
@@ -916,16 +1005,20 @@ class MatrixBackend(MessagingBackend):
     # interaction ----------------------------------------------------------------------
     async def accept(self, interaction_id: str) -> None:
         room = self._room(interaction_id, "offered")
-        await self._call("POST", f"/_matrix/client/v3/join/{q(interaction_id)}", {})
-        # what the customer already wrote, before the chat opens (as the demo does)
-        page = await self._call(
-            "GET", f"/_matrix/client/v3/rooms/{q(interaction_id)}/messages?dir=b&limit=50"
-        )
-        events = wire.decode_page(page).events
-        await self._fetch_images(events)
+        room.pending = []  # what syncs bring from now on waits for the events read below
+        try:
+            await self._call("POST", f"/_matrix/client/v3/join/{q(interaction_id)}", {})
+            # what the customer already wrote, before the chat opens (as the demo does)
+            events = await self._read_back(interaction_id, None, None, set())
+            await self._fetch_images(events)
+        except BaseException:
+            room.pending = None
+            raise
         room.state = "active"
-        for event in reversed(events):
-            self._timeline_event(room, event)
+        events += room.pending  # their images came with their sync
+        room.pending = None
+        for event in events:
+            self._timeline_event(room, event)  # once each: a pending one may be read too
         self._emit(InteractionAccepted(interaction_id=interaction_id, time=time.time()))
         agent = self._agent
         if agent is not None:

@@ -20,6 +20,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     StrictStr,
     ValidationError,
     ValidationInfo,
@@ -168,9 +169,17 @@ class _Events(WireModel):
     events: list[Any] = Field(default_factory=list)
 
 
+class _Timeline(_Events):
+    """A room's timeline in a sync reply: ``limited`` when events were left out before
+    these (more than the filter's limit arrived), to be read back from ``prev_batch``."""
+
+    limited: Annotated[StrictBool | None, WrapValidator(_or_none)] = None
+    prev_batch: OptionalText = None
+
+
 class _RoomSections(WireModel):
     state: _Events = _Events()
-    timeline: _Events = _Events()
+    timeline: _Timeline = _Timeline()
     ephemeral: _Events = _Events()
     invite_state: _Events = _Events()
 
@@ -288,12 +297,16 @@ class SearchPage:
 
 @dataclass(frozen=True)
 class RoomUpdate:
-    """One room of a sync reply, every event already decoded (malformed ones dropped)."""
+    """One room of a sync reply, every event already decoded (malformed ones dropped);
+    ``limited``: events came before ``timeline`` that the reply left out (read them back
+    with ``/messages`` from ``prev_batch``)."""
 
     room_id: str
     state: list[StateEvent] = field(default_factory=list)
     timeline: list[RoomEvent] = field(default_factory=list)
     ephemeral: list[EphemeralEvent] = field(default_factory=list)
+    limited: bool = False
+    prev_batch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -382,6 +395,8 @@ def _room(room_id: str, raw: object, invite: bool) -> RoomUpdate | None:
         state=decode_each(StateEvent, state_raw, f"state event of {room_id}"),
         timeline=decode_each(RoomEvent, sections.timeline.events, f"event of {room_id}"),
         ephemeral=decode_each(EphemeralEvent, sections.ephemeral.events, f"event of {room_id}"),
+        limited=bool(sections.timeline.limited),
+        prev_batch=sections.timeline.prev_batch,
     )
 
 
