@@ -23,7 +23,7 @@ from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.testing import AppHarness, child
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
-from agent_desktop.testing.synapse import SynapseServer
+from agent_desktop.testing.synapse import RegisteredUser, SynapseServer
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.conversation_delegate import ConversationDelegate
 from agent_desktop.ui.transcript_model import Roles
@@ -35,12 +35,23 @@ from tests.ui.test_interaction_actions import choose, consultation
 
 @pytest.fixture
 def start(qtbot: QtBot, tmp_path: Path, synapse: SynapseServer) -> Iterator[StartHarness]:
-    started: list[tuple[AppHarness, MatrixCustomerSimulator]] = []
+    started: dict[AppHarness, tuple[RegisteredUser, MatrixCustomerSimulator]] = {}
 
-    def _start(settings: dict[str, Any] | None = None, **kwargs: Any) -> AppHarness:
+    def _start(
+        settings: dict[str, Any] | None = None,
+        *,
+        restart: AppHarness | None = None,
+        **kwargs: Any,
+    ) -> AppHarness:
+        """``restart``: close that app and start it again (same agent, profile and
+        customers) instead of a fresh agent."""
         merged = {"chat": {"notification_sound": False}} if settings is None else settings
-        user = synapse.register(displayname="Alex Martin")
-        customers = MatrixCustomerSimulator(synapse, user.user_id)
+        if restart is not None:
+            user, customers = started[restart]
+            restart.close()
+        else:
+            user = synapse.register(displayname="Alex Martin")
+            customers = MatrixCustomerSimulator(synapse, user.user_id)
         config = {
             "homeserver": synapse.url,
             "user_id": user.user_id,
@@ -61,11 +72,11 @@ def start(qtbot: QtBot, tmp_path: Path, synapse: SynapseServer) -> Iterator[Star
             agent=AgentIdentity(id=user.localpart, name="Alex Martin"),
             **kwargs,
         )
-        started.append((h, customers))
+        started[h] = (user, customers)
         return h
 
     yield _start
-    for h, customers in started:
+    for h, (_user, customers) in started.items():
         h.close()
         customers.close()
 

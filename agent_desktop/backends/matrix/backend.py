@@ -130,6 +130,10 @@ SYNC_FILTER = {
 }
 #: customer images kept in memory between their download and the transcript (bytes)
 IMAGE_CACHE_BYTES = 64 * 1024 * 1024
+#: image messages read in history, whose picture is downloaded when a page shows them
+IMAGE_SOURCES_KEPT = 10_000
+#: pictures of a history page downloaded at the same time
+IMAGE_DOWNLOADS = 4
 #: what the history reads of a room's timeline (``/messages`` filter)
 HISTORY_FILTER = {"types": ["m.room.message"]}
 #: server-side search results fetched at most (``/search`` batches)
@@ -264,6 +268,8 @@ class MatrixBackend(MessagingBackend):
         self._chores: set[asyncio.Task[None]] = set()
         #: downloaded customer images (or why they were refused), by event id
         self._images: OrderedDict[str, ImageAttachment | ImageRejected] = OrderedDict()
+        #: the content of image messages history has read, by event id (where to download)
+        self._image_sources: OrderedDict[str, MessageContent] = OrderedDict()
         self._team_room_id: str | None = None
         self._state = ConnectionState.DISCONNECTED
         #: why the agent must log in (again), after a failed connect or sync
@@ -747,8 +753,7 @@ class MatrixBackend(MessagingBackend):
             name = room.summary.contact.name if room else self._names.get(sender, sender)
         else:
             role, name = PartyRole.COLLEAGUE, self._names.get(sender, sender)
-        image = self._images.get(event.event_id)
-        return Message(
+        message = Message(
             id=event.event_id,
             interaction_id=room_id,
             author_id=self._party_id(sender),
@@ -758,11 +763,8 @@ class MatrixBackend(MessagingBackend):
             time=event.time,
             txn_id=event.unsigned.transaction_id,
             url=content.pushed_url,
-            image=image if isinstance(image, ImageAttachment) else None,
-            image_refused=(
-                (image.reason.value, image.detail) if isinstance(image, ImageRejected) else None
-            ),
         )
+        return self._with_image(message, self._images.get(event.event_id))
 
     def _left(self, update: RoomUpdate, *, initial: bool) -> None:
         room_id = update.room_id
@@ -1389,9 +1391,45 @@ class MatrixBackend(MessagingBackend):
             return None
         facts = self._room_facts.get(room_id)
         message = self._message(room_id, event, facts.customer_id if facts else "")
-        if message is None or facts is None:
+        if message is None:
+            return None
+        content = wire.decode_content(MessageContent, event, quiet=True)
+        if content is not None and content.msgtype == "m.image":
+            self._image_sources[event.event_id] = content
+            self._image_sources.move_to_end(event.event_id)
+            while len(self._image_sources) > IMAGE_SOURCES_KEPT:
+                self._image_sources.popitem(last=False)
+        if facts is None:
             return message
         return message.model_copy(update={"channel": facts.channel})
+
+    async def _with_images(self, messages: list[Message]) -> list[Message]:
+        """``messages`` with the pictures of their ``m.image`` events (either side's: history
+        has no local echo), downloaded and checked as a live chat's are, a refused one with
+        its reason (``image_refused``); at most ``IMAGE_DOWNLOADS`` at a time."""
+        found: dict[str, ImageAttachment | ImageRejected] = {}
+        for message in messages:
+            if (known := self._images.get(message.id)) is not None:
+                found[message.id] = known
+        wanted = [m.id for m in messages if m.id in self._image_sources and m.id not in found]
+        gate = asyncio.Semaphore(IMAGE_DOWNLOADS)
+
+        async def fetch(event_id: str) -> None:
+            async with gate:
+                found[event_id] = await self._image(self._image_sources[event_id])
+            self._remember_image(event_id, found[event_id])
+
+        await asyncio.gather(*(fetch(event_id) for event_id in dict.fromkeys(wanted)))
+        return [self._with_image(m, found.get(m.id)) for m in messages]
+
+    @staticmethod
+    def _with_image(message: Message, image: ImageAttachment | ImageRejected | None) -> Message:
+        if isinstance(image, ImageAttachment):
+            return message.model_copy(update={"image": image, "image_refused": None})
+        if isinstance(image, ImageRejected):
+            refused = (image.reason.value, image.detail)
+            return message.model_copy(update={"image": None, "image_refused": refused})
+        return message
 
     async def _read_history_page(
         self, room_id: str, token: str | None, count: int
@@ -1422,7 +1460,8 @@ class MatrixBackend(MessagingBackend):
     ) -> list[Message]:
         """Paged with each room's ``/messages`` tokens (``history.py``): the next page goes
         on where the last one stopped, whatever the length of the history."""
-        return await self.history_reader.page(self._customer_rooms(contact_id), before, limit)
+        page = await self.history_reader.page(self._customer_rooms(contact_id), before, limit)
+        return await self._with_images(page)
 
     async def search_messages(self, contact_id: str, query: str) -> list[Message]:
         """Server-side ``POST /search`` over the contact's rooms the agent is in; Synapse
