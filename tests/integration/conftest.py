@@ -27,6 +27,7 @@ if missing := _missing("synapse", "trustme", "keyrings.alt"):
     )
 
 from agent_desktop.testing.synapse import SynapseServer  # noqa: E402
+from tests.integration.proxy import LoopbackProxy  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +38,16 @@ def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SynapseServer]
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def link(synapse: SynapseServer) -> Iterator[LoopbackProxy]:
+    """The network between an app and Synapse, to cut or hold (the customers and the other
+    side reach Synapse directly)."""
+    proxy = LoopbackProxy(synapse.port)
+    proxy.start()
+    yield proxy
+    proxy.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,10 @@
 """Loopback fronts of the test Synapse, for faults of the network between app and server.
 
 :class:`LoopbackProxy` passes the bytes on unchanged and lets a test cut the link (every
-connection closed, new ones dropped at once) or hold it (the server's answers wait, as on a
-stalled link); :class:`TlsProxy` ends TLS in front of Synapse with a certificate from a
+connection closed, new ones dropped at once), hold it (the server's answers wait, as on a
+stalled link) or hold the client's ``/sync`` requests on their way (one the client gives up
+meanwhile never reaches the server); it records the request lines it passed on.
+:class:`TlsProxy` ends TLS in front of Synapse with a certificate from a
 throw-away CA (``trustme``). Each runs its own asyncio loop on a thread, so the app
 (qasync) and the backend tests (``run_async``) both reach it.
 """
@@ -37,6 +39,13 @@ class LoopbackProxy:
         self._cut = False
         self._flowing = asyncio.Event()
         self._flowing.set()
+        self._syncs_flowing = asyncio.Event()
+        self._syncs_flowing.set()
+        #: the request lines passed on to the server, in order ("GET /_matrix/...")
+        self.requests: list[str] = []
+        #: /sync requests waiting in the proxy now, and those dropped (their client gave up)
+        self.held_syncs = 0
+        self.dropped_syncs = 0
         self.port = 0
         #: connections that reached the proxy (after a TLS handshake, for a TLS front)
         self.handshakes = 0
@@ -80,6 +89,14 @@ class LoopbackProxy:
         """The held answers go on, in order."""
         self._loop.call_soon_threadsafe(self._flowing.set)
 
+    def hold_syncs(self) -> None:
+        """The client's ``/sync`` requests wait in the proxy, before the server."""
+        self._loop.call_soon_threadsafe(self._syncs_flowing.clear)
+
+    def release_syncs(self) -> None:
+        """The held ``/sync`` requests the client still waits for go on to the server."""
+        self._loop.call_soon_threadsafe(self._syncs_flowing.set)
+
     # the relay ------------------------------------------------------------------------------
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         if self._cut:
@@ -93,11 +110,45 @@ class LoopbackProxy:
             return
         self._streams |= {writer, up_writer}
         await asyncio.gather(
-            self._pipe(reader, up_writer),
+            self._requests(reader, up_writer),
             self._pipe(up_reader, writer, self._flowing),
             return_exceptions=True,
         )
         self._streams -= {writer, up_writer}
+
+    async def _requests(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Client to server: each request line recorded, ``/sync`` requests held on demand
+        (HTTP/1.1 without pipelining: a read starts with a request line)."""
+        try:
+            while data := await reader.read(64 * 1024):
+                if data.startswith(b"GET /_matrix/client/v3/sync") and not await self._sync_goes(
+                    reader
+                ):
+                    return  # the client gave up on it: the server never sees it
+                self.requests.append(data.split(b"\r\n", 1)[0].decode("latin-1"))
+                writer.write(data)
+                await writer.drain()
+        finally:
+            with contextlib.suppress(Exception):
+                writer.close()
+
+    async def _sync_goes(self, reader: asyncio.StreamReader) -> bool:
+        """Wait while syncs are held; False if the client closed the connection meanwhile."""
+        if self._syncs_flowing.is_set():
+            return True
+        self.held_syncs += 1
+        released = asyncio.ensure_future(self._syncs_flowing.wait())
+        closed = asyncio.ensure_future(reader.read(1))  # b"" when the client closes
+        try:
+            await asyncio.wait({released, closed}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self.held_syncs -= 1
+            released.cancel()
+        if closed.done():
+            self.dropped_syncs += 1
+            return False
+        closed.cancel()
+        return True
 
     @staticmethod
     async def _pipe(

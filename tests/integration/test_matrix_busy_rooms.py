@@ -6,7 +6,6 @@ no message is lost or shown twice, across a cut link, a stalled one, an accept o
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,18 +21,9 @@ from tests.integration.test_matrix_core_loop import start  # noqa: F401 (fixture
 from tests.ui.conftest import StartHarness
 from tests.ui.test_backend_slow_and_failing import customer_texts
 
-#: more messages than one sync reply carries, by far
-BURST = TIMELINE_LIMIT * 2 + 20
+#: more messages than one sync reply carries
+BURST = TIMELINE_LIMIT + 20
 READ_BACK = "events read back before its timeline"
-
-
-@pytest.fixture
-def link(synapse: SynapseServer) -> Iterator[LoopbackProxy]:
-    """The network between the app and Synapse (the customers reach Synapse directly)."""
-    proxy = LoopbackProxy(synapse.port)
-    proxy.start()
-    yield proxy
-    proxy.stop()
 
 
 def write(customers: MatrixCustomerSimulator, iid: str, prefix: str) -> list[str]:
@@ -66,18 +56,18 @@ def test_a_busy_room_loses_nothing_across_a_cut_link_or_a_stalled_one(
     h.wait_until(lambda: label.property("state") == "reconnecting", timeout=10)
     expected += write(customers, iid, "pendant la coupure")
     link.heal()
-    h.wait_until(lambda: len(customer_texts(view)) >= len(expected), timeout=30)
+    h.wait_until(lambda: len(customer_texts(view)) >= len(expected), timeout=60)
     assert customer_texts(view) == expected  # each once, in order
     assert read_backs(caplog) == 1
 
-    # the link stalls, the app still connected: the answers to its syncs wait meanwhile
+    # the link stalls: the answers to the app's requests wait meanwhile
     link.hold()
     expected += write(customers, iid, "en rafale")
     link.release()
-    h.wait_until(lambda: len(customer_texts(view)) >= len(expected), timeout=30)
+    h.wait_until(lambda: len(customer_texts(view)) >= len(expected), timeout=60)
     assert customer_texts(view) == expected
     assert read_backs(caplog) == 2
-    assert label.property("state") == "connected"
+    h.wait_until(lambda: label.property("state") == "connected")
 
 
 def test_an_accept_and_a_restart_bring_the_whole_transcript(

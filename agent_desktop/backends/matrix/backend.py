@@ -259,6 +259,8 @@ class MatrixBackend(MessagingBackend):
         self._names: dict[str, str] = {}
         self._since: str | None = None
         self._ready = False
+        #: the presence the /sync call on its way carries, and that call
+        self._sync_in_flight: tuple[str, asyncio.Future[JsonDict]] | None = None
         self._online = asyncio.Event()
         self._wake_outbox = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -461,19 +463,16 @@ class MatrixBackend(MessagingBackend):
     async def _sync_loop(self) -> None:
         backoff = self._backoff()
         while True:
-            params = f"filter={q(json.dumps(SYNC_FILTER))}"
-            params += f"&set_presence={'online' if self._ready else 'unavailable'}"
+            presence = self._presence_state()
+            params = f"filter={q(json.dumps(SYNC_FILTER))}&set_presence={presence}"
             if self._since:
                 params += (
                     f"&since={q(self._since)}&timeout={int(self.matrix.sync_timeout_s * 1000)}"
                 )
             try:
-                reply = await call(
-                    self._client,
-                    "GET",
-                    f"/_matrix/client/v3/sync?{params}",
-                    timeout=self.matrix.sync_timeout_s + self.matrix.request_timeout_s,
-                )
+                reply = await self._sync_request(f"/_matrix/client/v3/sync?{params}", presence)
+                if reply is None:  # the agent's presence changed: asked again with it
+                    continue
                 update = wire.decode_sync(reply)
                 if update is None:  # logged: retried like a server error
                     raise MatrixError("the homeserver sent an unusable sync reply", 502)
@@ -496,6 +495,26 @@ class MatrixBackend(MessagingBackend):
                 self._online.set()
                 self._wake_outbox.set()
             self._emit_state(ConnectionState.CONNECTED)
+
+    async def _sync_request(self, path: str, presence: str) -> JsonDict | None:
+        """One ``/sync`` call; None when :meth:`set_ready` changed the presence it carries.
+
+        Synapse applies a sync's ``set_presence`` when it starts handling it, so a sync sent
+        just before the agent's change (the next long-poll after an event) could land after
+        the presence update and undo it for a whole long-poll: colleagues would see the
+        agent Ready (or not) for up to ``sync_timeout_s`` after they changed it."""
+        timeout = self.matrix.sync_timeout_s + self.matrix.request_timeout_s
+        request = asyncio.ensure_future(call(self._client, "GET", path, timeout=timeout))
+        self._sync_in_flight = (presence, request)
+        try:
+            return await request
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if request.cancelled() and task is not None and not task.cancelling():
+                return None  # only the request was cancelled (set_ready), not the loop
+            raise
+        finally:
+            self._sync_in_flight = None
 
     async def _apply_sync(self, update: SyncUpdate, *, initial: bool) -> None:
         """Every room of a decoded sync reply, each on its own: a room whose handling
@@ -991,12 +1010,19 @@ class MatrixBackend(MessagingBackend):
             {"presence": presence},
         )
 
+    def _presence_state(self) -> str:
+        """The agent's presence: ``online`` when Ready, ``unavailable`` (busy) when not."""
+        return "online" if self._ready else "unavailable"
+
     async def _set_presence(self) -> None:
-        await self._presence("online" if self._ready else "unavailable")
+        await self._presence(self._presence_state())
 
     # agent ----------------------------------------------------------------------------
     async def set_ready(self, channel: str, ready: bool) -> None:
         self._ready = ready
+        in_flight = self._sync_in_flight
+        if in_flight is not None and in_flight[0] != self._presence_state():
+            in_flight[1].cancel()  # the sync loop asks again at once, with the new presence
         await self._set_presence()
         if ready:
             for room in self._rooms.values():
