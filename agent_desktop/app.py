@@ -94,6 +94,11 @@ class AgentDesktop:
             context = BackendContext(data_dir=paths.data_dir / name, cache_dir=paths.cache_dir)
             context.data_dir.mkdir(parents=True, exist_ok=True)
             self.backend = backend_cls.create(config, context)
+            # keys the backend ignores now (a password, an old switch) leave the file
+            stored = settings.backends.get(name, {})
+            retired = sorted(set(stored) - set(backend_cls.config_model.model_fields))
+            if retired:
+                self.settings_store.drop_backend_keys(name, retired)
         except registry.BackendLoadError as exc:
             self.load_error = str(exc)
         except ValidationError as exc:
@@ -239,11 +244,17 @@ class AgentDesktop:
             "refused": tr("The homeserver refused the login. Check the user and password."),
         }
         kind = backend.login_kind
-        dialog.show_message(
-            messages[kind]
-            if kind in messages
-            else tr("Could not connect: {0}. Check the homeserver address.").format(detail)
-        )
+        if kind in messages:
+            text = messages[kind]
+        elif backend.certificate_problem is not None:
+            text = tr(
+                "The homeserver's certificate is not trusted ({0}), so the connection was "
+                "refused. If your organisation uses its own certificate authority, ask your "
+                "administrator to set it as ca_file in the Matrix settings."
+            ).format(backend.certificate_problem)
+        else:
+            text = tr("Could not connect: {0}. Check the homeserver address.").format(detail)
+        dialog.show_message(text)
         dialog.open()
 
     def _log_in(self, homeserver: str, user: str, password: str) -> None:

@@ -36,6 +36,17 @@ class ConnectionLost(BackendError):
     caller retries it after reconnecting (messages: with the same txn id)."""
 
 
+class LoginNeeded(BackendError):
+    """The agent must log in (again) before the backend can connect (no credentials, an
+    expired or revoked token, a refused password): retrying could not succeed, so the
+    session waits for the login instead of reconnecting on its own."""
+
+
+class UntrustedServer(BackendError):
+    """The server's TLS certificate could not be verified: the connection was refused
+    (certificates are always checked; a private CA must be configured, never skipped)."""
+
+
 class MessageRefused(BackendError):
     """The backend refuses this message for good (forbidden, too large, blocked contact...):
     sending it again fails the same way, so the app does not retry it on its own; the agent

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from agent_desktop.backends.base import BackendError, MessagingBackend
 from agent_desktop.core.models import InteractionInfo, Message
 from agent_desktop.core.types import Capability, DeliveryState
+from agent_desktop.services.images import received_refusal_message
 from agent_desktop.services.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -175,7 +176,9 @@ class ConversationFeed(QObject):
             self._txns.add(message.txn_id)
 
     def _prepend(self, page: Sequence[Message]) -> None:
-        fresh = [m for m in page if self._fresh(m)]
+        # an image the backend did not show says why, as in a live chat
+        shown = [n for m in page for n in (m, received_refusal_message(m)) if n is not None]
+        fresh = [m for m in shown if self._fresh(m)]
         if not fresh:
             return
         self.aboutToPrepend.emit(len(fresh))

@@ -14,8 +14,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from agent_desktop.backends.base import (
     BackendError,
     ConnectionLost,
+    LoginNeeded,
     MessageRefused,
     MessagingBackend,
+    UntrustedServer,
 )
 from agent_desktop.core import events as ev
 from agent_desktop.core.backoff import Backoff
@@ -67,6 +69,15 @@ class Outbox(Protocol):
         """The agent discarded it: never send it."""
 
 
+def connect_failure(exc: BaseException) -> str:
+    """The agent's notice for a failed connection attempt (translated)."""
+    if isinstance(exc, UntrustedServer):
+        return tr(
+            "Could not connect securely to the messaging backend: {0}. The connection was refused."
+        ).format(exc)
+    return tr("Could not connect to the messaging backend: {0}").format(exc)
+
+
 class AgentSession(QObject):
     """Turns the agent's intents into backend calls and backend events into store updates."""
 
@@ -109,6 +120,9 @@ class AgentSession(QObject):
         self.outbox: Outbox | None = None
         #: ended chats the agent wrote in, reactivated locally, not yet in the backend
         self._needs_reactivation: set[str] = set()
+        #: the last send of each interaction: the next one reaches the backend after it, so
+        #: that messages keep their order (the outbox writes before them finish in any order)
+        self._last_send: dict[str, asyncio.Task[None]] = {}
         self._reactivation_locks: dict[str, asyncio.Lock] = {}
         #: offers the agent accepted when the connection dropped under the call
         self._accept_after_reconnect: set[str] = set()
@@ -123,7 +137,11 @@ class AgentSession(QObject):
         self._tasks.spawn(self._run(), "session-run")
 
     async def _run(self) -> None:
-        """Connect, pump events; when the connection is lost, reconnect with backoff."""
+        """Connect, pump events; when the connection is lost, reconnect with backoff.
+
+        A backend that needs the agent to log in (``LoginNeeded``) is not retried: the run
+        ends there, and :meth:`start` begins again once the agent has logged in.
+        """
         connected_once = False
         reported = False  # one notice per outage
         while not self._closing:
@@ -133,6 +151,11 @@ class AgentSession(QObject):
             try:
                 await self.backend.connect(self.agent)
             except (BackendError, OSError) as exc:
+                if isinstance(exc, LoginNeeded):
+                    log.warning("could not connect (%s); waiting for a login", exc)
+                    self._set_connection(ConnectionState.FAILED, str(exc))
+                    self.bridge.error(connect_failure(exc))
+                    return
                 delay = self.backoff.next_delay()
                 log.warning("could not connect (%s); next attempt in %.1f s", exc, delay)
                 if connected_once:
@@ -141,9 +164,7 @@ class AgentSession(QObject):
                     self._set_connection(ConnectionState.FAILED, str(exc))
                 if not reported:
                     reported = True
-                    self.bridge.error(
-                        tr("Could not connect to the messaging backend: {0}").format(exc)
-                    )
+                    self.bridge.error(connect_failure(exc))
                 await asyncio.sleep(delay)
                 continue
             self.backoff.reset()
@@ -453,11 +474,15 @@ class AgentSession(QObject):
         if self._held_for_reconnect():
             return
 
+        previous = self._last_send.get(iid)
+
         async def run() -> None:
             reactivating = iid in self._needs_reactivation
             try:
                 if self.outbox is not None:
                     await self.outbox.saved(txn_id)
+                if previous is not None and not previous.done():
+                    await asyncio.wait([previous])  # its outcome is its own
                 await self._reactivate_once(iid)
                 if kind == "url":
                     await self.backend.push_url(iid, body, txn_id)
@@ -480,7 +505,13 @@ class AgentSession(QObject):
                 else:
                     self._send_failed(iid, txn_id, str(exc), lost)
 
-        self._tasks.spawn(run(), f"send:{txn_id}")
+        task: asyncio.Task[None] = self._tasks.spawn(run(), f"send:{txn_id}")
+        self._last_send[iid] = task
+        task.add_done_callback(lambda done: self._sent(iid, done))
+
+    def _sent(self, iid: str, task: asyncio.Task[None]) -> None:
+        if self._last_send.get(iid) is task:
+            del self._last_send[iid]
 
     async def _reactivate_once(self, iid: str) -> None:
         """Reactivate ``iid`` in the backend if a send asked for it and no other send has

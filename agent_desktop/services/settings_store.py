@@ -70,6 +70,19 @@ class SettingsStore(QObject):
         self.save()
         self.changed.emit()
 
+    def drop_backend_keys(self, backend: str, keys: list[str]) -> None:
+        """Remove ``keys`` from the config section of ``backend`` and save (keys a backend no
+        longer reads, such as a password an older version accepted: never kept on disk)."""
+        section = self.settings.backends.get(backend, {})
+        if not any(key in section for key in keys):
+            return
+        backends = dict(self.settings.backends)
+        backends[backend] = {k: v for k, v in section.items() if k not in keys}
+        try:
+            self.update(self.settings.model_copy(update={"backends": backends}))
+        except OSError as exc:  # the next save still leaves them out
+            log.warning("could not rewrite the settings file without %s: %s", keys, exc)
+
     def try_update(self, data: dict[str, Any]) -> str | None:
         """Validate ``data`` merged over the current settings; returns an error or applies."""
         try:

@@ -92,9 +92,7 @@ class MatrixCustomerSimulator(CustomerSimulator):
         customer = self._customers.get(name)
         if customer is None:
             user = self._server.register(displayname=name)
-            client = make_client(
-                self._server.url, user.user_id, verify_tls=True, request_timeout_s=30
-            )
+            client = make_client(self._server.url, user.user_id, request_timeout_s=30)
             client.restore_login(user.user_id, user.device_id, user.access_token)
             customer = _Customer(name, user.user_id, client)
             self._customers[name] = customer
@@ -144,13 +142,60 @@ class MatrixCustomerSimulator(CustomerSimulator):
     def _chat(self, interaction_id: str) -> _Chat:
         return self._chats[interaction_id]
 
-    def _send(self, chat: _Chat, content: JsonDict) -> None:
-        self._send_as(chat.customer, chat.room_id, content)
+    def _send(self, chat: _Chat, content: JsonDict, event_type: str = "m.room.message") -> None:
+        self._send_as(chat.customer, chat.room_id, content, event_type)
 
-    def _send_as(self, customer: _Customer, room_id: str, content: JsonDict) -> None:
+    def _send_as(
+        self,
+        customer: _Customer,
+        room_id: str,
+        content: JsonDict,
+        event_type: str = "m.room.message",
+    ) -> None:
         txn = uuid.uuid4().hex
-        path = f"/_matrix/client/v3/rooms/{q(room_id)}/send/m.room.message/{txn}"
+        path = f"/_matrix/client/v3/rooms/{q(room_id)}/send/{q(event_type)}/{txn}"
         self._run(call(customer.client, "PUT", path, content))
+
+    # raw events (what a hostile customer or a buggy bridge can put on the wire) -----------
+    def send_event(
+        self, interaction_id: str, content: JsonDict, event_type: str = "m.room.message"
+    ) -> None:
+        """The customer sends an event with any ``content`` (the homeserver checks little)."""
+        self._send(self._chat(interaction_id), content, event_type)
+
+    def set_state(
+        self, interaction_id: str, event_type: str, content: JsonDict, state_key: str = ""
+    ) -> None:
+        """The customer sets a state event of the room with any ``content``."""
+        chat = self._chat(interaction_id)
+        path = f"/_matrix/client/v3/rooms/{q(chat.room_id)}/state/{q(event_type)}/{q(state_key)}"
+        self._run(call(chat.customer.client, "PUT", path, content))
+
+    def start_chat_with_state(self, name: str, conversation: JsonDict) -> str:
+        """Like :meth:`start_chat`, with ``conversation`` (anything) as the content of the
+        room's conversation state event; no first message."""
+        return self._open_room(self._customer(name), conversation, invite=True).room_id
+
+    def _open_room(
+        self, customer: _Customer, conversation: JsonDict, *, invite: bool, **extra: object
+    ) -> _Chat:
+        """A private room of ``customer`` with ``conversation`` as its conversation state
+        (``extra``: more of the ``createRoom`` body), the agent invited at once if
+        ``invite``."""
+        body: JsonDict = {
+            "preset": "private_chat",
+            "initial_state": [
+                {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
+            ],
+            **extra,
+        }
+        if invite:
+            body["invite"] = [self.agent_user_id]
+        path = "/_matrix/client/v3/createRoom"
+        created = self._run(call(customer.client, "POST", path, body))
+        chat = _Chat(str(created["room_id"]), customer)
+        self._chats[chat.room_id] = chat
+        return chat
 
     # the CustomerSimulator API ------------------------------------------------------
     def start_chat(
@@ -169,26 +214,16 @@ class MatrixCustomerSimulator(CustomerSimulator):
             "contact": {"id": customer.user_id, "name": name, "email": email, "phone": phone},
             "first_message": text,
         }
-        created = self._run(
-            call(
-                customer.client,
-                "POST",
-                "/_matrix/client/v3/createRoom",
-                {
-                    "preset": "private_chat",
-                    "name": name,
-                    # the convention (docs/matrix.md): the agent offered the chat may remove
-                    # the colleagues it brings in (kick: a power level above theirs)
-                    "power_level_content_override": {"users": {self.agent_user_id: 50}},
-                    "initial_state": [
-                        {"type": CONVERSATION_EVENT, "state_key": "", "content": conversation}
-                    ],
-                },
-            )
+        chat = self._open_room(
+            customer,
+            conversation,
+            invite=False,  # after the first message, so that it is there when offered
+            name=name,
+            # the convention (docs/matrix.md): the agent offered the chat may remove the
+            # colleagues it brings in (kick: a power level above theirs)
+            power_level_content_override={"users": {self.agent_user_id: 50}},
         )
-        room_id = str(created["room_id"])
-        chat = _Chat(room_id, customer)
-        self._chats[room_id] = chat
+        room_id = chat.room_id
         if text:
             self._send(chat, {"msgtype": "m.text", "body": text})
         self._run(
@@ -266,6 +301,10 @@ class MatrixCustomerSimulator(CustomerSimulator):
                 break
         events.reverse()
         return events
+
+    def agent_messages(self, interaction_id: str) -> list[str]:
+        """What the agent side wrote, as the customer's own sync received it, in order."""
+        return list(self._chat(interaction_id).received)
 
     def received_events(self, interaction_id: str) -> list[JsonDict]:
         """The raw m.room.message events the customer got, in order."""

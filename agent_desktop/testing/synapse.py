@@ -7,6 +7,7 @@ rate limits raised, shared-secret registration. Needs the ``matrix-synapse`` pac
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import hmac
 import json
@@ -16,11 +17,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 SERVER_NAME = "localhost"
 #: the state event that makes a room a customer conversation (see docs/matrix.md)
@@ -248,20 +252,29 @@ class SynapseServer:
             device_id=str(reply.get("device_id", "")),
         )
 
+    def sign_out_everywhere(self, user: RegisteredUser) -> None:
+        """Revoke every access token of ``user`` (``/logout/all`` with the registration's
+        token), as "sign out all sessions" from another client or an administrator does."""
+        self._request("POST", "/_matrix/client/v3/logout/all", {}, token=user.access_token)
 
-def main() -> None:  # pragma: no cover - interactive helper for ./dev synapse
-    """Start a Synapse under ``.synapse/`` for a newcomer and keep it running."""
-    directory = Path(sys.argv[1] if len(sys.argv) > 1 else ".synapse").resolve()
-    port = int(sys.argv[2]) if len(sys.argv) > 2 else 8008
+
+#: where ./dev synapse keeps what a restart and the customer helper need
+STATE_FILE = "demo-user.json"
+
+
+def start_local(directory: Path, port: int) -> tuple[SynapseServer, dict[str, str]]:
+    """Start the Synapse of ``./dev synapse`` in ``directory`` (its data kept across runs);
+    the first time, register the demo agent, a colleague and the team room. Returns the
+    server and what :data:`STATE_FILE` keeps (URL, accounts, the registration secret)."""
     server = SynapseServer(directory, port)
-    state = directory / "demo-user.json"
-    if state.exists():
-        server.secret = json.loads(state.read_text())["secret"]
+    state_file = directory / STATE_FILE
+    state: dict[str, str] | None = None
+    if state_file.exists():
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        server.secret = state["secret"]
     server.start()
-    if state.exists():
-        user = json.loads(state.read_text())
-    else:
-        registered = server.register("agent", "agent-password", displayname="Demo Agent")
+    if state is None:
+        agent = server.register("agent", "agent-password", displayname="Demo Agent")
         colleague = server.register("colleague", "colleague-password", displayname="Demo Colleague")
         # the team room: its members are the transfer / consultation targets (team_room)
         server._request(
@@ -270,18 +283,31 @@ def main() -> None:  # pragma: no cover - interactive helper for ./dev synapse
             {"preset": "public_chat", "room_alias_name": "team", "name": "Team"},
             token=colleague.access_token,
         )
-        user = {
+        state = {
             "secret": server.secret,
-            "user_id": registered.user_id,
-            "password": registered.password,
+            "url": server.url,
+            "user_id": agent.user_id,
+            "password": agent.password,
+            "colleague": colleague.user_id,
+            "team_room": f"#team:{SERVER_NAME}",
         }
-        state.write_text(json.dumps(user))
+        state_file.write_text(json.dumps(state), encoding="utf-8")
+    state["url"] = server.url  # the port may differ from the first run's
+    return server, state
+
+
+def serve(directory: Path, port: int) -> None:
+    """``./dev synapse``: start the local Synapse, say how to use it, run until stopped."""
+    server, state = start_local(directory, port)
     print(f"Synapse is running at {server.url} (data in {directory})", flush=True)
-    print(f"demo agent: {user['user_id']}  password: {user['password']}")
-    print(f"team room: #team:{SERVER_NAME} (enter it in the login dialog; its member")
-    print(f"@colleague:{SERVER_NAME}, password colleague-password, is a colleague to consult)")
+    print(f"demo agent: {state['user_id']}  password: {state['password']}")
+    print(f"team room: {state['team_room']} (enter it in the login dialog; its member")
+    print(f"{state['colleague']}, password colleague-password, is a colleague to consult)")
     print("Start the app with: ./dev run --backend matrix   (Ctrl+C here stops Synapse)")
-    print(f"and log in with homeserver {server.url}", flush=True)
+    print(f"and log in with homeserver {server.url}")
+    print(
+        'Play a customer in another terminal: ./dev synapse --customer "Marie Dupont"', flush=True
+    )
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         assert server.process is not None
@@ -290,6 +316,63 @@ def main() -> None:  # pragma: no cover - interactive helper for ./dev synapse
         pass
     finally:
         server.stop()
+
+
+def play_customer(
+    directory: Path, name: str, channel: str, lines: Iterator[str], out: TextIO
+) -> None:
+    """``./dev synapse --customer NAME``: a customer of the running local Synapse offers a
+    chat to the demo agent with the first line of ``lines``, says each next line, and
+    leaves at their end; what the agent writes is printed to ``out`` as it arrives."""
+    from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
+
+    state = json.loads((directory / STATE_FILE).read_text(encoding="utf-8"))
+    server = SynapseServer(directory, int(state["url"].rsplit(":", 1)[1]))
+    server.secret = state["secret"]
+    customers = MatrixCustomerSimulator(server, state["user_id"])
+    stop = threading.Event()
+    try:
+        print(
+            f"{name} writes to {state['user_id']} ({channel}); each line you type is sent,"
+            " Ctrl+D leaves the chat.",
+            file=out,
+            flush=True,
+        )
+        room = customers.start_chat(name, next(lines, "Bonjour").rstrip("\n"), channel=channel)
+
+        def echo() -> None:
+            shown = 0
+            while not stop.wait(0.2):
+                for event in customers.agent_messages(room)[shown:]:
+                    print(f"agent: {event}", file=out, flush=True)
+                    shown += 1
+
+        printer = threading.Thread(target=echo, name="customer-echo", daemon=True)
+        printer.start()
+        for line in lines:
+            if line.strip():
+                customers.say(room, line.rstrip("\n"))
+        customers.leave(room)
+        print(f"{name} left the chat.", file=out, flush=True)
+    finally:
+        stop.set()
+        customers.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="./dev synapse", description="A local Synapse to try the Matrix backend with."
+    )
+    parser.add_argument("directory", nargs="?", default=".synapse", help="its data (.synapse)")
+    parser.add_argument("port", nargs="?", type=int, default=8008, help="its port (8008)")
+    parser.add_argument("--customer", metavar="NAME", help="play a customer of the running one")
+    parser.add_argument("--channel", default="webchat", help="the customer's channel")
+    args = parser.parse_args(argv)
+    directory = Path(args.directory).resolve()
+    if args.customer:
+        play_customer(directory, args.customer, args.channel, iter(sys.stdin), sys.stdout)
+    else:
+        serve(directory, args.port)
 
 
 if __name__ == "__main__":  # pragma: no cover

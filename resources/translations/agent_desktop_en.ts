@@ -21,16 +21,25 @@
             <translation>The homeserver refused the login. Check the user and password.</translation>
         </message>
         <message>
+            <source>The homeserver's certificate is not trusted ({0}), so the connection was refused. If your organisation uses its own certificate authority, ask your administrator to set it as ca_file in the Matrix settings.</source>
+            <translation>The homeserver's certificate is not trusted ({0}), so the connection was refused. If your organisation uses its own certificate authority, ask your administrator to set it as ca_file in the Matrix settings.</translation>
+        </message>
+        <message>
             <source>Could not connect: {0}. Check the homeserver address.</source>
             <translation>Could not connect: {0}. Check the homeserver address.</translation>
         </message>
         <message>
+            <source>Could not connect securely to the messaging backend: {0}. The connection was refused.</source>
+            <extracomment>how often "the agent is typing" is re-sent while they keep typing the agent counts as no longer typing after this pause delivery states a receipt gave a message, further on than sent</extracomment>
+            <translation>Could not connect securely to the messaging backend: {0}. The connection was refused.</translation>
+        </message>
+        <message>
             <source>Could not connect to the messaging backend: {0}</source>
-            <extracomment>how often "the agent is typing" is re-sent while they keep typing the agent counts as no longer typing after this pause delivery states a receipt gave a message, further on than sent ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend offers the agent accepted when the connection dropped under the call</extracomment>
             <translation>Could not connect to the messaging backend: {0}</translation>
         </message>
         <message>
             <source>Connected to the messaging backend again.</source>
+            <extracomment>ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend the last send of each interaction: the next one reaches the backend after it, so that messages keep their order (the outbox writes before them finish in any order) offers the agent accepted when the connection dropped under the call</extracomment>
             <translation>Connected to the messaging backend again.</translation>
         </message>
         <message>

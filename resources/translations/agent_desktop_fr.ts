@@ -21,16 +21,25 @@
         <translation>Le serveur d&apos;accueil a refusé la connexion. Vérifiez l&apos;utilisateur et le mot de passe.</translation>
     </message>
     <message>
+        <source>The homeserver&apos;s certificate is not trusted ({0}), so the connection was refused. If your organisation uses its own certificate authority, ask your administrator to set it as ca_file in the Matrix settings.</source>
+        <translation>Le certificat du serveur d&apos;accueil n&apos;est pas reconnu ({0}) : la connexion a été refusée. Si votre organisation a sa propre autorité de certification, demandez à votre administrateur de l&apos;indiquer dans ca_file, dans les réglages Matrix.</translation>
+    </message>
+    <message>
         <source>Could not connect: {0}. Check the homeserver address.</source>
         <translation>Connexion impossible : {0}. Vérifiez l&apos;adresse du serveur d&apos;accueil.</translation>
     </message>
     <message>
+        <source>Could not connect securely to the messaging backend: {0}. The connection was refused.</source>
+        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause delivery states a receipt gave a message, further on than sent</extracomment>
+        <translation>Connexion sécurisée au serveur de messagerie impossible : {0}. La connexion a été refusée.</translation>
+    </message>
+    <message>
         <source>Could not connect to the messaging backend: {0}</source>
-        <extracomment>how often &quot;the agent is typing&quot; is re-sent while they keep typing the agent counts as no longer typing after this pause delivery states a receipt gave a message, further on than sent ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend offers the agent accepted when the connection dropped under the call</extracomment>
         <translation>Connexion au serveur de messagerie impossible : {0}</translation>
     </message>
     <message>
         <source>Connected to the messaging backend again.</source>
+        <extracomment>ContactPresence, ConversationReply, PublicPostReceived: for the conversation service delays between reconnection attempts (capped exponential, with jitter) told about every backend event after the session applied it (services/actions.py) records every agent message before the backend call (set by the OutboxKeeper) ended chats the agent wrote in, reactivated locally, not yet in the backend the last send of each interaction: the next one reaches the backend after it, so that messages keep their order (the outbox writes before them finish in any order) offers the agent accepted when the connection dropped under the call</extracomment>
         <translation>De nouveau connecté au système de messagerie.</translation>
     </message>
     <message>

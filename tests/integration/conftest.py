@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("synapse", reason="matrix-synapse (the test extra) is not installed")
 
-from agent_desktop.testing.synapse import SynapseServer
+def _missing(*modules: str) -> list[str]:
+    missing = []
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            missing.append(module)
+    return missing
+
+
+# never skipped quietly: without the test extra the whole Matrix suite would not run
+if missing := _missing("synapse", "trustme", "keyrings.alt"):
+    raise pytest.UsageError(
+        f"the Matrix integration tests need {', '.join(missing)} (the test extra): "
+        "pip install -e '.[test]', or run ./dev test"
+    )
+
+from agent_desktop.testing.synapse import SynapseServer  # noqa: E402
+from tests.integration.proxy import LoopbackProxy  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +38,16 @@ def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SynapseServer]
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def link(synapse: SynapseServer) -> Iterator[LoopbackProxy]:
+    """The network between an app and Synapse, to cut or hold (the customers and the other
+    side reach Synapse directly)."""
+    proxy = LoopbackProxy(synapse.port)
+    proxy.start()
+    yield proxy
+    proxy.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -7,14 +7,18 @@ import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from agent_desktop.backends.base import BackendContext
 from agent_desktop.backends.matrix import MatrixBackend
 from agent_desktop.core import events as ev
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.types import ConnectionState
+from agent_desktop.testing import AppHarness
 from agent_desktop.testing.synapse import RegisteredUser, SynapseServer
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -43,15 +47,22 @@ class Agent:
     """A MatrixBackend logged in as ``user``, with every event it emitted in ``events``."""
 
     def __init__(
-        self, server: SynapseServer, user: RegisteredUser, data_dir: Path, **config: Any
+        self,
+        server: SynapseServer,
+        user: RegisteredUser,
+        data_dir: Path,
+        *,
+        login: bool = True,
+        **config: Any,
     ) -> None:
+        """``login``: log in with the user's password (as the login dialog does), else
+        only with a token already in the keyring."""
         self.user = user
         self.server = server
         self._stopped = False
         settings = {
             "homeserver": server.url,
             "user_id": user.user_id,
-            "password": user.password,
             "backoff_base_s": 0.1,
             "backoff_cap_s": 0.5,
             "sync_timeout_s": 5,
@@ -60,6 +71,8 @@ class Agent:
         context = BackendContext(data_dir=data_dir, cache_dir=data_dir / "cache")
         backend = MatrixBackend.create(settings, context)
         assert isinstance(backend, MatrixBackend)
+        if login:
+            backend.set_credentials(str(settings["homeserver"]), user.user_id, user.password)
         self.backend = backend
         self.events: list[ev.BackendEvent] = []
         self._pump: asyncio.Task[None] | None = None
@@ -106,3 +119,18 @@ def run_async(work: Coroutine[Any, Any, T]) -> T:
     """``asyncio.run(work)`` on a fresh thread: the UI tests leave a qasync loop running here."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="async-test") as pool:
         return pool.submit(asyncio.run, work).result()
+
+
+def start_matrix_app(
+    qtbot: QtBot, tmp_path: Path, config: dict[str, Any], **kwargs: Any
+) -> AppHarness:
+    """The app on the Matrix backend with ``config`` (no notification sound); ``kwargs`` go
+    to :meth:`AppHarness.start` (``wait_connected=False, ready=False`` for a login)."""
+    return AppHarness.start(
+        qtbot,
+        tmp_path,
+        settings={"chat": {"notification_sound": False}},
+        backend="matrix",
+        backend_config=config,
+        **kwargs,
+    )

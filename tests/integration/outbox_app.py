@@ -27,10 +27,10 @@ async def main(homeserver: str, user_id: str, password: str, data: Path, mode: s
     ring.file_path = str(data / "keyring.cfg")
     keyring.set_keyring(ring)
     config = {"homeserver": homeserver, "user_id": user_id, "backoff_base_s": 0.1}
-    if mode == "die":
-        config["password"] = password
     backend = MatrixBackend.create(config, BackendContext(data_dir=data, cache_dir=data))
     assert isinstance(backend, MatrixBackend)
+    if mode == "die":
+        backend.set_credentials(homeserver, user_id, password)
     await backend.connect(AgentIdentity(id="agent", name="Agent"))
     if mode == "die":
         room = sys.argv[6]

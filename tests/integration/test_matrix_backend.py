@@ -229,9 +229,12 @@ def test_transfer_conference_consultation_and_presence(
             )
             await colleague.backend._call("POST", f"/_matrix/client/v3/join/{team['room_id']}", {})
 
-            # the user directory and presence are updated in the background: poll
+            # Bea through the user directory (search_all_users: there from her registration),
+            # her presence as Synapse has it once she shares a room with the agent; the
+            # session's Synapse holds other users whose names may match too
             async def presence_of_bea() -> list[tuple[str, str]]:
-                return [(t.id, t.presence) for t in await agent.backend.targets("Bea")]
+                found = await agent.backend.targets("Bea")
+                return [(t.id, t.presence) for t in found if t.id == colleague_user.user_id]
 
             await until_async(presence_of_bea, [(colleague_user.user_id, "ready")])
             await colleague.backend.set_ready("chat", False)

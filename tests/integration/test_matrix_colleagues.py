@@ -15,6 +15,7 @@ from agent_desktop.core import events as ev
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
 from agent_desktop.testing.synapse import SynapseServer
 from tests.integration.matrix_helpers import Agent, run_async, until, until_async
+from tests.integration.proxy import LoopbackProxy
 
 Scenario = Callable[[Agent, Agent, MatrixCustomerSimulator], Coroutine[Any, Any, None]]
 
@@ -237,3 +238,35 @@ def test_the_customer_read_receipt_marks_the_agent_messages_read(
         assert agent.of(ev.MessageStatus)[-1].txn_id == "t-3"
 
     run(scenario)
+
+
+def test_going_not_ready_is_the_last_word_with_a_sync_on_its_way(
+    synapse: SynapseServer, tmp_path: Path, link: LoopbackProxy
+) -> None:
+    """Synapse applies a sync's ``set_presence`` when it handles it: a long-poll sent just
+    before the agent goes Not Ready must not reach it after the change (colleagues would
+    see the agent Ready for a whole long-poll). The link holds the agent's next sync while
+    they go Not Ready: it never reaches Synapse, only syncs carrying the new presence do."""
+    user = synapse.register(displayname="Bea Colleague")
+
+    async def main() -> None:
+        agent = Agent(synapse, user, tmp_path / "agent", homeserver=link.url, sync_timeout_s=1)
+        await agent.start(ready=True)
+        try:
+            link.hold_syncs()
+            await until(lambda: link.held_syncs == 1)  # its next long-poll, sent as Ready
+            passed = len(link.requests)
+            await agent.backend.set_ready("chat", False)
+            # the stale one is given up (never reaches Synapse), the one asked again waits
+            await until(lambda: link.dropped_syncs == 1 and link.held_syncs == 1)
+            link.release_syncs()
+            await until(lambda: any("/sync?" in r for r in link.requests[passed:]))
+            syncs = [r for r in link.requests[passed:] if "/sync?" in r]
+            assert all("set_presence=unavailable" in r for r in syncs), syncs
+            status = f"/_matrix/client/v3/presence/{user.user_id}/status"
+            assert (await agent.backend._call("GET", status))["presence"] == "unavailable"
+        finally:
+            link.release_syncs()
+            await agent.stop()
+
+    run_async(main())

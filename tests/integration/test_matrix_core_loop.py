@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.backends.matrix import MatrixBackend
+from agent_desktop.backends.matrix.backend import store_login
 from agent_desktop.core.images import ImageLimits
 from agent_desktop.core.models import AgentIdentity
 from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.testing import AppHarness, child
 from agent_desktop.testing.matrix_customers import MatrixCustomerSimulator
-from agent_desktop.testing.synapse import SynapseServer
+from agent_desktop.testing.synapse import RegisteredUser, SynapseServer
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.conversation_delegate import ConversationDelegate
 from agent_desktop.ui.transcript_model import Roles
@@ -34,21 +35,33 @@ from tests.ui.test_interaction_actions import choose, consultation
 
 @pytest.fixture
 def start(qtbot: QtBot, tmp_path: Path, synapse: SynapseServer) -> Iterator[StartHarness]:
-    started: list[tuple[AppHarness, MatrixCustomerSimulator]] = []
+    started: dict[AppHarness, tuple[RegisteredUser, MatrixCustomerSimulator]] = {}
 
-    def _start(settings: dict[str, Any] | None = None, **kwargs: Any) -> AppHarness:
+    def _start(
+        settings: dict[str, Any] | None = None,
+        *,
+        restart: AppHarness | None = None,
+        **kwargs: Any,
+    ) -> AppHarness:
+        """``restart``: close that app and start it again (same agent, profile and
+        customers) instead of a fresh agent."""
         merged = {"chat": {"notification_sound": False}} if settings is None else settings
-        user = synapse.register(displayname="Alex Martin")
-        customers = MatrixCustomerSimulator(synapse, user.user_id)
+        if restart is not None:
+            user, customers = started[restart]
+            restart.close()
+        else:
+            user = synapse.register(displayname="Alex Martin")
+            customers = MatrixCustomerSimulator(synapse, user.user_id)
         config = {
             "homeserver": synapse.url,
             "user_id": user.user_id,
-            "password": user.password,
             "backoff_base_s": 0.1,
             "backoff_cap_s": 1.0,
             "sync_timeout_s": 5,
             **kwargs.pop("matrix", {}),
         }
+        # logged in already: the registration's token waits in the (test) keyring
+        store_login(config["homeserver"], user.user_id, user.access_token, user.device_id)
         h = AppHarness.start(
             qtbot,
             tmp_path / user.localpart,
@@ -59,11 +72,11 @@ def start(qtbot: QtBot, tmp_path: Path, synapse: SynapseServer) -> Iterator[Star
             agent=AgentIdentity(id=user.localpart, name="Alex Martin"),
             **kwargs,
         )
-        started.append((h, customers))
+        started[h] = (user, customers)
         return h
 
     yield _start
-    for h, customers in started:
+    for h, (_user, customers) in started.items():
         h.close()
         customers.close()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QEnterEvent
@@ -104,6 +106,40 @@ def test_send_button_and_local_echo(h: AppHarness) -> None:
     # shown at once, before the backend confirms
     assert transcript_texts(view)[-1] == "Je regarde votre commande."
     h.wait_until(lambda: h.customers.received(iid) == ["Je regarde votre commande."])
+
+
+def test_messages_keep_their_order_when_their_outbox_writes_finish_out_of_order(
+    h: AppHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each message is on disk (the outbox) before it goes to the backend; those writes may
+    finish in any order (here the first one finishes last), the messages still reach the
+    contact in the order sent."""
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    view = h.accept(iid)
+    burst = [f"ligne {n}" for n in range(1, 6)]
+    outbox = h.desktop.outbox
+    assert outbox is not None
+    real_saved = outbox.saved
+    calls: list[str] = []
+    written: list[str] = []
+    last_written = asyncio.Event()
+
+    async def saved(txn_id: str) -> None:
+        first = not calls
+        calls.append(txn_id)
+        await real_saved(txn_id)
+        if first:
+            await last_written.wait()  # the first message's write is the last to finish
+        written.append(txn_id)
+        if len(written) == len(burst) - 1:
+            last_written.set()
+
+    monkeypatch.setattr(outbox, "saved", saved)
+    for text in burst:
+        view.composer.setPlainText(text)
+        view.send_button.click()
+    h.wait_until(lambda: len(h.customers.received(iid)) == len(burst), timeout=10)
+    assert h.customers.received(iid) == burst
 
 
 def test_failed_send_is_marked_and_retried(h: AppHarness, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,7 +7,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+from pydantic import BaseModel
+
+from agent_desktop.backends import registry
 from agent_desktop.backends.demo import DemoConfig
+from agent_desktop.backends.matrix import MatrixConfig
 from agent_desktop.core.settings import Settings
 from agent_desktop.logs import setup_logging
 
@@ -30,23 +35,51 @@ def keys(schema: Any) -> list[str]:
 
 
 def test_the_settings_file_has_no_place_for_a_secret() -> None:
-    """Secrets go to the OS keyring; settings.json (plain JSON) never holds one."""
-    names = keys(Settings.model_json_schema()) + keys(DemoConfig.model_json_schema())
-    assert names  # the walk found the settings
-    assert [name for name in names if SECRET_WORDS.search(name)] == []
+    """Secrets go to the OS keyring; settings.json (plain JSON) never holds one: neither the
+    settings nor any backend's config section (``backends.<name>``) has a field for one."""
+    models: list[type[BaseModel]] = [Settings, DemoConfig]
+    models += [registry.load(name).config_model for name in registry.available()]
+    assert MatrixConfig in models  # every installed backend, the Matrix one included
+    for model in models:
+        names = keys(model.model_json_schema())
+        assert names, model  # the walk found its fields
+        assert [name for name in names if SECRET_WORDS.search(name)] == [], model
+
+
+#: ways code can turn certificate verification off (a keyword or assignment whose value
+#: can be False, the ssl module's own switches)
+CERT_CHECKS_OFF = re.compile(
+    r"\b(?:ssl|verify_ssl|verify|verify_tls)\s*=\s*[^,)\n]*\bFalse\b"
+    r"|CERT_NONE|VerifyMode\(0\)|check_hostname\s*=|verify_mode\s*="
+    r"|_create_unverified_context|PYTHONHTTPSVERIFY"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "return AsyncClient(homeserver, user_id, config=config, ssl=None if verify_tls else False)",
+        "session.get(url, ssl=False)",
+        "ssl = verify and False",
+        "aiohttp.TCPConnector(verify_ssl=False)",
+        "context.check_hostname = False",
+        "context.verify_mode = ssl.CERT_NONE",
+        "context.verify_mode = ssl.VerifyMode(0)",
+        "ctx = ssl._create_unverified_context()",
+        "requests.get(url, verify=False)",
+    ],
+)
+def test_the_certificate_check_grep_catches_each_way_to_turn_it_off(line: str) -> None:
+    assert CERT_CHECKS_OFF.search(line)
 
 
 def test_no_code_turns_certificate_checks_off() -> None:
     """TLS: every HTTPS connection verifies the server's certificate and host name."""
-    forbidden = re.compile(
-        r"ssl\s*=\s*False|verify_ssl\s*=\s*False|CERT_NONE|check_hostname\s*=\s*False"
-        r"|_create_unverified_context|verify\s*=\s*False"
-    )
     offenders = [
         f"{path.relative_to(PACKAGE)}:{number}"
         for path in PACKAGE.rglob("*.py")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if forbidden.search(line)
+        if CERT_CHECKS_OFF.search(line)
     ]
     assert offenders == []
 

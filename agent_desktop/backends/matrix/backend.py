@@ -27,11 +27,11 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Coroutine
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal
 
 import keyring
-from nio import LoginResponse
+from nio import AsyncClient, LoginResponse
 
 from agent_desktop.backends.base import (
     BackendConfig,
@@ -40,12 +40,14 @@ from agent_desktop.backends.base import (
     MessagingBackend,
     Target,
 )
+from agent_desktop.backends.matrix import wire
 from agent_desktop.backends.matrix.client import (
     JsonDict,
     LoginRequired,
     MatrixError,
     MatrixUnreachable,
     MediaTooLarge,
+    UntrustedCertificate,
     call,
     download,
     make_client,
@@ -54,6 +56,16 @@ from agent_desktop.backends.matrix.client import (
 from agent_desktop.backends.matrix.config import MatrixConfig
 from agent_desktop.backends.matrix.history import HistoryReader
 from agent_desktop.backends.matrix.outbox import Outbox, OutboxEntry
+from agent_desktop.backends.matrix.wire import (
+    ConversationContent,
+    MemberContent,
+    MessageContent,
+    RoomEvent,
+    RoomUpdate,
+    StateEvent,
+    SyncUpdate,
+)
+from agent_desktop.core.backoff import Backoff
 from agent_desktop.core.emoji import fold
 from agent_desktop.core.events import (
     BackendEvent,
@@ -95,35 +107,61 @@ CONSULTATION_EVENT = "com.agent_desktop.conversation_consultation"
 #: room account data written by "Mark Done"
 DISPOSITION_EVENT = "com.agent_desktop.disposition"
 #: extra field of an m.text message that carries a pushed URL
-PUSHED_URL_FIELD = "com.agent_desktop.pushed_url"
+PUSHED_URL_FIELD = wire.PUSHED_URL_FIELD
 #: keyring service under which access tokens are kept
 KEYRING_SERVICE = "agent-desktop-matrix"
 OUTBOX_NAME = "outbox.sqlite3"
+#: events of a room's timeline one sync reply carries at most: when more arrived since the
+#: last sync, the timeline is "limited" and the backend reads the rest back (``_read_back``)
+TIMELINE_LIMIT = 50
+#: events per ``/messages`` request when a room's timeline is read back
+READ_BACK_PAGE = 200
+#: events read back at most for one room (a longer chat shows its newest ones)
+READ_BACK_MAX = 5000
 SYNC_FILTER = {
     "room": {
         "include_leave": True,
-        "timeline": {"limit": 50},
+        "timeline": {"limit": TIMELINE_LIMIT},
         "state": {"lazy_load_members": False},
     },
-    "presence": {"types": ["m.presence"]},
+    # colleagues' presence is read when the target picker asks (targets), not streamed
+    "presence": {"not_types": ["*"]},
     "account_data": {"not_types": ["*"]},
 }
 #: customer images kept in memory between their download and the transcript (bytes)
 IMAGE_CACHE_BYTES = 64 * 1024 * 1024
+#: image messages read in history, whose picture is downloaded when a page shows them
+IMAGE_SOURCES_KEPT = 10_000
+#: pictures of a history page downloaded at the same time
+IMAGE_DOWNLOADS = 4
 #: what the history reads of a room's timeline (``/messages`` filter)
 HISTORY_FILTER = {"types": ["m.room.message"]}
 #: server-side search results fetched at most (``/search`` batches)
 SEARCH_RESULTS_MAX = 1000
 
 
-def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
-    """Capped exponential backoff with jitter: uniform in [d/2, d], d = min(cap, base·2^n)."""
-    ceiling = min(cap, base * (2 ** max(0, attempt - 1)))
-    return rng.uniform(ceiling / 2, ceiling)
-
-
 def keyring_user(homeserver: str, user_id: str) -> str:
     return f"{user_id} {homeserver}"
+
+
+def store_login(homeserver: str, user_id: str, access_token: str, device_id: str) -> None:
+    """Keep an access token in the keyring, as a login does (blocking). Automation uses it
+    to start the app already logged in: the token never goes into a file of the profile."""
+    value = json.dumps({"access_token": access_token, "device_id": device_id})
+    keyring.set_password(KEYRING_SERVICE, keyring_user(homeserver, user_id), value)
+
+
+@dataclass(frozen=True)
+class _Conversation:
+    """The conversation (or consultation) state event of a room, decoded."""
+
+    kind: str  # CONVERSATION_EVENT or CONSULTATION_EVENT
+    sender: str
+    content: ConversationContent
+
+    @property
+    def customer(self) -> str:
+        return self.content.customer or self.sender
 
 
 @dataclass(frozen=True)
@@ -151,6 +189,8 @@ class _Room:
     order: list[str] = field(default_factory=list)
     #: the agent's own events in this room: event id -> txn id, until read
     unread: dict[str, str] = field(default_factory=dict)
+    #: while the agent accepts the offer: the events syncs bring meanwhile (None otherwise)
+    pending: list[RoomEvent] | None = None
 
 
 def image_content(uri: str, filename: str, mime: str, size: int) -> JsonDict:
@@ -163,9 +203,9 @@ def image_content(uri: str, filename: str, mime: str, size: int) -> JsonDict:
     }
 
 
-def _channel(value: object) -> Channel:
+def _channel(value: str | None) -> Channel:
     try:
-        return Channel(str(value))
+        return Channel(value or Channel.WEBCHAT.value)
     except ValueError:
         return Channel.WEBCHAT
 
@@ -200,13 +240,14 @@ class MatrixBackend(MessagingBackend):
         self.matrix = config
         self.outbox = Outbox(context.data_dir / OUTBOX_NAME)
         self._rng = rng or random.Random()
+        # replaced by a client with the configured CA at each connect (_new_client)
         self._client = make_client(
-            config.homeserver,
-            config.user_id,
-            verify_tls=config.verify_tls,
-            request_timeout_s=config.request_timeout_s,
+            config.homeserver, config.user_id, request_timeout_s=config.request_timeout_s
         )
-        self._password: str | None = config.password.get_secret_value() if config.password else None
+        #: given by the login dialog (set_credentials), in memory only, until a login works
+        self._password: str | None = None
+        #: the device of the last login: a login again keeps it (the device list stays tidy)
+        self._device_id: str | None = None
         self._agent: AgentIdentity | None = None
         self._events: asyncio.Queue[BackendEvent | None] = asyncio.Queue()
         self._rooms: dict[str, _Room] = {}
@@ -218,18 +259,26 @@ class MatrixBackend(MessagingBackend):
         self._names: dict[str, str] = {}
         self._since: str | None = None
         self._ready = False
+        #: the presence the /sync call on its way carries, and that call
+        self._sync_in_flight: tuple[str, asyncio.Future[JsonDict]] | None = None
         self._online = asyncio.Event()
         self._wake_outbox = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+        #: the event queue was ended by disconnect(): the next connect starts a new one
+        self._events_ended = False
         #: best-effort requests started from the sync loop (leaving an ended consultation)
         self._chores: set[asyncio.Task[None]] = set()
         #: downloaded customer images (or why they were refused), by event id
         self._images: OrderedDict[str, ImageAttachment | ImageRejected] = OrderedDict()
+        #: the content of image messages history has read, by event id (where to download)
+        self._image_sources: OrderedDict[str, MessageContent] = OrderedDict()
         self._team_room_id: str | None = None
         self._state = ConnectionState.DISCONNECTED
         #: why the agent must log in (again), after a failed connect or sync
         self.login_problem: str | None = None
         self.login_kind: str | None = None
+        #: why the homeserver's certificate was refused, after a failed connect
+        self.certificate_problem: str | None = None
 
     @property
     def connected(self) -> bool:
@@ -249,15 +298,22 @@ class MatrixBackend(MessagingBackend):
         if team_room is not None:
             update["team_room"] = team_room.strip()
             self._team_room_id = None
+        if (
+            update["user_id"] != self.matrix.user_id
+            or update["homeserver"] != self.matrix.homeserver
+        ):
+            self._device_id = None  # another account: another device
         self.matrix = self.matrix.model_copy(update=update)
         self.config = self.matrix
-        self._client = make_client(
+        self._password = password
+
+    def _new_client(self) -> AsyncClient:
+        return make_client(
             self.matrix.homeserver,
             self.matrix.user_id,
-            verify_tls=self.matrix.verify_tls,
             request_timeout_s=self.matrix.request_timeout_s,
+            ca_file=self.matrix.ca_file,
         )
-        self._password = password
 
     async def _stored_login(self) -> tuple[str, str] | None:
         key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
@@ -271,9 +327,8 @@ class MatrixBackend(MessagingBackend):
             return None
 
     async def _store_login(self, token: str, device_id: str) -> None:
-        key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
-        value = json.dumps({"access_token": token, "device_id": device_id})
-        await self.outbox.run(keyring.set_password, KEYRING_SERVICE, key, value)
+        homeserver, user_id = self.matrix.homeserver, self.matrix.user_id
+        await self.outbox.run(store_login, homeserver, user_id, token, device_id)
 
     async def _forget_login(self) -> None:
         key = keyring_user(self.matrix.homeserver, self.matrix.user_id)
@@ -291,7 +346,7 @@ class MatrixBackend(MessagingBackend):
             raise BackendError(
                 f"{self.matrix.homeserver} is not a Matrix homeserver ({exc})"
             ) from exc
-        if "versions" not in versions:
+        if wire.decode(wire.Versions, versions, "/versions answer") is None:
             raise BackendError(f"{self.matrix.homeserver} is not a Matrix homeserver")
 
     async def _login(self) -> None:
@@ -301,6 +356,7 @@ class MatrixBackend(MessagingBackend):
         stored = await self._stored_login()
         if stored is not None:
             token, device_id = stored
+            self._device_id = device_id
             self._client.restore_login(self.matrix.user_id, device_id, token)
             try:
                 await call(self._client, "GET", "/_matrix/client/v3/account/whoami")
@@ -312,49 +368,66 @@ class MatrixBackend(MessagingBackend):
                     raise
         if self._password is None:
             raise LoginRequired("log in to your Matrix account", kind="missing")
+        self._client.device_id = self._device_id
         response = await self._client.login(self._password, device_name=self.matrix.device_name)
         if not isinstance(response, LoginResponse):
             message = getattr(response, "message", "") or "login refused"
             raise LoginRequired(f"the homeserver refused the login: {message}", kind="refused")
         self._password = None
+        self._device_id = response.device_id
         await self._store_login(response.access_token, response.device_id)
 
     # lifecycle ------------------------------------------------------------------------
     async def connect(self, agent: AgentIdentity) -> None:
+        # a previous connection (a login again after the token was revoked) ends first: its
+        # loops would send the same outbox entries as the new ones
+        await self._stop_tasks()
+        await self._client.close()
+        await self.outbox.close()
         self._agent = agent
-        self._events = asyncio.Queue()
-        self.login_problem = self.login_kind = None
+        if self._events_ended:
+            self._events, self._events_ended = asyncio.Queue(), False
+        self.login_problem = self.login_kind = self.certificate_problem = None
+        self._online.clear()
         await self.outbox.open()
         try:
+            self._client = self._new_client()
             await self._login()
+            await self._set_presence()
         except BackendError as exc:
             if isinstance(exc, LoginRequired):
                 self.login_problem, self.login_kind = str(exc), exc.kind
+            elif isinstance(exc, UntrustedCertificate):
+                self.certificate_problem = exc.reason
             await self._client.close()
             await self.outbox.close()
             raise
-        await self._set_presence()
         loop = asyncio.get_running_loop()
         self._tasks = [
             loop.create_task(self._sync_loop(), name="matrix-sync"),
             loop.create_task(self._outbox_loop(), name="matrix-outbox"),
         ]
 
-    async def disconnect(self) -> None:
+    async def _stop_tasks(self) -> None:
+        """Cancel the sync and outbox loops and every chore, and wait until they ended."""
         tasks, self._tasks = self._tasks, []
         tasks += list(self._chores)
         self._chores.clear()
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def disconnect(self) -> None:
+        await self._stop_tasks()
         self._online.clear()
         with contextlib.suppress(BackendError):
-            if self._client.access_token:
+            if self._client.access_token and self.login_problem is None:
                 await asyncio.wait_for(self._presence("offline"), timeout=2)
         await self._client.close()
         await self.outbox.close()
         self._emit_state(ConnectionState.DISCONNECTED)
         self._events.put_nowait(None)
+        self._events_ended = True
 
     async def events(self) -> AsyncIterator[BackendEvent]:
         while True:
@@ -372,110 +445,156 @@ class MatrixBackend(MessagingBackend):
         self._state = state
         self._emit(ConnectionChanged(state=state, detail=detail))
 
+    async def _login_lost(self, exc: LoginRequired) -> None:
+        """The token stopped working mid-session (expired, revoked, signed out elsewhere):
+        forget it and ask for a login once; the loops wait until the next connect."""
+        self._online.clear()
+        if self.login_problem is not None:
+            return  # already reported (the sync and the outbox both found out)
+        self.login_problem, self.login_kind = str(exc), exc.kind
+        await self._forget_login()
+        self._emit_state(ConnectionState.FAILED, str(exc))
+
     # sync -----------------------------------------------------------------------------
+    def _backoff(self) -> Backoff:
+        base, cap = self.matrix.backoff_base_s, self.matrix.backoff_cap_s
+        return Backoff(base_s=base, cap_s=cap, floor_s=min(0.05, base), rng=self._rng)
+
     async def _sync_loop(self) -> None:
-        attempt = 0
+        backoff = self._backoff()
         while True:
-            params = f"filter={q(json.dumps(SYNC_FILTER))}"
-            params += f"&set_presence={'online' if self._ready else 'unavailable'}"
+            presence = self._presence_state()
+            params = f"filter={q(json.dumps(SYNC_FILTER))}&set_presence={presence}"
             if self._since:
                 params += (
                     f"&since={q(self._since)}&timeout={int(self.matrix.sync_timeout_s * 1000)}"
                 )
             try:
-                reply = await call(
-                    self._client,
-                    "GET",
-                    f"/_matrix/client/v3/sync?{params}",
-                    timeout=self.matrix.sync_timeout_s + self.matrix.request_timeout_s,
-                )
+                reply = await self._sync_request(f"/_matrix/client/v3/sync?{params}", presence)
+                if reply is None:  # the agent's presence changed: asked again with it
+                    continue
+                update = wire.decode_sync(reply)
+                if update is None:  # logged: retried like a server error
+                    raise MatrixError("the homeserver sent an unusable sync reply", 502)
+                # a room's missing events that cannot be read now: the same sync again later
+                await self._apply_sync(update, initial=self._since is None)
             except LoginRequired as exc:
-                self._online.clear()
-                self.login_problem, self.login_kind = str(exc), exc.kind
-                await self._forget_login()
-                self._emit_state(ConnectionState.FAILED, str(exc))
+                await self._login_lost(exc)
                 return
             except (MatrixUnreachable, MatrixError) as exc:
                 if isinstance(exc, MatrixError) and not exc.transient:
                     log.warning("sync refused: %s", exc)
-                attempt += 1
                 self._online.clear()
-                delay = backoff_delay(
-                    attempt, self.matrix.backoff_base_s, self.matrix.backoff_cap_s, self._rng
-                )
+                delay = backoff.next_delay()
                 self._emit_state(ConnectionState.RECONNECTING, f"{exc}; retrying in {delay:.0f} s")
                 await asyncio.sleep(delay)
                 continue
-            attempt = 0
-            first = self._since is None
-            try:
-                await self._prefetch_images(reply, initial=first)
-                self._process(reply, initial=first)
-            except Exception:  # one malformed sync must not stop the loop
-                log.exception("could not process a sync response")
-            self._since = str(reply.get("next_batch", self._since or ""))
+            backoff.reset()
+            self._since = update.next_batch
             if not self._online.is_set():
                 self._online.set()
                 self._wake_outbox.set()
             self._emit_state(ConnectionState.CONNECTED)
 
-    def _process(self, reply: JsonDict, *, initial: bool) -> None:
-        rooms = reply.get("rooms", {})
-        self._timelines_moved(rooms)
-        for room_id, info in rooms.get("invite", {}).items():
-            self._invited(room_id, info.get("invite_state", {}).get("events", []))
-        for room_id, info in rooms.get("join", {}).items():
-            self._joined(room_id, info, initial=initial)
-        for room_id, info in rooms.get("leave", {}).items():
-            self._left(room_id, info, initial=initial)
+    async def _sync_request(self, path: str, presence: str) -> JsonDict | None:
+        """One ``/sync`` call; None when :meth:`set_ready` changed the presence it carries.
 
-    def _remember_state(self, room_id: str, events: list[JsonDict]) -> JsonDict | None:
-        """Names from member events; the conversation content if the room has one."""
-        conversation: JsonDict | None = None
+        Synapse applies a sync's ``set_presence`` when it starts handling it, so a sync sent
+        just before the agent's change (the next long-poll after an event) could land after
+        the presence update and undo it for a whole long-poll: colleagues would see the
+        agent Ready (or not) for up to ``sync_timeout_s`` after they changed it."""
+        timeout = self.matrix.sync_timeout_s + self.matrix.request_timeout_s
+        request = asyncio.ensure_future(call(self._client, "GET", path, timeout=timeout))
+        self._sync_in_flight = (presence, request)
+        try:
+            return await request
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if request.cancelled() and task is not None and not task.cancelling():
+                return None  # only the request was cancelled (set_ready), not the loop
+            raise
+        finally:
+            self._sync_in_flight = None
+
+    async def _apply_sync(self, update: SyncUpdate, *, initial: bool) -> None:
+        """Every room of a decoded sync reply, each on its own: a room whose handling
+        fails is logged and the others still go through. Raises (before anything is
+        emitted) when the events a limited timeline left out cannot be read now."""
+        self._timelines_moved(update)
+        conversations = {
+            room.room_id: self._remember_state(room.state, room.timeline) for room in update.join
+        }
+        update = await self._fill_gaps(update, conversations, initial=initial)
+        try:
+            await self._prefetch_images(update, conversations, initial=initial)
+        except Exception:  # best effort: the messages still come, without their pictures
+            log.exception("could not fetch the images of a sync reply")
+        for kind, rooms in (
+            ("invite", update.invite),
+            ("join", update.join),
+            ("leave", update.leave),
+        ):
+            for room in rooms:
+                try:
+                    if kind == "invite":
+                        self._invited(room.room_id, room.state)
+                    elif kind == "join":
+                        self._joined(room, conversations[room.room_id], initial=initial)
+                    else:
+                        self._left(room, initial=initial)
+                except Exception:  # a bug must not take the other rooms of the sync with it
+                    log.exception("could not process the sync of room %s", room.room_id)
+
+    def _remember_state(
+        self, state: list[StateEvent], timeline: list[RoomEvent] | None = None
+    ) -> _Conversation | None:
+        """Names from member events; the conversation state of the room if it has one."""
+        conversation: _Conversation | None = None
+        events: list[StateEvent | RoomEvent] = [*state, *(timeline or [])]
         for event in events:
-            kind = event.get("type")
-            content = event.get("content", {})
-            if kind == "m.room.member" and isinstance(content.get("displayname"), str):
-                self._names[str(event.get("state_key"))] = content["displayname"]
-            elif kind in (CONVERSATION_EVENT, CONSULTATION_EVENT) and "state_key" in event:
-                conversation = {**content, "_type": kind, "_sender": event.get("sender", "")}
+            if event.state_key is None:
+                continue
+            if event.type == "m.room.member":
+                member = wire.decode_content(MemberContent, event)
+                if member is not None and member.displayname is not None:
+                    self._names[event.state_key] = member.displayname
+            elif event.type in (CONVERSATION_EVENT, CONSULTATION_EVENT):
+                content = wire.decode_content(ConversationContent, event)
+                if content is not None:
+                    conversation = _Conversation(event.type, event.sender, content)
         return conversation
 
     def _summary(
-        self, room_id: str, conversation: JsonDict | None, inviter: str
+        self, room_id: str, conversation: _Conversation | None, inviter: str
     ) -> tuple[InteractionSummary, str]:
-        conversation = conversation or {}
-        raw_contact = conversation.get("contact") or {}
-        customer_id = str(conversation.get("customer") or conversation.get("_sender") or inviter)
-        name = str(raw_contact.get("name") or self._names.get(customer_id) or customer_id)
+        content = conversation.content if conversation else ConversationContent()
+        raw_contact = content.contact or wire.ContactContent()
+        customer_id = (conversation.customer if conversation else "") or inviter
+        name = raw_contact.name or self._names.get(customer_id) or customer_id
         contact = Contact(
-            id=str(raw_contact.get("id") or customer_id),
+            id=raw_contact.id or customer_id,
             name=name,
-            email=raw_contact.get("email") or None,
-            phone=raw_contact.get("phone") or None,
+            email=raw_contact.email or None,
+            phone=raw_contact.phone or None,
         )
         contact = self._remember_room(room_id, conversation, customer_id, contact)
         summary = InteractionSummary(
             id=room_id,
             contact=contact,
-            channel=_channel(conversation.get("channel", "webchat")),
-            subject=conversation.get("subject") or None,
-            first_message=conversation.get("first_message") or None,
+            channel=_channel(content.channel),
+            subject=content.subject or None,
+            first_message=content.first_message or None,
             offered_at=time.time(),
             parties=(Party(id=customer_id, name=name, role=PartyRole.CUSTOMER),),
         )
         return summary, customer_id
 
-    def _invited(self, room_id: str, events: list[JsonDict]) -> None:
+    def _invited(self, room_id: str, events: list[StateEvent]) -> None:
         if room_id in self._rooms:
             return
-        conversation = self._remember_state(room_id, events)
+        conversation = self._remember_state(events)
         inviter = next(
-            (
-                str(e.get("sender"))
-                for e in events
-                if e.get("type") == "m.room.member" and e.get("state_key") == self.user_id
-            ),
+            (e.sender for e in events if e.type == "m.room.member" and e.state_key == self.user_id),
             "",
         )
         summary, customer = self._summary(room_id, conversation, inviter)
@@ -484,48 +603,55 @@ class MatrixBackend(MessagingBackend):
         if self._ready:
             self._emit(InteractionOffered(interaction=summary))
 
-    def _joined(self, room_id: str, info: JsonDict, *, initial: bool) -> None:
-        state_events = info.get("state", {}).get("events", [])
-        timeline = info.get("timeline", {}).get("events", [])
-        conversation = self._remember_state(room_id, state_events + timeline)
+    def _joined(
+        self, update: RoomUpdate, conversation: _Conversation | None, *, initial: bool
+    ) -> None:
+        room_id = update.room_id
         room = self._rooms.get(room_id)
         if room is None:
-            if initial and conversation is not None and self._still_open(conversation, info):
+            if initial and conversation is not None and self._still_open(conversation, update):
                 # the agent's chat from a previous run: back on the desk before CONNECTED
-                self._resume(room_id, conversation, timeline)
-            elif conversation is not None and conversation.get("_type") == CONVERSATION_EVENT:
+                self._resume(room_id, conversation, update.timeline)
+            elif conversation is not None and conversation.kind == CONVERSATION_EVENT:
                 self._summary(room_id, conversation, "")  # for the directory and history only
             return
         if room.state != "active":
+            if room.pending is not None:  # being accepted: kept until accept has read back
+                room.pending.extend(update.timeline)
             return
-        for event in timeline:
+        for event in update.timeline:
             self._timeline_event(room, event)
-        for event in info.get("ephemeral", {}).get("events", []):
-            if event.get("type") == "m.receipt":
-                self._receipt(room, event.get("content", {}))
-            if event.get("type") == "m.typing":
-                typing = {u for u in event.get("content", {}).get("user_ids", [])}
-                typing.discard(self.user_id)
-                for user in typing ^ room.typing:
-                    self._emit(Typing(interaction_id=room_id, party_id=user, typing=user in typing))
-                room.typing = typing
+        for ephemeral in update.ephemeral:
+            if ephemeral.type == "m.receipt":
+                self._receipt(room, ephemeral)
+            elif ephemeral.type == "m.typing":
+                self._typing(room, ephemeral)
 
-    def _still_open(self, conversation: JsonDict, info: JsonDict) -> bool:
+    def _typing(self, room: _Room, event: wire.EphemeralEvent) -> None:
+        content = wire.decode_content(wire.TypingContent, event)
+        if content is None:
+            return
+        typing = set(content.user_ids)
+        typing.discard(self.user_id)
+        for user in typing ^ room.typing:
+            self._emit(Typing(interaction_id=room.room_id, party_id=user, typing=user in typing))
+        room.typing = typing
+
+    def _still_open(self, conversation: _Conversation, update: RoomUpdate) -> bool:
         """Whether a conversation room the agent is in (found by the first sync) is a chat
         still on their desk: a customer conversation whose customer has not left."""
-        if conversation.get("_type") != CONVERSATION_EVENT:
+        if conversation.kind != CONVERSATION_EVENT:
             return False
-        customer = str(conversation.get("customer") or conversation.get("_sender") or "")
+        customer = conversation.customer
         membership = "join"
-        events = info.get("state", {}).get("events", []) + info.get("timeline", {}).get(
-            "events", []
-        )
+        events: list[StateEvent | RoomEvent] = [*update.state, *update.timeline]
         for event in events:
-            if event.get("type") == "m.room.member" and event.get("state_key") == customer:
-                membership = str(event.get("content", {}).get("membership", ""))
+            if event.type == "m.room.member" and event.state_key == customer:
+                member = wire.decode_content(MemberContent, event, quiet=True)
+                membership = member.membership if member is not None else ""
         return membership in ("join", "invite")
 
-    def _resume(self, room_id: str, conversation: JsonDict, timeline: list[JsonDict]) -> None:
+    def _resume(self, room_id: str, conversation: _Conversation, timeline: list[RoomEvent]) -> None:
         """Announce a chat a previous run left active (the backend contract: the desk is
         announced before ``ConnectionChanged(CONNECTED)``), with its recent transcript."""
         summary, customer = self._summary(room_id, conversation, "")
@@ -539,34 +665,34 @@ class MatrixBackend(MessagingBackend):
             party = Party(id=f"agent:{agent.id}", name=agent.display_name, role=PartyRole.AGENT)
             self._emit(PartyJoined(interaction_id=room_id, party=party))
         for event in timeline:
-            room.seen.add(str(event.get("event_id", "")))
-            room.order.append(str(event.get("event_id", "")))
-            if event.get("type") == "m.room.message":
+            room.seen.add(event.event_id)
+            room.order.append(event.event_id)
+            if event.type == "m.room.message":
                 self._emit_message(room, event)
         log.info("resumed the conversation %s left active by a previous run", room_id)
 
-    def _timeline_event(self, room: _Room, event: JsonDict) -> None:
-        event_id = str(event.get("event_id", ""))
+    def _timeline_event(self, room: _Room, event: RoomEvent) -> None:
+        event_id = event.event_id
         if event_id in room.seen:
             return
         room.seen.add(event_id)
         room.order.append(event_id)
-        sender = str(event.get("sender", ""))
-        kind = event.get("type")
-        content = event.get("content", {})
+        sender = event.sender
+        kind = event.type
         if kind == "m.room.message" and sender == self.user_id:
-            txn = event.get("unsigned", {}).get("transaction_id")
-            if isinstance(txn, str):
+            txn = event.unsigned.transaction_id
+            if txn is not None:
                 room.unread[event_id] = txn
         elif kind == "m.room.message":
             self._emit_message(room, event)
-        elif kind == "m.room.member" and sender != self.user_id:
-            user = str(event.get("state_key", ""))
-            membership = content.get("membership")
-            if user == self.user_id:
+        elif kind == "m.room.member" and sender != self.user_id and event.state_key is not None:
+            user = event.state_key
+            member = wire.decode_content(MemberContent, event, quiet=True)
+            if user == self.user_id or member is None:
                 return
+            membership = member.membership
             if room.parent is not None:
-                self._consultation_member(room, user, str(membership))
+                self._consultation_member(room, user, membership)
             elif user == room.customer_id and membership in ("leave", "ban"):
                 self._emit(
                     PartyConnectionChanged(
@@ -588,7 +714,7 @@ class MatrixBackend(MessagingBackend):
             elif membership == "leave" and user != room.customer_id:
                 self._emit(PartyLeft(interaction_id=room.room_id, party_id=user))
 
-    def _emit_message(self, room: _Room, event: JsonDict) -> None:
+    def _emit_message(self, room: _Room, event: RoomEvent) -> None:
         """A message of someone else (a refused image says why in ``image_refused``)."""
         message = self._message(room.room_id, event, room.customer_id)
         if message is None:
@@ -609,13 +735,16 @@ class MatrixBackend(MessagingBackend):
             self._emit(ConsultationEnded(consultation_id=room.room_id, outcome="ended"))
             self._chore(self._leave(room.room_id), f"leave-{room.room_id}")
 
-    def _receipt(self, room: _Room, content: JsonDict) -> None:
+    def _receipt(self, room: _Room, event: wire.EphemeralEvent) -> None:
         """The customer's read receipt: every message of the agent up to that event is read."""
+        content = wire.receipts_of(event)
+        if content is None:
+            return
         position = -1
-        for event_id, receipts in content.items():
-            readers = set()
+        for event_id, receipts in content.receipts.items():
+            readers: set[str] = set()
             for kind in ("m.read", "m.read.private"):
-                readers |= set((receipts or {}).get(kind, {}))
+                readers |= set(receipts.get(kind, {}))
             if room.customer_id in readers and event_id in room.order:
                 position = max(position, room.order.index(event_id))
         if position < 0:
@@ -629,12 +758,12 @@ class MatrixBackend(MessagingBackend):
                 )
             )
 
-    def _message(self, room_id: str, event: JsonDict, customer_id: str) -> Message | None:
-        content = event.get("content", {})
-        body = content.get("body")
-        if not isinstance(body, str):
+    def _message(self, room_id: str, event: RoomEvent, customer_id: str) -> Message | None:
+        """The message of ``event``; None (logged) when its content is not a message."""
+        content = wire.decode_content(MessageContent, event)
+        if content is None:
             return None
-        sender = str(event.get("sender", ""))
+        sender = event.sender
         if sender == self.user_id:
             role, name = PartyRole.AGENT, self._agent_name()
         elif sender == customer_id:
@@ -643,32 +772,25 @@ class MatrixBackend(MessagingBackend):
             name = room.summary.contact.name if room else self._names.get(sender, sender)
         else:
             role, name = PartyRole.COLLEAGUE, self._names.get(sender, sender)
-        url = content.get(PUSHED_URL_FIELD)
-        txn = event.get("unsigned", {}).get("transaction_id")
-        image = self._images.get(str(event.get("event_id", "")))
-        return Message(
-            id=str(event.get("event_id", "")),
+        message = Message(
+            id=event.event_id,
             interaction_id=room_id,
             author_id=self._party_id(sender),
             author_name=name,
             author_role=role,
-            text=body,
-            time=float(event.get("origin_server_ts", 0)) / 1000,
-            txn_id=txn if isinstance(txn, str) else None,
-            url=url if isinstance(url, str) else None,
-            image=image if isinstance(image, ImageAttachment) else None,
-            image_refused=(
-                (image.reason.value, image.detail) if isinstance(image, ImageRejected) else None
-            ),
+            text=content.body,
+            time=event.time,
+            txn_id=event.unsigned.transaction_id,
+            url=content.pushed_url,
         )
+        return self._with_image(message, self._images.get(event.event_id))
 
-    def _left(self, room_id: str, info: JsonDict, *, initial: bool) -> None:
-        timeline = info.get("timeline", {}).get("events", [])
-        state_events = info.get("state", {}).get("events", [])
-        conversation = self._remember_state(room_id, state_events + timeline)
+    def _left(self, update: RoomUpdate, *, initial: bool) -> None:
+        room_id = update.room_id
+        conversation = self._remember_state(update.state, update.timeline)
         room = self._rooms.get(room_id)
         if room is None:
-            if conversation is not None and conversation.get("_type") == CONVERSATION_EVENT:
+            if conversation is not None and conversation.kind == CONVERSATION_EVENT:
                 self._summary(room_id, conversation, "")
             return
         if room.parent is not None:  # a consultation: the agent was removed from it
@@ -683,53 +805,132 @@ class MatrixBackend(MessagingBackend):
         elif room.state == "held":
             room.state = "ended"
         elif room.state == "active":
-            for event in timeline:
+            for event in update.timeline:
                 self._timeline_event(room, event)
             if room.state == "active":  # removed from the room by someone else
                 room.state = "ended"
                 self._emit(InteractionEnded(interaction_id=room_id, time=time.time()))
 
     # customer images ------------------------------------------------------------------
-    async def _prefetch_images(self, reply: JsonDict, *, initial: bool) -> None:
+    async def _prefetch_images(
+        self,
+        update: SyncUpdate,
+        conversations: dict[str, _Conversation | None],
+        *,
+        initial: bool,
+    ) -> None:
         """Download the images of the rooms on the desk before the sync is processed, so
         that each message reaches the transcript with its picture, in order."""
-        for room_id, info in reply.get("rooms", {}).get("join", {}).items():
-            room = self._rooms.get(room_id)
-            timeline = info.get("timeline", {}).get("events", [])
-            if room is not None and room.state == "active":
-                await self._fetch_images(timeline)
-            elif room is None and initial:
-                state = info.get("state", {}).get("events", []) + timeline
-                conversation = self._remember_state(room_id, state)
-                if conversation is not None and self._still_open(conversation, info):
-                    await self._fetch_images(timeline)
+        for joined in update.join:
+            if self._shown(joined, conversations.get(joined.room_id), initial=initial):
+                await self._fetch_images(joined.timeline)
 
-    async def _fetch_images(self, events: list[JsonDict]) -> None:
+    def _shown(
+        self, update: RoomUpdate, conversation: _Conversation | None, *, initial: bool
+    ) -> bool:
+        """Whether the timeline of ``update`` reaches a transcript: a chat on the desk (or
+        being accepted), or one a previous run left open that the first sync resumes."""
+        room = self._rooms.get(update.room_id)
+        if room is not None:
+            return room.state == "active" or room.pending is not None
+        return initial and conversation is not None and self._still_open(conversation, update)
+
+    # limited timelines ----------------------------------------------------------------
+    async def _fill_gaps(
+        self,
+        update: SyncUpdate,
+        conversations: dict[str, _Conversation | None],
+        *,
+        initial: bool,
+    ) -> SyncUpdate:
+        """The rooms whose timeline reaches a transcript get the events a limited timeline
+        left out (more than ``TIMELINE_LIMIT`` arrived since the last sync: a reconnect,
+        a burst), read back before the timeline's own, so that none is lost."""
+        join = [
+            await self._filled(room, conversations.get(room.room_id), initial=initial)
+            for room in update.join
+        ]
+        leave = [await self._filled(room, None, initial=False) for room in update.leave]
+        return replace(update, join=join, leave=leave)
+
+    async def _filled(
+        self, update: RoomUpdate, conversation: _Conversation | None, *, initial: bool
+    ) -> RoomUpdate:
+        if not update.limited or not self._shown(update, conversation, initial=initial):
+            return update
+        room = self._rooms.get(update.room_id)
+        # a chat on the desk: back to where it was last synced (or an event already seen);
+        # a chat resumed by the first sync: its whole transcript
+        seen = room.seen if room is not None else set()
+        try:
+            missing = await self._read_back(update.room_id, update.prev_batch, self._since, seen)
+        except MatrixError as exc:
+            if exc.transient:
+                raise
+            log.warning(
+                "room %s: the events before its timeline cannot be read: %s", update.room_id, exc
+            )
+            return update
+        known = {event.event_id for event in missing}
+        timeline = [*missing, *(e for e in update.timeline if e.event_id not in known)]
+        if missing:
+            log.info(
+                "room %s: %d events read back before its timeline", update.room_id, len(missing)
+            )
+        return replace(update, timeline=timeline, limited=False)
+
+    async def _read_back(
+        self, room_id: str, start: str | None, stop: str | None, seen: set[str]
+    ) -> list[RoomEvent]:
+        """The room's events before ``start`` (a ``prev_batch`` token; None: its newest),
+        oldest first, back to ``stop`` (a sync token), the newest event already ``seen`` or
+        the start of the room, at most ``READ_BACK_MAX`` (``GET /messages``, ``dir=b``:
+        every event type, as the sync's timeline)."""
+        events: list[RoomEvent] = []  # newest first
+        token = start
+        while len(events) < READ_BACK_MAX:
+            path = f"/_matrix/client/v3/rooms/{q(room_id)}/messages?dir=b&limit={READ_BACK_PAGE}"
+            if token:
+                path += f"&from={q(token)}"
+            if stop:
+                path += f"&to={q(stop)}"
+            page = wire.decode_page(await self._call("GET", path))
+            for event in page.events:
+                if event.event_id in seen:
+                    return events[::-1]
+                events.append(event)
+            if not page.end or not page.size or page.end == token:
+                return events[::-1]
+            token = page.end
+        log.warning("room %s: only its newest %d events were read back", room_id, len(events))
+        return events[::-1]
+
+    async def _fetch_images(self, events: list[RoomEvent]) -> None:
         for event in events:
-            content = event.get("content", {})
-            event_id = str(event.get("event_id", ""))
             if (
-                event.get("type") != "m.room.message"
-                or content.get("msgtype") != "m.image"
-                or event.get("sender") == self.user_id
-                or event_id in self._images
+                event.type != "m.room.message"
+                or event.sender == self.user_id
+                or event.event_id in self._images
             ):
                 continue
-            self._remember_image(event_id, await self._image(content))
+            content = wire.decode_content(MessageContent, event, quiet=True)
+            if content is None or content.msgtype != "m.image":
+                continue
+            self._remember_image(event.event_id, await self._image(content))
 
-    async def _image(self, content: JsonDict) -> ImageAttachment | ImageRejected:
+    async def _image(self, content: MessageContent) -> ImageAttachment | ImageRejected:
         """The image of an ``m.image`` message, checked (core/images.py), or why not."""
         limits = self.image_limits
-        filename = str(content.get("body") or "image")
-        declared = (content.get("info") or {}).get("size")
-        if isinstance(declared, int) and declared > limits.max_bytes:
+        filename = content.body or "image"
+        declared = content.info.size if content.info is not None else None
+        if declared is not None and declared > limits.max_bytes:
             return ImageRejected(
                 RejectReason.TOO_LARGE, f"{declared} bytes; the limit is {limits.max_bytes}"
             )
         try:
             data = await download(
                 self._client,
-                str(content.get("url") or ""),
+                content.url or "",
                 limits.max_bytes,
                 timeout=self.matrix.request_timeout_s,
             )
@@ -780,7 +981,8 @@ class MatrixBackend(MessagingBackend):
             if exc.status in (403, 404):  # never there, or no longer visible to us
                 return "leave"
             raise
-        return str(state.get("membership", "leave"))
+        member = wire.decode(MemberContent, state, "member state")
+        return member.membership if member is not None else "leave"
 
     def _agent_name(self) -> str:
         return self._agent.display_name if self._agent else self.user_id
@@ -808,12 +1010,19 @@ class MatrixBackend(MessagingBackend):
             {"presence": presence},
         )
 
+    def _presence_state(self) -> str:
+        """The agent's presence: ``online`` when Ready, ``unavailable`` (busy) when not."""
+        return "online" if self._ready else "unavailable"
+
     async def _set_presence(self) -> None:
-        await self._presence("online" if self._ready else "unavailable")
+        await self._presence(self._presence_state())
 
     # agent ----------------------------------------------------------------------------
     async def set_ready(self, channel: str, ready: bool) -> None:
         self._ready = ready
+        in_flight = self._sync_in_flight
+        if in_flight is not None and in_flight[0] != self._presence_state():
+            in_flight[1].cancel()  # the sync loop asks again at once, with the new presence
         await self._set_presence()
         if ready:
             for room in self._rooms.values():
@@ -824,15 +1033,20 @@ class MatrixBackend(MessagingBackend):
     # interaction ----------------------------------------------------------------------
     async def accept(self, interaction_id: str) -> None:
         room = self._room(interaction_id, "offered")
-        await self._call("POST", f"/_matrix/client/v3/join/{q(interaction_id)}", {})
-        # what the customer already wrote, before the chat opens (as the demo does)
-        page = await self._call(
-            "GET", f"/_matrix/client/v3/rooms/{q(interaction_id)}/messages?dir=b&limit=50"
-        )
-        await self._fetch_images(page.get("chunk", []))
+        room.pending = []  # what syncs bring from now on waits for the events read below
+        try:
+            await self._call("POST", f"/_matrix/client/v3/join/{q(interaction_id)}", {})
+            # what the customer already wrote, before the chat opens (as the demo does)
+            events = await self._read_back(interaction_id, None, None, set())
+            await self._fetch_images(events)
+        except BaseException:
+            room.pending = None
+            raise
         room.state = "active"
-        for event in reversed(page.get("chunk", [])):
-            self._timeline_event(room, event)
+        events += room.pending  # their images came with their sync
+        room.pending = None
+        for event in events:
+            self._timeline_event(room, event)  # once each: a pending one may be read too
         self._emit(InteractionAccepted(interaction_id=interaction_id, time=time.time()))
         agent = self._agent
         if agent is not None:
@@ -868,7 +1082,8 @@ class MatrixBackend(MessagingBackend):
             data=data,
             content_type=mime,
         )
-        content = image_content(str(uploaded["content_uri"]), filename, mime, len(data))
+        uri = wire.expect(wire.ContentUri, uploaded, "the image upload").content_uri
+        content = image_content(uri, filename, mime, len(data))
         await self._queue(interaction_id, "m.room.message", content, txn_id)
 
     async def send_typing(self, interaction_id: str, typing: bool) -> None:
@@ -961,7 +1176,7 @@ class MatrixBackend(MessagingBackend):
                 ],
             },
         )
-        consult_id = str(created["room_id"])
+        consult_id = wire.expect(wire.RoomId, created, "the room creation").room_id
         summary = InteractionSummary(
             id=consult_id,
             contact=Contact(id=target_id, name=self._names.get(target_id, target_id)),
@@ -1031,11 +1246,10 @@ class MatrixBackend(MessagingBackend):
         reply = await self._call(
             "GET", f"/_matrix/client/v3/rooms/{q(room.room_id)}/joined_members"
         )
-        joined = reply.get("joined", {})
-        for user_id, member in joined.items():
-            name = (member or {}).get("display_name")
-            if isinstance(name, str) and name:
-                self._names.setdefault(str(user_id), name)
+        joined = wire.joined_members(reply)
+        for user_id, name in joined.items():
+            if name:
+                self._names.setdefault(user_id, name)
         return [u for u in joined if u not in (self.user_id, room.customer_id)]
 
     async def leave_conference(self, interaction_id: str) -> None:
@@ -1076,21 +1290,17 @@ class MatrixBackend(MessagingBackend):
     # outbox ---------------------------------------------------------------------------
     async def _outbox_loop(self) -> None:
         """Send every pending entry, oldest first, until the server acknowledges it."""
-        attempt = 0
+        backoff = self._backoff()
         while True:
             await self._wake_outbox.wait()
             self._wake_outbox.clear()
             await self._online.wait()
             for entry in await self.outbox.pending():
                 if not await self._deliver(entry):
-                    attempt += 1
-                    delay = backoff_delay(
-                        attempt, self.matrix.backoff_base_s, self.matrix.backoff_cap_s, self._rng
-                    )
-                    await asyncio.sleep(delay)
+                    await asyncio.sleep(backoff.next_delay())
                     self._wake_outbox.set()
                     break
-                attempt = 0
+                backoff.reset()
 
     async def _deliver(self, entry: OutboxEntry) -> bool:
         """Send one entry; False if it must be retried later."""
@@ -1104,7 +1314,8 @@ class MatrixBackend(MessagingBackend):
             )
         except MatrixUnreachable:
             return False
-        except LoginRequired:
+        except LoginRequired as exc:  # kept: sent after the agent logged in again
+            await self._login_lost(exc)
             return False
         except MatrixError as exc:
             if exc.transient:
@@ -1116,14 +1327,17 @@ class MatrixBackend(MessagingBackend):
             )
             return True
         await self.outbox.remove(entry.txn_id)
+        # the server stored it: an answer without a usable event id is logged, not retried
+        sent = wire.decode(wire.EventId, reply, "the answer to a send")
+        event_id = sent.event_id if sent is not None else ""
         room = self._rooms.get(entry.room_id)
-        if room is not None and reply.get("event_id"):
-            room.unread.setdefault(str(reply["event_id"]), entry.txn_id)
+        if room is not None and event_id:
+            room.unread.setdefault(event_id, entry.txn_id)
         self._emit(
             MessageDelivered(
                 interaction_id=entry.room_id,
                 txn_id=entry.txn_id,
-                message_id=str(reply.get("event_id", "")),
+                message_id=event_id,
                 time=time.time(),
             )
         )
@@ -1140,7 +1354,11 @@ class MatrixBackend(MessagingBackend):
 
     # contacts and history -------------------------------------------------------------
     def _remember_room(
-        self, room_id: str, conversation: JsonDict, customer_id: str, contact: Contact
+        self,
+        room_id: str,
+        conversation: _Conversation | None,
+        customer_id: str,
+        contact: Contact,
     ) -> Contact:
         """Keep what a room's conversation state says, for the directory, history and
         search; the contact, with the details an earlier room gave and this one lacks."""
@@ -1158,17 +1376,16 @@ class MatrixBackend(MessagingBackend):
             rooms.append(room_id)
         self._room_facts[room_id] = _RoomFacts(
             customer_id=customer_id,
-            channel=_channel(conversation.get("channel", "webchat")),
-            consultation=conversation.get("_type") == CONSULTATION_EVENT,
+            channel=_channel(conversation.content.channel if conversation else None),
+            consultation=conversation is not None and conversation.kind == CONSULTATION_EVENT,
         )
         return contact
 
-    def _timelines_moved(self, rooms: JsonDict) -> None:
+    def _timelines_moved(self, update: SyncUpdate) -> None:
         """Rooms with new timeline events are read again from their newest event."""
-        for section in ("join", "leave"):
-            for room_id, info in rooms.get(section, {}).items():
-                if info.get("timeline", {}).get("events"):
-                    self.history_reader.moved(room_id)
+        for room in [*update.join, *update.leave]:
+            if room.timeline:
+                self.history_reader.moved(room.room_id)
 
     def _directory(self) -> list[Contact]:
         """Contacts of the customer conversations (not the colleagues of consultations)."""
@@ -1194,15 +1411,51 @@ class MatrixBackend(MessagingBackend):
             if not (facts := self._room_facts.get(room_id)) or not facts.consultation
         ]
 
-    def _history_message(self, room_id: str, event: JsonDict) -> Message | None:
+    def _history_message(self, room_id: str, event: RoomEvent) -> Message | None:
         """A message of a room's timeline as history shows it (with the room's channel)."""
-        if event.get("type") != "m.room.message":
+        if event.type != "m.room.message":
             return None
         facts = self._room_facts.get(room_id)
         message = self._message(room_id, event, facts.customer_id if facts else "")
-        if message is None or facts is None:
+        if message is None:
+            return None
+        content = wire.decode_content(MessageContent, event, quiet=True)
+        if content is not None and content.msgtype == "m.image":
+            self._image_sources[event.event_id] = content
+            self._image_sources.move_to_end(event.event_id)
+            while len(self._image_sources) > IMAGE_SOURCES_KEPT:
+                self._image_sources.popitem(last=False)
+        if facts is None:
             return message
         return message.model_copy(update={"channel": facts.channel})
+
+    async def _with_images(self, messages: list[Message]) -> list[Message]:
+        """``messages`` with the pictures of their ``m.image`` events (either side's: history
+        has no local echo), downloaded and checked as a live chat's are, a refused one with
+        its reason (``image_refused``); at most ``IMAGE_DOWNLOADS`` at a time."""
+        found: dict[str, ImageAttachment | ImageRejected] = {}
+        for message in messages:
+            if (known := self._images.get(message.id)) is not None:
+                found[message.id] = known
+        wanted = [m.id for m in messages if m.id in self._image_sources and m.id not in found]
+        gate = asyncio.Semaphore(IMAGE_DOWNLOADS)
+
+        async def fetch(event_id: str) -> None:
+            async with gate:
+                found[event_id] = await self._image(self._image_sources[event_id])
+            self._remember_image(event_id, found[event_id])
+
+        await asyncio.gather(*(fetch(event_id) for event_id in dict.fromkeys(wanted)))
+        return [self._with_image(m, found.get(m.id)) for m in messages]
+
+    @staticmethod
+    def _with_image(message: Message, image: ImageAttachment | ImageRejected | None) -> Message:
+        if isinstance(image, ImageAttachment):
+            return message.model_copy(update={"image": image, "image_refused": None})
+        if isinstance(image, ImageRejected):
+            refused = (image.reason.value, image.detail)
+            return message.model_copy(update={"image": None, "image_refused": refused})
+        return message
 
     async def _read_history_page(
         self, room_id: str, token: str | None, count: int
@@ -1216,25 +1469,25 @@ class MatrixBackend(MessagingBackend):
         if token:
             path += f"&from={q(token)}"
         try:
-            page = await self._call("GET", path)
+            page = wire.decode_page(await self._call("GET", path))
         except MatrixError as exc:
             if exc.status == 403:  # an offer declined before joining: nothing to read
                 return [], None
             raise
         messages = [
             message
-            for event in page.get("chunk", [])
+            for event in page.events
             if (message := self._history_message(room_id, event)) is not None
         ]
-        end = page.get("end")
-        return messages, str(end) if end else None
+        return messages, page.end
 
     async def history(
         self, contact_id: str, before: float | None = None, limit: int = 50
     ) -> list[Message]:
         """Paged with each room's ``/messages`` tokens (``history.py``): the next page goes
         on where the last one stopped, whatever the length of the history."""
-        return await self.history_reader.page(self._customer_rooms(contact_id), before, limit)
+        page = await self.history_reader.page(self._customer_rooms(contact_id), before, limit)
+        return await self._with_images(page)
 
     async def search_messages(self, contact_id: str, query: str) -> list[Message]:
         """Server-side ``POST /search`` over the contact's rooms the agent is in; Synapse
@@ -1243,9 +1496,8 @@ class MatrixBackend(MessagingBackend):
         rooms = self._customer_rooms(contact_id)
         if not rooms or not query.strip():
             return []
-        joined = set(
-            (await self._call("GET", "/_matrix/client/v3/joined_rooms")).get("joined_rooms", [])
-        )
+        reply = await self._call("GET", "/_matrix/client/v3/joined_rooms")
+        joined = set(wire.expect(wire.JoinedRooms, reply, "the joined rooms").joined_rooms)
         found = await self._server_search([r for r in rooms if r in joined], query)
         folded = fold(query.strip())
         found += await self.history_reader.scan(
@@ -1274,15 +1526,13 @@ class MatrixBackend(MessagingBackend):
             path = "/_matrix/client/v3/search"
             if batch:
                 path += f"?next_batch={q(batch)}"
-            reply = await self._call("POST", path, body)
-            events = reply.get("search_categories", {}).get("room_events", {})
-            for result in events.get("results", []):
-                event = result.get("result", {})
-                message = self._history_message(str(event.get("room_id", "")), event)
+            found = wire.decode_search(await self._call("POST", path, body))
+            for event in found.events:
+                message = self._history_message(event.room_id or "", event)
                 if message is not None:
                     messages.append(message)
-            batch = events.get("next_batch")
-            if not batch or not events.get("results"):
+            batch = found.next_batch
+            if not batch or not found.size:
                 break
         return messages
 
@@ -1300,18 +1550,19 @@ class MatrixBackend(MessagingBackend):
         started: float | None = None
         try:
             # the whole event (its time), not only its content: Synapse's ``format=event``
-            event = await self._call(
+            reply = await self._call(
                 "GET",
                 f"/_matrix/client/v3/rooms/{q(room_id)}/state/{CONVERSATION_EVENT}/?format=event",
             )
-            started = float(event.get("origin_server_ts", 0)) / 1000 or None
+            event = wire.decode(RoomEvent, reply, "conversation state event")
+            started = (event.time or None) if event is not None else None
         except MatrixError as exc:
             if exc.status not in (403, 404):
                 raise
         disposition: str | None = None
         try:
-            saved = await self.disposition(room_id)
-            disposition = str(saved["disposition"]) if saved.get("disposition") else None
+            saved = wire.decode(wire.Disposition, await self.disposition(room_id), "disposition")
+            disposition = (saved.disposition or None) if saved is not None else None
         except MatrixError as exc:
             if exc.status != 404:
                 raise
@@ -1343,7 +1594,7 @@ class MatrixBackend(MessagingBackend):
         if room_id is None:
             if team.startswith("#"):
                 found = await self._call("GET", f"/_matrix/client/v3/directory/room/{q(team)}")
-                room_id = str(found["room_id"])
+                room_id = wire.expect(wire.RoomId, found, "the team room lookup").room_id
             else:
                 room_id = team
             self._team_room_id = room_id
@@ -1357,9 +1608,8 @@ class MatrixBackend(MessagingBackend):
             await self._call("POST", f"/_matrix/client/v3/join/{q(team)}", {})
             reply = await self._call("GET", path)
         members: dict[str, str] = {}
-        for user_id, member in reply.get("joined", {}).items():
-            name = (member or {}).get("display_name")
-            members[str(user_id)] = name if isinstance(name, str) and name else str(user_id)
+        for user_id, name in wire.joined_members(reply).items():
+            members[user_id] = name or user_id
         return members
 
     async def _presence_of(self, user_id: str) -> str:
@@ -1368,8 +1618,9 @@ class MatrixBackend(MessagingBackend):
             status = await self._call("GET", f"/_matrix/client/v3/presence/{q(user_id)}/status")
         except MatrixError:
             return "offline"
+        presence = wire.decode(wire.PresenceStatus, status, "presence status")
         return {"online": "ready", "unavailable": "busy"}.get(
-            str(status.get("presence")), "offline"
+            presence.presence if presence is not None else "", "offline"
         )
 
     async def targets(self, query: str = "") -> list[Target]:
@@ -1392,11 +1643,10 @@ class MatrixBackend(MessagingBackend):
         )
         customers = {r.customer_id for r in self._rooms.values()}
         listed: list[Target] = []
-        for user in reply.get("results", []):
-            user_id = str(user.get("user_id", ""))
+        for user_id, display_name in wire.directory_users(reply):
             if user_id == self.user_id or user_id in customers:
                 continue
-            name = str(user.get("display_name") or user_id)
+            name = display_name or user_id
             self._names[user_id] = name
             presence = await self._presence_of(user_id)
             listed.append(Target(id=user_id, name=name, kind="agent", presence=presence))

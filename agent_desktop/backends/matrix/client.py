@@ -7,20 +7,31 @@ is fit for the agent.
 
 from __future__ import annotations
 
+import functools
 import json
+import ssl
 from typing import Any
 from urllib.parse import quote
 
 import aiohttp
 from nio import AsyncClient, AsyncClientConfig
 
-from agent_desktop.backends.base import BackendError
+from agent_desktop.backends.base import BackendError, LoginNeeded, UntrustedServer
 
 JsonDict = dict[str, Any]
 
 
 class MatrixUnreachable(BackendError):
     """The homeserver could not be reached (a transient failure: retry later)."""
+
+
+class UntrustedCertificate(MatrixUnreachable, UntrustedServer):
+    """The homeserver's TLS certificate could not be verified: the connection was refused.
+    ``reason``: why, as OpenSSL says it ("unable to get local issuer certificate")."""
+
+    def __init__(self, homeserver: str, reason: str) -> None:
+        super().__init__(f"the TLS certificate of {homeserver} is not trusted ({reason})")
+        self.reason = reason
 
 
 class MatrixError(BackendError):
@@ -36,7 +47,7 @@ class MatrixError(BackendError):
         return self.status >= 500 or self.status == 429
 
 
-class LoginRequired(BackendError):
+class LoginRequired(LoginNeeded):
     """No usable access token: the agent must log in (again).
 
     ``kind``: "missing" (never logged in), "expired" (the token was revoked or expired),
@@ -53,9 +64,31 @@ def q(value: str) -> str:
     return quote(value, safe="")
 
 
+@functools.cache
+def _system_context() -> ssl.SSLContext:
+    # loading the system's trust store takes ~30 ms: once, shared by every client
+    return ssl.create_default_context()
+
+
+def tls_context(ca_file: str = "") -> ssl.SSLContext:
+    """The TLS context of every request: the system's trust store, plus the organisation's
+    CA from ``ca_file`` (PEM) when set. Certificates and host names are always verified."""
+    if not ca_file:
+        return _system_context()
+    context = ssl.create_default_context()
+    try:
+        context.load_verify_locations(cafile=ca_file)
+    except (OSError, ssl.SSLError) as exc:
+        raise BackendError(
+            f"the certificate authority file {ca_file!r} cannot be used ({exc})"
+        ) from exc
+    return context
+
+
 def make_client(
-    homeserver: str, user_id: str, *, verify_tls: bool, request_timeout_s: float
+    homeserver: str, user_id: str, *, request_timeout_s: float, ca_file: str = ""
 ) -> AsyncClient:
+    """A client for ``homeserver``; raises :class:`BackendError` for an unusable ``ca_file``."""
     # nio's own retry loops are off (max_timeouts=0): reconnection is ours, with backoff
     config = AsyncClientConfig(
         max_timeouts=0,
@@ -64,7 +97,7 @@ def make_client(
         store_sync_tokens=False,
         encryption_enabled=False,
     )
-    return AsyncClient(homeserver, user_id, config=config, ssl=None if verify_tls else False)
+    return AsyncClient(homeserver, user_id, config=config, ssl=tls_context(ca_file))
 
 
 def _authorization(client: AsyncClient) -> dict[str, str]:
@@ -73,6 +106,9 @@ def _authorization(client: AsyncClient) -> dict[str, str]:
 
 
 def _unreachable(client: AsyncClient, exc: BaseException) -> MatrixUnreachable:
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+        reason = getattr(exc.certificate_error, "verify_message", "") or str(exc.certificate_error)
+        return UntrustedCertificate(client.homeserver, reason)
     detail = str(exc) or type(exc).__name__
     return MatrixUnreachable(
         f"cannot reach the Matrix homeserver at {client.homeserver} ({detail})"
