@@ -108,6 +108,7 @@ def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
     tmp_path: Path,
 ) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", AGENT_DESKTOP_TEST_HOOK=str(HOOK))
+    env.pop("QT_NO_GUI_THREADPOOL", None)  # the app sets it itself
     result = subprocess.run(
         [sys.executable, "-m", "agent_desktop", "--profile", str(tmp_path)],
         capture_output=True,
@@ -120,6 +121,12 @@ def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
     lines = [line for line in result.stdout.splitlines() if line.startswith("MODULES ")]
     assert lines, result.stdout + result.stderr
     assert json.loads(lines[0].removeprefix("MODULES ")) == []
+    # Qt paints on the UI thread: no thread pool to hand fills to (docs/performance.md)
+    painting = [line for line in result.stdout.splitlines() if line.startswith("PAINTING ")]
+    assert painting, result.stdout + result.stderr
+    state = json.loads(painting[0].removeprefix("PAINTING "))
+    assert state["switch"] == "1"
+    assert state["pooled"] in (0, None)  # None: no /proc to count threads in
 
 
 def test_the_light_pyside_import_hook_answers_as_pysides_own(
