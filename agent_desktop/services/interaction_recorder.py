@@ -38,6 +38,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: events handed to the backend in one call at most
+BACKEND_BATCH = 500
+#: events waiting for the backend at most: beyond, the oldest are dropped (the local log
+#: keeps every event; the backend's copy is best effort, as when a call fails)
+BACKEND_QUEUE_LIMIT = 10_000
+
 
 @dataclass
 class _Tracked:
@@ -87,6 +93,7 @@ class InteractionRecorder(QObject):
         self._viewing = ""
         self._tasks = TaskKeeper("recorder")
         self._outbox: asyncio.Queue[LogEvent] | None = None
+        self._dropped = 0
         self._closed = False
         store.offered.connect(self._offered)
         store.opened.connect(self._opened)
@@ -120,15 +127,20 @@ class InteractionRecorder(QObject):
         self.loaded.emit()
 
     async def _pump(self, outbox: asyncio.Queue[LogEvent]) -> None:
+        """Hand the events to the backend, all those queued up meanwhile in one call: one
+        call per event fell behind 200 messages a second, and the queue grew without end."""
         assert self._backend is not None
         while True:
-            event = await outbox.get()
+            batch = [await outbox.get()]
+            while len(batch) < BACKEND_BATCH and not outbox.empty():
+                batch.append(outbox.get_nowait())
             try:
-                await self._backend.record_interaction_event(event)
+                await self._backend.record_interaction_events(batch)
             except (BackendError, OSError) as exc:
-                log.warning("the backend did not keep a statistics event: %s", exc)
+                log.warning("the backend did not keep %d statistics events: %s", len(batch), exc)
             finally:
-                outbox.task_done()
+                for _ in batch:
+                    outbox.task_done()
 
     async def close(self) -> None:
         """Hand the last events to the backend (briefly), then close the log. Idempotent."""
@@ -305,6 +317,15 @@ class InteractionRecorder(QObject):
         if viewing:
             self._record(viewing, LogEventKind.VIEW_ACTIVE)
 
+    def _to_backend(self, outbox: asyncio.Queue[LogEvent], event: LogEvent) -> None:
+        if outbox.qsize() >= BACKEND_QUEUE_LIMIT:
+            outbox.get_nowait()  # the oldest: the backend is far behind
+            outbox.task_done()
+            self._dropped += 1
+            if self._dropped % 1000 == 1:
+                log.warning("the backend is behind: %d statistics events not handed", self._dropped)
+        outbox.put_nowait(event)
+
     # appending ----------------------------------------------------------------------------
     def _record(
         self,
@@ -331,5 +352,5 @@ class InteractionRecorder(QObject):
         self.ledger.add(event)
         self._worker.submit(InteractionLogDatabase.append, self.agent_id, [event])
         if self._outbox is not None:
-            self._outbox.put_nowait(event)
+            self._to_backend(self._outbox, event)
         self.recorded.emit()

@@ -16,6 +16,7 @@ from agent_desktop.backends.base import MessagingBackend, NotSupported
 from agent_desktop.core.interaction_log import LogEvent, LogEventKind, fold_all
 from agent_desktop.core.models import Contact, InteractionSummary, Message
 from agent_desktop.core.types import Channel, InteractionState, PartyRole
+from agent_desktop.services import interaction_recorder
 from agent_desktop.services.interaction_log_store import (
     SCHEMA_VERSION,
     InteractionLogDatabase,
@@ -197,6 +198,23 @@ def test_a_finished_chat_keeps_its_figures_once_the_log_is_read_back(
     assert recorder.ledger.facts(clock.now) == fold_all(logged)
     figures = fold_all(logged)[1]
     assert (figures.contact_messages, figures.agent_messages, len(figures.replies)) == (3, 3, 3)
+
+
+def test_a_backend_far_behind_gets_the_newest_events(
+    qtbot: QtBot,
+    store: InteractionStore,
+    recorder: InteractionRecorder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(interaction_recorder, "BACKEND_QUEUE_LIMIT", 3)
+    outbox: asyncio.Queue[LogEvent] = asyncio.Queue()
+    recorder._outbox = outbox  # as start() makes it for a backend with statistics
+    record = store.offer(summary())
+    for n in range(5):
+        record.add_message(message("i1", n, PartyRole.CUSTOMER))
+    kept = [outbox.get_nowait() for _ in range(outbox.qsize())]
+    assert [e.kind for e in kept] == [K.CONTACT_MESSAGE] * 3  # the offer and two dropped
+    assert kept == recorder.events()[-3:]
 
 
 def test_a_log_from_a_newer_version_is_refused(tmp_path: Path) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QToolButton, QWidget
@@ -90,6 +92,27 @@ def test_a_handled_chat_records_every_event(h: AppHarness) -> None:
     logged = h.backend.logged_events(iid)
     assert [kind for _, kind, _ in logged] == [k.value for k in kinds(h, iid)]
     assert {agent for agent, _, _ in logged} == {"agent1"}
+
+
+def test_a_burst_of_events_reaches_the_backend_in_few_calls(
+    h: AppHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches: list[int] = []
+    keep = h.backend.record_interaction_events
+
+    async def counting(events: Sequence[LogEvent]) -> None:
+        batches.append(len(events))
+        await keep(events)
+
+    monkeypatch.setattr(h.backend, "record_interaction_events", counting)
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    h.accept(iid)
+    for n in range(40):  # faster than one call per event could follow
+        h.customers.say(iid, f"message {n}")
+    h.wait_until(lambda: len(h.backend.logged_events(iid)) >= 43)  # offered, accepted...
+    assert max(batches) > 1 and len(batches) < 40
+    logged = h.backend.logged_events(iid)
+    assert [kind for _, kind, _ in logged] == [k.value for k in kinds(h, iid)]
 
 
 def test_the_panel_shows_todays_figures_and_updates_live(
