@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap, QPixmapCache
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -78,9 +80,14 @@ def test_housekeeping_takes_over_full_collections(housekeeping: Housekeeping) ->
     first, second = Cycle(), Cycle()
     first.other, second.other = second, first
     del first, second
+    pixmap = QPixmap(8, 8)
+    pixmap.fill(Qt.GlobalColor.red)
+    key = QPixmapCache.insert(pixmap)  # as the style caches a closed chat's button
+    assert QPixmapCache.find(key, QPixmap())
     housekeeping.run()
     assert housekeeping.last is not None
     assert housekeeping.last[1] >= 2  # the cycle was collected
+    assert not QPixmapCache.find(key, QPixmap())  # cached pixmaps let go
     housekeeping.stop()
     assert not housekeeping.active
     assert gc.get_threshold()[2] != NO_AUTOMATIC_FULL_COLLECTION
