@@ -94,15 +94,20 @@ def test_group_start_follows_the_store_not_the_window() -> None:
     assert message.text == "message 1" and start is False and day_start is False
 
 
-def test_scrolling_up_pages_the_whole_history_in(qtbot: QtBot) -> None:
-    record = record_with_history(1_000, iid="paging")
-    view = ChatView(record, LIGHT)
+def opened_chat(qtbot: QtBot, history: int, iid: str) -> ChatView:
+    """A chat view over ``history`` messages, shown, laid out."""
+    view = ChatView(record_with_history(history, iid=iid), LIGHT)
     qtbot.addWidget(view)
     view.resize(900, 600)
     view.show()
+    qtbot.waitUntil(lambda: view.transcript.verticalScrollBar().maximum() > 0)
+    return view
+
+
+def test_scrolling_up_pages_the_whole_history_in(qtbot: QtBot) -> None:
+    view = opened_chat(qtbot, 1_000, "paging")
     transcript = view.transcript
     model = view.model
-    qtbot.waitUntil(lambda: transcript.verticalScrollBar().maximum() > 0)
     bar = transcript.verticalScrollBar()
     assert bar.value() == bar.maximum()  # opens on the latest message
     assert model.rowCount() < 1_000
@@ -119,14 +124,9 @@ def test_scrolling_up_pages_the_whole_history_in(qtbot: QtBot) -> None:
 
 
 def test_paging_keeps_the_message_in_view_still(qtbot: QtBot) -> None:
-    record = record_with_history(500, iid="anchor")
-    view = ChatView(record, LIGHT)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
+    view = opened_chat(qtbot, 500, "anchor")
     transcript = view.transcript
     bar = transcript.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
     margin = transcript.viewport().height()
     bar.setValue(margin + 50)  # just outside the paging zone
     model = view.model
@@ -172,14 +172,9 @@ def test_a_replaced_message_updates_the_author_group_of_the_next(
 def test_the_next_page_is_measured_before_it_is_paged_in(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    record = record_with_history(2_000, iid="warm")
-    view = ChatView(record, LIGHT)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
+    view = opened_chat(qtbot, 2_000, "warm")
     transcript = view.transcript
     bar = transcript.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
     measured: list[str] = []
     layout = message_delegate.layout_text
 
