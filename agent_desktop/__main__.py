@@ -53,9 +53,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     # Qt is imported only once we know we will show something (fast --version / --help)
-    from agent_desktop.startup import lighten_pyside_import_hook
+    from agent_desktop.startup import lighten_pyside_import_hook, paint_on_the_ui_thread
 
     lighten_pyside_import_hook()  # before any other module is imported (~40 ms)
+    paint_on_the_ui_thread()  # before the first paint (docs/performance.md)
     from PySide6.QtWidgets import QApplication
 
     from agent_desktop.core.paths import ProfilePaths

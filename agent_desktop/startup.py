@@ -1,4 +1,4 @@
-"""Start-up speed: what runs in ``__main__`` before the app's own modules are imported.
+"""Start-up: what runs in ``__main__`` before the app's own modules are imported.
 
 PySide6 watches every module imported after it (its ``__feature__`` support, PYSIDE-2029):
 to tell whether a module uses PySide6 it calls ``inspect.getsource(module)`` and searches
@@ -7,10 +7,13 @@ the text for "PySide6". That reads, decodes and splits every module's source int
 (docs/performance.md). :func:`lighten_pyside_import_hook` gives PySide6 the same answer
 from the raw bytes of the module's ``.py`` file, and falls back to PySide6's own check
 for anything else (no file, extension modules, unreadable files).
+
+:func:`paint_on_the_ui_thread` keeps Qt's raster painting on the UI thread (see there).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -47,3 +50,21 @@ def _light(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], boo
 
     setattr(uses_pyside, _MARK, True)
     return uses_pyside
+
+
+#: Qt's switch that keeps it from creating its GUI thread pool (read once, at first use)
+NO_GUI_THREAD_POOL = "QT_NO_GUI_THREADPOOL"
+
+
+def paint_on_the_ui_thread() -> None:
+    """Have Qt fill and blend on the UI thread instead of its GUI thread pool.
+
+    Qt's raster engine hands every fill of 96 lines or more (a transcript's background, a
+    scroll bar's groove) to a thread pool in slices and blocks the UI thread until all are
+    done. For a window's worth of small fills the hand-off costs more than the fill: while
+    scrolling a transcript it took ~175 context switches and up to 8 ms of kernel time a
+    frame, and on a busy 2-core machine the UI thread waited for the pool's threads to be
+    scheduled (frames of 80-110 ms). Call before the first paint; a value already in the
+    environment is kept.
+    """
+    os.environ.setdefault(NO_GUI_THREAD_POOL, "1")

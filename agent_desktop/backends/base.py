@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -224,6 +224,13 @@ class MessagingBackend(abc.ABC):
         """Keep one event of the agent's interaction log for KPI reporting
         (:attr:`Capability.STATISTICS`). Called in the order the events happened."""
         raise NotSupported("record_interaction_event")
+
+    async def record_interaction_events(self, events: Sequence[LogEvent]) -> None:
+        """Keep several events of the log, in order (what queued up while the last call
+        ran). By default one :meth:`record_interaction_event` each; a backend that can
+        keep them in one request should."""
+        for event in events:
+            await self.record_interaction_event(event)
 
     async def standard_responses(self) -> list[StandardResponse]:
         """The contact center's library of standard responses (canned replies)."""

@@ -3,13 +3,18 @@
 Every figure of the agent's statistics is computed from these events (see
 :mod:`agent_desktop.core.stats`); nothing else is kept. The log holds no message text:
 only when something happened, on which channel, with whom, and the reply delays.
+
+:class:`StatsLedger` is the statistics' working copy in memory: each interaction's events
+while it is on the desk, only what they add up to once it has left.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import overload
 
 from agent_desktop.core.pending import PendingResponsePolicy
 from agent_desktop.core.types import Channel
@@ -112,7 +117,59 @@ class ReplyTimer:
         self._policy.ended()
 
 
-@dataclass
+class Replies(Sequence[tuple[float, float]]):
+    """(time of the reply, delay) of each agent reply: a sequence of pairs, kept as an array
+    of doubles (16 bytes a reply instead of ~110 for a tuple of two floats)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, pairs: Iterable[tuple[float, float]] = ()) -> None:
+        self._values = array("d")
+        for reply in pairs:
+            self.append(reply)
+
+    def append(self, reply: tuple[float, float]) -> None:
+        time, delay = reply
+        self._values.append(time)
+        self._values.append(delay)
+
+    def __len__(self) -> int:
+        return len(self._values) // 2
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[float, float]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[float, float]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[float, float] | list[tuple[float, float]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("reply index out of range")
+        return self._values[2 * index], self._values[2 * index + 1]
+
+    def __iter__(self) -> Iterator[tuple[float, float]]:
+        values = self._values
+        return zip(values[0::2], values[1::2], strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Replies):
+            return self._values == other._values
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __repr__(self) -> str:
+        return f"Replies({list(self)!r})"
+
+
+@dataclass(slots=True)
 class InteractionFacts:
     """What one interaction's events add up to.
 
@@ -136,7 +193,7 @@ class InteractionFacts:
     contact_messages: int = 0
     agent_messages: int = 0
     #: (time of the reply, delay) for each agent message that answered a waiting contact
-    replies: list[tuple[float, float]] = field(default_factory=list)
+    replies: Replies = field(default_factory=Replies)
     consultations: int = 0
     #: closed spans of time the chat's view was the active one
     view_spans: list[tuple[float, float]] = field(default_factory=list)
@@ -302,3 +359,84 @@ def fold_all(events: Iterable[LogEvent]) -> list[InteractionFacts]:
         if facts is not None:
             result.append(facts)
     return result
+
+
+class StatsLedger:
+    """The statistics' copy of the log in memory, folded as interactions leave the desk.
+
+    An interaction's events are kept while it is on the desk. Once it has left (Done,
+    transferred away, rejected, timed out: :attr:`InteractionFacts.off_desk`), what they
+    add up to can no longer change (:func:`fold_interaction` ignores every later event), so
+    :meth:`fold` keeps only its :class:`InteractionFacts`, and memory no longer grows with
+    each message of a finished chat.
+
+    :meth:`facts` equals ``fold_all(e for e in events if e.time <= now)`` over every event
+    added (tests/unit/test_interaction_stats.py), for any ``now`` at or after the events of
+    the folded interactions, which is always so unless the clock was set back; a finished
+    interaction then counts as it finished.
+    """
+
+    def __init__(self) -> None:
+        #: events of the interactions not folded, in recorded order
+        self._events: list[LogEvent] = []
+        #: every interaction, in order of first appearance; its facts once folded, else None
+        self._interactions: dict[str, InteractionFacts | None] = {}
+
+    def add(self, event: LogEvent) -> None:
+        """Record ``event`` (one of a folded interaction counts for nothing: dropped)."""
+        iid = event.interaction_id
+        if self._interactions.setdefault(iid, None) is None:
+            self._events.append(event)
+
+    def add_earlier(self, earlier: Iterable[LogEvent]) -> None:
+        """Events read back from the log, recorded before every event added so far (call
+        before folding anything: a folded interaction cannot take earlier events in)."""
+        earlier = list(earlier)
+        order: dict[str, InteractionFacts | None] = {}
+        for event in earlier:
+            order.setdefault(event.interaction_id, None)
+        for iid, folded in self._interactions.items():
+            if folded is not None and iid in order:
+                raise ValueError(f"interaction {iid!r} was folded before its earlier events")
+            order.setdefault(iid, folded)
+        self._interactions = order
+        self._events = earlier + self._events
+
+    def fold(self, iid: str) -> bool:
+        """Keep only the facts of ``iid`` if it has left the desk; True if it was folded."""
+        if self._interactions.get(iid, False) is not None:
+            return False  # unknown, or folded already
+        return self._fold({iid: [e for e in self._events if e.interaction_id == iid]}) == 1
+
+    def fold_finished(self) -> int:
+        """Fold every interaction that has left the desk; returns how many were folded."""
+        return self._fold(group_by_interaction(self._events))
+
+    def _fold(self, groups: dict[str, list[LogEvent]]) -> int:
+        folded = set()
+        for iid, events in groups.items():
+            facts = fold_interaction(events)
+            if facts is not None and facts.off_desk:
+                self._interactions[iid] = facts
+                folded.add(iid)
+        if folded:
+            self._events = [e for e in self._events if e.interaction_id not in folded]
+        return len(folded)
+
+    def events(self) -> list[LogEvent]:
+        """The events still kept (of interactions not folded), in recorded order."""
+        return list(self._events)
+
+    def facts(self, now: float) -> list[InteractionFacts]:
+        """The facts of every interaction, in order of first appearance; events stamped
+        after ``now`` are left out of the interactions not folded."""
+        groups = group_by_interaction(e for e in self._events if e.time <= now)
+        result = []
+        for iid, folded in self._interactions.items():
+            if folded is not None:
+                result.append(folded)
+            elif iid in groups:
+                facts = fold_interaction(groups[iid])
+                if facts is not None:
+                    result.append(facts)
+        return result

@@ -224,6 +224,19 @@ def compute_stats(
     Events stamped after ``now`` are left out: the figures are those known at ``now``.
     """
     facts = fold_all(event for event in events if event.time <= now)
+    return stats_report(facts, now=now, tz=tz, warning_s=warning_s, first_weekday=first_weekday)
+
+
+def stats_report(
+    facts: list[InteractionFacts],
+    *,
+    now: float,
+    tz: tzinfo,
+    warning_s: float,
+    first_weekday: int = 0,
+) -> StatsReport:
+    """Today's and this week's figures from each interaction's facts (in order of first
+    appearance), as :func:`compute_stats` gives them from the events."""
 
     def stats(period: Period) -> PeriodStats:
         return period_stats(

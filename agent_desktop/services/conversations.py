@@ -203,6 +203,10 @@ class ConversationService(QObject):
     def is_connected(self, contact_id: str) -> bool:
         return bool(self._presence.get(contact_id))
 
+    def connected_contacts(self) -> frozenset[str]:
+        """The contacts connected now (those who left keep no entry)."""
+        return frozenset(self._presence)
+
     def contact(self, contact_id: str) -> Contact | None:
         return self._contacts.get(contact_id)
 
@@ -258,6 +262,8 @@ class ConversationService(QObject):
                     channels.add(channel)
                 else:
                     channels.discard(channel)
+                if not channels:  # offline: no entry (one per contact ever seen, else)
+                    del self._presence[cid]
                 if was != bool(channels):
                     self.presenceChanged.emit(cid, bool(channels))
             case ev.ConversationReply(contact=contact, message=message):

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from agent_desktop.backends.base import BackendError, MessagingBackend
 from agent_desktop.core import events as ev
-from agent_desktop.core.interaction_log import LogEvent, LogEventKind, ReplyTimer
+from agent_desktop.core.interaction_log import LogEvent, LogEventKind, ReplyTimer, StatsLedger
 from agent_desktop.core.log_export import ExportShape, write_csv
 from agent_desktop.core.stats import start_of_day
 from agent_desktop.core.types import Capability, Channel, Clock, InteractionState, PartyRole
@@ -37,6 +37,12 @@ if TYPE_CHECKING:
     from agent_desktop.services.session import AgentSession
 
 log = logging.getLogger(__name__)
+
+#: events handed to the backend in one call at most
+BACKEND_BATCH = 500
+#: events waiting for the backend at most: beyond, the oldest are dropped (the local log
+#: keeps every event; the backend's copy is best effort, as when a call fails)
+BACKEND_QUEUE_LIMIT = 10_000
 
 
 @dataclass
@@ -54,7 +60,8 @@ class _Tracked:
 
 
 class InteractionRecorder(QObject):
-    """Appends the desk's interaction events to the log; keeps recent ones in memory."""
+    """Appends the desk's interaction events to the log; keeps this week's for the
+    statistics in memory (:attr:`ledger`), folded as interactions leave the desk."""
 
     recorded = Signal()  # an event was appended (figures may have changed)
     loaded = Signal()  # the recent log was read back at start
@@ -77,12 +84,16 @@ class InteractionRecorder(QObject):
         self._clock = clock
         self._worker = InteractionLogWorker(path)
         self._worker.submit(InteractionLogDatabase.open)
-        self._events: list[LogEvent] = []
+        self.ledger = StatsLedger()
+        #: interactions fold only once the log is read back: a folded one cannot take in
+        #: the earlier events the read-back brings
+        self._loaded = False
         self._tracked: dict[str, _Tracked] = {}
         self._focus: tuple[str, bool] = ("", False)
         self._viewing = ""
         self._tasks = TaskKeeper("recorder")
         self._outbox: asyncio.Queue[LogEvent] | None = None
+        self._dropped = 0
         self._closed = False
         store.offered.connect(self._offered)
         store.opened.connect(self._opened)
@@ -105,22 +116,31 @@ class InteractionRecorder(QObject):
 
     async def _load(self, since: float) -> None:
         # queued before any event of this run is written, so nothing is read twice
-        earlier = await self._worker.call(
-            InteractionLogDatabase.interactions_between, self.agent_id, since
-        )
-        self._events = earlier + self._events
+        try:
+            earlier = await self._worker.call(
+                InteractionLogDatabase.interactions_between, self.agent_id, since
+            )
+            self.ledger.add_earlier(earlier)
+        finally:
+            self._loaded = True  # a log that cannot be read must not keep every event
+            self.ledger.fold_finished()
         self.loaded.emit()
 
     async def _pump(self, outbox: asyncio.Queue[LogEvent]) -> None:
+        """Hand the events to the backend, all those queued up meanwhile in one call: one
+        call per event fell behind 200 messages a second, and the queue grew without end."""
         assert self._backend is not None
         while True:
-            event = await outbox.get()
+            batch = [await outbox.get()]
+            while len(batch) < BACKEND_BATCH and not outbox.empty():
+                batch.append(outbox.get_nowait())
             try:
-                await self._backend.record_interaction_event(event)
+                await self._backend.record_interaction_events(batch)
             except (BackendError, OSError) as exc:
-                log.warning("the backend did not keep a statistics event: %s", exc)
+                log.warning("the backend did not keep %d statistics events: %s", len(batch), exc)
             finally:
-                outbox.task_done()
+                for _ in batch:
+                    outbox.task_done()
 
     async def close(self) -> None:
         """Hand the last events to the backend (briefly), then close the log. Idempotent."""
@@ -137,8 +157,17 @@ class InteractionRecorder(QObject):
 
     # what the statistics read -----------------------------------------------------------
     def events(self) -> list[LogEvent]:
-        """The events of this run and of the interactions read back at start, in order."""
-        return list(self._events)
+        """The events kept in memory, in order: of this run and of the interactions read
+        back at start, except those of interactions folded since (:class:`StatsLedger`;
+        the log itself keeps every event: :meth:`recorded_events`)."""
+        return self.ledger.events()
+
+    async def recorded_events(self, since: float = 0.0) -> list[LogEvent]:
+        """Every event of the log's interactions with an event since ``since``, read back
+        from the log (after every event queued before the call is written)."""
+        return await self._worker.call(
+            InteractionLogDatabase.interactions_between, self.agent_id, since
+        )
 
     async def export_csv(
         self,
@@ -270,6 +299,8 @@ class InteractionRecorder(QObject):
         tracked = self._tracked.pop(iid, None)
         if tracked is not None and tracked.disconnect is not None:
             tracked.disconnect()
+        if self._loaded:
+            self.ledger.fold(iid)  # off the desk: only its figures are kept
         if self._viewing == iid:
             self._viewing = ""  # its view span ends with the interaction
         self._sync_view()
@@ -285,6 +316,15 @@ class InteractionRecorder(QObject):
         self._viewing = viewing
         if viewing:
             self._record(viewing, LogEventKind.VIEW_ACTIVE)
+
+    def _to_backend(self, outbox: asyncio.Queue[LogEvent], event: LogEvent) -> None:
+        if outbox.qsize() >= BACKEND_QUEUE_LIMIT:
+            outbox.get_nowait()  # the oldest: the backend is far behind
+            outbox.task_done()
+            self._dropped += 1
+            if self._dropped % 1000 == 1:
+                log.warning("the backend is behind: %d statistics events not handed", self._dropped)
+        outbox.put_nowait(event)
 
     # appending ----------------------------------------------------------------------------
     def _record(
@@ -309,8 +349,8 @@ class InteractionRecorder(QObject):
             detail=detail,
             reply_delay_s=reply_delay_s,
         )
-        self._events.append(event)
+        self.ledger.add(event)
         self._worker.submit(InteractionLogDatabase.append, self.agent_id, [event])
         if self._outbox is not None:
-            self._outbox.put_nowait(event)
+            self._to_backend(self._outbox, event)
         self.recorded.emit()

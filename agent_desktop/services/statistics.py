@@ -12,7 +12,7 @@ import tzlocal
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 
 from agent_desktop.core.log_export import ExportShape
-from agent_desktop.core.stats import StatsReport, compute_stats, start_of_day, week_start
+from agent_desktop.core.stats import StatsReport, start_of_day, stats_report, week_start
 from agent_desktop.core.types import Clock
 from agent_desktop.services.bridge import MessageBridge
 from agent_desktop.services.interaction_log_store import LogStoreError
@@ -88,9 +88,10 @@ class StatisticsService(QObject):
         return datetime.fromtimestamp(self.clock(), self.tz).date()
 
     def report(self) -> StatsReport:
-        return compute_stats(
-            self.recorder.events(),
-            now=self.clock(),
+        now = self.clock()
+        return stats_report(
+            self.recorder.ledger.facts(now),
+            now=now,
             tz=self.tz,
             warning_s=self.settings.settings.chat.pending_response_warning_s,
             first_weekday=self.first_weekday,

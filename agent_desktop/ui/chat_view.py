@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent_desktop.core.display import display_text
+from agent_desktop.core.models import Message
 from agent_desktop.core.types import DeliveryState, InteractionState
 from agent_desktop.services.interaction_store import InteractionRecord
 from agent_desktop.ui.action_buttons import ActionButtons
@@ -35,12 +36,20 @@ from agent_desktop.ui.pending_indicator import PendingIndicator
 from agent_desktop.ui.theme import Theme
 from agent_desktop.ui.transcript_model import Roles, TranscriptModel
 
+#: rows measured per idle turn when the view measures the next page ahead of need
+WARM_BATCH = 10
+#: the next page is measured ahead once the view is within this many screens of an end
+WARM_SCREENS = 6
+
 
 class TranscriptView(QListView):
     """The message list: pixel scrolling, follows new messages while at the bottom.
 
     Over a :class:`TranscriptModel` it pages history in as the agent scrolls towards either
-    end, keeping the message under the agent's eyes where it was.
+    end, keeping the message under the agent's eyes where it was. Paging in relays out
+    every row of the window (``QListView`` does on any insertion), so the rows of the next
+    page are measured beforehand, a few per idle turn, once the agent nears that end: the
+    frame that pages them in finds their sizes cached.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,6 +66,13 @@ class TranscriptView(QListView):
         self._paging = False
         self._stick_pending = False
         self.verticalScrollBar().valueChanged.connect(self._track_bottom)
+        #: rows of the next page still to measure; which page that is (older?, store row)
+        self._warm_rows: list[tuple[Message, bool, bool]] = []
+        self._warmed: tuple[bool, int] | None = None
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm_step)
 
     def _track_bottom(self, value: int) -> None:
         self._follow = value >= self.verticalScrollBar().maximum() - 4
@@ -95,6 +111,32 @@ class TranscriptView(QListView):
             self._page(model, model.fetch_older)
         elif value >= bar.maximum() - margin and model.can_fetch_newer():
             self._page(model, model.fetch_newer)
+        self._plan_warm(model)
+
+    def _plan_warm(self, model: TranscriptModel) -> None:
+        """Near an end that can page, have the rows of the next page measured in idle time."""
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        reach = WARM_SCREENS * self.viewport().height()
+        if value <= reach and model.can_fetch_older():
+            page = (True, model.first_row)
+        elif value >= bar.maximum() - reach and model.can_fetch_newer():
+            page = (False, model.first_row + model.rowCount())
+        else:
+            return
+        if page != self._warmed:
+            self._warmed = page
+            self._warm_rows = model.rows_outside(model.page, older=page[0])
+            self._warm_timer.start()
+
+    def _warm_step(self) -> None:
+        batch = self._warm_rows[:WARM_BATCH]
+        del self._warm_rows[:WARM_BATCH]
+        delegate = self.itemDelegate()
+        if batch and isinstance(delegate, MessageDelegate):
+            delegate.prepare_sizes(batch, self.font())  # the font sizeHint's option carries
+        if self._warm_rows:
+            self._warm_timer.start()
 
     def _page(self, model: TranscriptModel, fetch: Callable[[], int]) -> None:
         """Run ``fetch`` and scroll so that the top visible message stays where it was."""
@@ -112,6 +154,7 @@ class TranscriptView(QListView):
                 bar.setValue(bar.value() + moved)
         finally:
             self._paging = False
+        self._plan_warm(model)  # the agent goes on that way: the page after this one
 
     zoomRequested = Signal(int)  # +1 larger, -1 smaller
 

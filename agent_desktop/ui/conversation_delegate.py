@@ -77,6 +77,15 @@ class ConversationDelegate(MessageDelegate):
         return None if self._is_separator(index) else super().link_at(index, rect, pos, base)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        model = index.model()
+        if isinstance(model, TranscriptModel):
+            # the chat's transcript asks for every row at each layout: one read of the row,
+            # no separator to look for, the cached size as is when there is no image
+            message, header, day_start = model.row_at(index.row())
+            fonts = self._fonts(option.font)
+            size = self._size(message, header, day_start, fonts, self._available())
+            if message.image is None:
+                return size
         if self._is_separator(index):
             height = QFontMetricsF(option.font).height() + 2 * SEPARATOR_HEIGHT_PAD
             return QSize(int(self._available()), int(height))

@@ -9,7 +9,7 @@ more than a few lines, whatever a contact sends.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import NamedTuple, cast
@@ -72,7 +72,11 @@ GROUP_GAP = 10.0  # before a new author's first bubble
 RADIUS = 10.0
 MAX_BUBBLE_FRACTION = 0.72
 MAX_BUBBLE_WIDTH = 620.0
-_CACHE_SIZE = 20_000
+#: messages whose size, shown text, links and emoji are kept: several times the rows a
+#: transcript window holds. Not more: a full cache replaces an old entry with each new one,
+#: which leaves CPython's young-object count unchanged, so the new entries pile up uncollected
+#: until the next collection has to walk them all (20,000 made that a 6-12 ms pause)
+_CACHE_SIZE = 1_000
 _LAYOUT_CACHE_SIZE = 64  # a few screens of text layouts (each holds its glyphs)
 #: the "Show more…" pill under a collapsed message
 MORE_GAP = 6.0  # between the text and the pill
@@ -125,7 +129,7 @@ def utf16_positions(text: str) -> list[int] | None:
 
     ``None`` when they are the code point indices themselves (no character above U+FFFF).
     """
-    if all(ord(c) <= 0xFFFF for c in text):
+    if text.isascii() or max(text) <= "\uffff":  # both at C speed (paint asks per row)
         return None
     positions = [0]
     position = 0
@@ -359,8 +363,20 @@ class MessageDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         message, header, day_start = self._row(index)
-        fonts = self._fonts(option.font)
+        return self._size(message, header, day_start, self._fonts(option.font), self._available())
+
+    def prepare_sizes(self, rows: Iterable[tuple[Message, bool, bool]], font: QFont) -> None:
+        """Measure ``rows`` (message, shows the author header, starts a day) in the view's
+        ``font`` now, so that ``sizeHint`` finds them measured when the view pages them in
+        (the transcript view calls this in idle time, ahead of need)."""
+        fonts = self._fonts(font)
         available = self._available()
+        for message, header, day_start in rows:
+            self._size(message, header, day_start, fonts, available)
+
+    def _size(
+        self, message: Message, header: bool, day_start: bool, fonts: _Fonts, available: float
+    ) -> QSize:
         key = (message.id, len(message.text), int(available), fonts.key, header, day_start)
         cached = self._sizes.get(key)
         if cached is not None:

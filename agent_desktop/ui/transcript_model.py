@@ -34,7 +34,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 #: rows a transcript opens with, and rows paged in at a time
 PAGE_ROWS = 40
 #: most rows the model holds at once
-MAX_ROWS = 240
+MAX_ROWS = 160
 #: the same author again within this gap: no new author header
 GROUP_WINDOW_S = 300.0
 
@@ -114,6 +114,10 @@ class TranscriptModel(QAbstractListModel):
         self._end = len(store)  # the window is store[_first:_end]
         self._first = max(0, self._end - self._page)
         self._appending = False
+        #: (group start, day start) per store row, as worked out once: every layout of the
+        #: view asks for them again (``starts`` reads the local time). Kept for the window
+        #: and a page either side; a changed row forgets its own and its follower's.
+        self._flags: dict[int, tuple[bool, bool]] = {}
         store.aboutToAppend.connect(self._about_to_append)
         store.appended.connect(self._appended)
         store.rowChanged.connect(self._row_changed)
@@ -140,9 +144,9 @@ class TranscriptModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return message.text
         if role == Roles.GROUP_START:
-            return self._starts(row, message)[0]
+            return self._flags_of(row, message)[0]
         if role == Roles.DAY_START:
-            return self._starts(row, message)[1]
+            return self._flags_of(row, message)[1]
         if role == Qt.ItemDataRole.ToolTipRole:
             when = QDateTime.fromMSecsSinceEpoch(int(message.time * 1000))
             return wire_tooltip(f"{message.author_name} · {when.toString('yyyy-MM-dd HH:mm:ss')}")
@@ -170,12 +174,32 @@ class TranscriptModel(QAbstractListModel):
         """(message, group start, day start) of model row ``row``: the delegate's fast path."""
         store_row = row + self._first
         message = self._store[store_row]
-        group, day = self._starts(store_row, message)
+        group, day = self._flags_of(store_row, message)
         return message, group, day
 
-    def _starts(self, row: int, message: Message) -> tuple[bool, bool]:
+    def rows_outside(self, count: int, *, older: bool) -> list[tuple[Message, bool, bool]]:
+        """(message, group start, day start) of the ``count`` store rows just outside the
+        window, nearest first: those the next :meth:`fetch_older` (or ``fetch_newer``) pages
+        in. The view has them measured in idle time before it needs them."""
+        if older:
+            rows = range(self._first - 1, max(0, self._first - count) - 1, -1)
+        else:
+            rows = range(self._end, min(len(self._store), self._end + count))
+        store = self._store
+        return [(store[row], *self._flags_of(row, store[row])) for row in rows]
+
+    def _flags_of(self, row: int, message: Message) -> tuple[bool, bool]:
         """(group start, day start) of store row ``row``; a new day also starts a group."""
-        return starts(self._store[row - 1] if row > 0 else None, message)
+        flags = self._flags.get(row)
+        if flags is None:
+            flags = starts(self._store[row - 1] if row > 0 else None, message)
+            self._flags[row] = flags
+        return flags
+
+    def _keep_flags_near_window(self) -> None:
+        if len(self._flags) > 2 * self._max_rows + 2 * self._page:
+            low, high = self._first - self._page, self._end + self._page
+            self._flags = {row: f for row, f in self._flags.items() if low <= row < high}
 
     def roleNames(self) -> dict[int, Any]:
         names = dict(super().roleNames())
@@ -203,6 +227,7 @@ class TranscriptModel(QAbstractListModel):
             self._first -= count
             self.endInsertRows()
             self._drop_newest(self.rowCount() - self._max_rows)
+            self._keep_flags_near_window()
         return count
 
     def fetch_newer(self) -> int:
@@ -214,6 +239,7 @@ class TranscriptModel(QAbstractListModel):
             self._end += count
             self.endInsertRows()
             self.trim_older(self._max_rows)
+            self._keep_flags_near_window()
         return count
 
     def trim_older(self, keep: int) -> int:
@@ -223,6 +249,7 @@ class TranscriptModel(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), 0, count - 1)
             self._first += count
             self.endRemoveRows()
+            self._keep_flags_near_window()
             return count
         return 0
 
@@ -236,6 +263,11 @@ class TranscriptModel(QAbstractListModel):
     @property
     def max_rows(self) -> int:
         return self._max_rows
+
+    @property
+    def page(self) -> int:
+        """Rows paged in at a time."""
+        return self._page
 
     # store signals ---------------------------------------------------------------------------
     def _about_to_append(self, first: int, last: int) -> None:
@@ -252,6 +284,8 @@ class TranscriptModel(QAbstractListModel):
             self.endInsertRows()
 
     def _row_changed(self, row: int) -> None:
+        self._flags.pop(row, None)
+        self._flags.pop(row + 1, None)  # its group start depends on this row
         if self._first <= row < self._end:
             index = self.index(row - self._first, 0)
             self.dataChanged.emit(index, index)

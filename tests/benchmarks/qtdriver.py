@@ -10,12 +10,15 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
+from agent_desktop.startup import paint_on_the_ui_thread
+
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
 
 def application() -> QApplication:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    paint_on_the_ui_thread()  # as agent_desktop.__main__ does
     app = QApplication.instance() or QApplication(["agent-desktop-bench"])
     assert isinstance(app, QApplication)
     return app

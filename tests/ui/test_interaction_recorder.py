@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.backends.base import MessagingBackend, NotSupported
-from agent_desktop.core.interaction_log import LogEvent, LogEventKind
+from agent_desktop.core.interaction_log import LogEvent, LogEventKind, fold_all
 from agent_desktop.core.models import Contact, InteractionSummary, Message
 from agent_desktop.core.types import Channel, InteractionState, PartyRole
+from agent_desktop.services import interaction_recorder
 from agent_desktop.services.interaction_log_store import (
     SCHEMA_VERSION,
     InteractionLogDatabase,
@@ -164,6 +165,56 @@ def test_the_log_reads_back_what_was_written(
         assert journal.fetchone()[0] == "wal"
     finally:
         database.close()
+
+
+def handle(store: InteractionStore, clock: FakeClock, iid: str, replies: int) -> None:
+    """Offer, accept, ``replies`` contact messages each answered 5 s later, end, Done."""
+    record = store.offer(summary(iid))
+    store.activate(iid)
+    for n in range(replies):
+        record.add_message(message(iid, 2 * n, PartyRole.CUSTOMER))
+        clock.advance(5)
+        record.add_message(message(iid, 2 * n + 1, PartyRole.AGENT))
+    store.end(iid)
+    clock.advance(10)
+    store.finish(iid, InteractionState.DONE)
+
+
+def test_a_finished_chat_keeps_its_figures_once_the_log_is_read_back(
+    qtbot: QtBot, store: InteractionStore, recorder: InteractionRecorder, clock: FakeClock
+) -> None:
+    handle(store, clock, "early", replies=2)
+    # done before the log was read back: kept whole (the read-back may bring earlier events)
+    assert {e.interaction_id for e in recorder.events()} == {"early"}
+    run(qtbot, asyncio.sleep(0))  # the app's loop, for the read-back task
+    with qtbot.waitSignal(recorder.loaded):
+        recorder.start(clock.now - 3600)
+    assert recorder.events() == []  # now folded into its figures
+    handle(store, clock, "later", replies=3)
+    store.offer(summary("open"))
+    assert {e.interaction_id for e in recorder.events()} == {"open"}
+    logged = run(qtbot, recorder.recorded_events())
+    assert {e.interaction_id for e in logged} == {"early", "later", "open"}
+    assert recorder.ledger.facts(clock.now) == fold_all(logged)
+    figures = fold_all(logged)[1]
+    assert (figures.contact_messages, figures.agent_messages, len(figures.replies)) == (3, 3, 3)
+
+
+def test_a_backend_far_behind_gets_the_newest_events(
+    qtbot: QtBot,
+    store: InteractionStore,
+    recorder: InteractionRecorder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(interaction_recorder, "BACKEND_QUEUE_LIMIT", 3)
+    outbox: asyncio.Queue[LogEvent] = asyncio.Queue()
+    recorder._outbox = outbox  # as start() makes it for a backend with statistics
+    record = store.offer(summary())
+    for n in range(5):
+        record.add_message(message("i1", n, PartyRole.CUSTOMER))
+    kept = [outbox.get_nowait() for _ in range(outbox.qsize())]
+    assert [e.kind for e in kept] == [K.CONTACT_MESSAGE] * 3  # the offer and two dropped
+    assert kept == recorder.events()[-3:]
 
 
 def test_a_log_from_a_newer_version_is_refused(tmp_path: Path) -> None:

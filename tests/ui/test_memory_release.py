@@ -37,3 +37,16 @@ def test_the_communication_views_contact_keeps_its_history(h: AppHarness) -> Non
     service.release(contact)  # the chat's tab goes
     assert contact in service.kept_feeds()
     assert service.feed(contact) is feed
+
+
+def test_contacts_who_left_keep_no_presence_entry(h: AppHarness) -> None:
+    service = h.desktop.conversations
+    assert service is not None
+    chats = [h.customers.start_chat(f"Client {n}", "Bonjour") for n in range(3)]
+    contacts = {h.accept(iid).record.contact.id for iid in chats}
+    h.wait_until(lambda: service.connected_contacts() == contacts)
+    for iid in chats:
+        h.customers.leave(iid)
+    # a session serves thousands of contacts: the ones gone leave nothing behind
+    h.wait_until(lambda: service.connected_contacts() == frozenset())
+    assert h.backend._conversations._presence == {}  # the demo's own bookkeeping too

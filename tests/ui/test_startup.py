@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap, QPixmapCache
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -78,9 +80,14 @@ def test_housekeeping_takes_over_full_collections(housekeeping: Housekeeping) ->
     first, second = Cycle(), Cycle()
     first.other, second.other = second, first
     del first, second
+    pixmap = QPixmap(8, 8)
+    pixmap.fill(Qt.GlobalColor.red)
+    key = QPixmapCache.insert(pixmap)  # as the style caches a closed chat's button
+    assert QPixmapCache.find(key, QPixmap())
     housekeeping.run()
     assert housekeeping.last is not None
     assert housekeeping.last[1] >= 2  # the cycle was collected
+    assert not QPixmapCache.find(key, QPixmap())  # cached pixmaps let go
     housekeeping.stop()
     assert not housekeeping.active
     assert gc.get_threshold()[2] != NO_AUTOMATIC_FULL_COLLECTION
@@ -109,6 +116,7 @@ def run_app(arguments: list[str], **switches: str) -> subprocess.CompletedProces
     ``AGENT_DESKTOP_*`` ``switches`` set; it must end with code 0."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.update({f"AGENT_DESKTOP_{name}": value for name, value in switches.items()})
+    env.pop("QT_NO_GUI_THREADPOOL", None)  # the app sets it itself
     result = subprocess.run(
         [sys.executable, *arguments],
         capture_output=True,
@@ -128,6 +136,12 @@ def test_the_demo_app_starts_without_the_matrix_stack_or_the_settings_dialog(
     lines = [line for line in result.stdout.splitlines() if line.startswith("MODULES ")]
     assert lines, result.stdout + result.stderr
     assert json.loads(lines[0].removeprefix("MODULES ")) == []
+    # Qt paints on the UI thread: no thread pool to hand fills to (docs/performance.md)
+    painting = [line for line in result.stdout.splitlines() if line.startswith("PAINTING ")]
+    assert painting, result.stdout + result.stderr
+    state = json.loads(painting[0].removeprefix("PAINTING "))
+    assert state["switch"] == "1"
+    assert state["pooled"] in (0, None)  # None: no /proc to count threads in
 
 
 def test_the_light_pyside_import_hook_answers_as_pysides_own(

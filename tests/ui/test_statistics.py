@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.core import events as ev
-from agent_desktop.core.interaction_log import LogEventKind
+from agent_desktop.core.interaction_log import LogEvent, LogEventKind
 from agent_desktop.core.stats import Period
 from agent_desktop.core.types import Channel
 from agent_desktop.services.interaction_log_store import LOG_FILE_NAME
@@ -23,8 +25,14 @@ from tests.ui.conftest import FAST, CheckModel, StartHarness
 K = LogEventKind
 
 
+def recorded(h: AppHarness, iid: str) -> list[LogEvent]:
+    """The events of ``iid`` as the log keeps them (in memory, a finished chat's events are
+    folded into its figures)."""
+    return [e for e in h.run(h.desktop.recorder.recorded_events()) if e.interaction_id == iid]
+
+
 def kinds(h: AppHarness, iid: str) -> list[LogEventKind]:
-    return [e.kind for e in h.desktop.recorder.events() if e.interaction_id == iid]
+    return [e.kind for e in recorded(h, iid)]
 
 
 def handle_chat(h: AppHarness, name: str, channel: str = "webchat") -> str:
@@ -71,7 +79,7 @@ def test_a_handled_chat_records_every_event(h: AppHarness) -> None:
         K.ENDED,
         K.DONE,
     ]
-    events = [e for e in h.desktop.recorder.events() if e.interaction_id == iid]
+    events = recorded(h, iid)
     assert events[0].contact_name == "Marie Dupont"
     assert all(e.channel is Channel.WEBCHAT for e in events)
     assert events[-2].detail == "agent"  # the agent ended it
@@ -84,6 +92,27 @@ def test_a_handled_chat_records_every_event(h: AppHarness) -> None:
     logged = h.backend.logged_events(iid)
     assert [kind for _, kind, _ in logged] == [k.value for k in kinds(h, iid)]
     assert {agent for agent, _, _ in logged} == {"agent1"}
+
+
+def test_a_burst_of_events_reaches_the_backend_in_few_calls(
+    h: AppHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches: list[int] = []
+    keep = h.backend.record_interaction_events
+
+    async def counting(events: Sequence[LogEvent]) -> None:
+        batches.append(len(events))
+        await keep(events)
+
+    monkeypatch.setattr(h.backend, "record_interaction_events", counting)
+    iid = h.customers.start_chat("Marie", "Bonjour")
+    h.accept(iid)
+    for n in range(40):  # faster than one call per event could follow
+        h.customers.say(iid, f"message {n}")
+    h.wait_until(lambda: len(h.backend.logged_events(iid)) >= 43)  # offered, accepted...
+    assert max(batches) > 1 and len(batches) < 40
+    logged = h.backend.logged_events(iid)
+    assert [kind for _, kind, _ in logged] == [k.value for k in kinds(h, iid)]
 
 
 def test_the_panel_shows_todays_figures_and_updates_live(
@@ -162,11 +191,13 @@ def test_rejected_and_withdrawn_offers_are_recorded(h: AppHarness) -> None:
     toast = h.toast()
     assert toast is not None
     child(toast, QPushButton, "rejectButton").click()
-    h.wait_until(lambda: K.REJECTED in kinds(h, rejected))
+    h.wait_until(lambda: h.desktop.statistics.report().today.total.rejected == 1)
+    assert kinds(h, rejected)[-1] is K.REJECTED
     withdrawn = h.customers.start_chat("Marie", "Bonjour")
     h.wait_until(lambda: h.toast() is not None)
     h.customers.leave(withdrawn)
-    h.wait_until(lambda: K.TIMED_OUT in kinds(h, withdrawn))
+    h.wait_until(lambda: h.desktop.statistics.report().today.total.timed_out == 1)
+    assert kinds(h, withdrawn)[-1] is K.TIMED_OUT
     report = h.desktop.statistics.report()
     assert (report.today.total.rejected, report.today.total.timed_out) == (1, 1)
     assert report.today.total.handled == 0
@@ -174,12 +205,10 @@ def test_rejected_and_withdrawn_offers_are_recorded(h: AppHarness) -> None:
 
 def test_contact_ending_and_transfer_away_are_recorded(h: AppHarness) -> None:
     ended = h.customers.start_chat("Marie", "Bonjour")
-    h.accept(ended)
+    view = h.accept(ended)
     h.customers.leave(ended)
-    h.wait_until(lambda: K.ENDED in kinds(h, ended))
-    ended_event = next(
-        e for e in h.desktop.recorder.events() if e.interaction_id == ended and e.kind is K.ENDED
-    )
+    h.wait_until(view.done_button.isEnabled)
+    ended_event = next(e for e in recorded(h, ended) if e.kind is K.ENDED)
     assert ended_event.detail == "contact"
     # the transfer itself is another branch's work: the backend's event is enough here
     moved = h.customers.start_chat("Bob", "Hi", channel="whatsapp")
@@ -191,7 +220,7 @@ def test_contact_ending_and_transfer_away_are_recorded(h: AppHarness) -> None:
     session.apply(ev.InteractionTransferred(interaction_id=moved, target_name="Billing"))
     h.wait_until(lambda: h.chat_view(moved) is None)
     assert kinds(h, moved)[-1] is K.TRANSFERRED
-    transfer = [e for e in h.desktop.recorder.events() if e.interaction_id == moved][-1]
+    transfer = recorded(h, moved)[-1]
     assert transfer.detail == "Billing"
     h.desktop.recorder.record_consultation(moved, "Julie")  # off the desk: ignored
     assert kinds(h, moved)[-1] is K.TRANSFERRED
@@ -207,8 +236,9 @@ def test_disposition_code_is_recorded_with_done(h: AppHarness) -> None:
     session = h.desktop.session
     assert session is not None
     session.mark_done(iid, "Resolved")
-    h.wait_until(lambda: K.DONE in kinds(h, iid))
-    assert h.desktop.recorder.events()[-1].detail == "Resolved"
+    h.wait_until(lambda: h.chat_view(iid) is None)
+    done = recorded(h, iid)[-1]
+    assert (done.kind, done.detail) == (K.DONE, "Resolved")
 
 
 def test_csv_export_of_a_chosen_period(h: AppHarness, tmp_path: Path) -> None:
@@ -257,17 +287,16 @@ def test_the_log_survives_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
     first = AppHarness.start(qtbot, tmp_path, settings=FAST)
     try:
         iid = handle_chat(first, "Marie")
-        count = len(first.desktop.recorder.events())
+        count = len(recorded(first, iid))
+        assert first.desktop.recorder.events() == []  # done: folded into its figures
     finally:
         first.close()
     log_file = tmp_path / "profile" / "data" / LOG_FILE_NAME
     assert log_file.is_file()
     second = AppHarness.start(qtbot, tmp_path, settings=FAST)
     try:
-        recorder = second.desktop.recorder
-        second.wait_until(lambda: len(recorder.events()) >= count)
-        assert [e.interaction_id for e in recorder.events()[:count]] == [iid] * count
-        panel = open_panel(second)
+        assert len(recorded(second, iid)) == count
+        panel = open_panel(second)  # the figures of the chat read back from the log
         second.wait_until(lambda: value(panel, "handled") == "1")
     finally:
         second.close()

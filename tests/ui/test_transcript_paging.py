@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
+import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from agent_desktop.core.models import Contact, Message
-from agent_desktop.core.types import PartyRole
+from agent_desktop.core.types import DeliveryState, PartyRole
 from agent_desktop.services.transcript_store import TranscriptStore
+from agent_desktop.ui import message_delegate
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.theme import LIGHT
 from agent_desktop.ui.transcript_model import Roles, TranscriptModel
@@ -91,15 +94,20 @@ def test_group_start_follows_the_store_not_the_window() -> None:
     assert message.text == "message 1" and start is False and day_start is False
 
 
-def test_scrolling_up_pages_the_whole_history_in(qtbot: QtBot) -> None:
-    record = record_with_history(1_000, iid="paging")
-    view = ChatView(record, LIGHT)
+def opened_chat(qtbot: QtBot, history: int, iid: str) -> ChatView:
+    """A chat view over ``history`` messages, shown, laid out."""
+    view = ChatView(record_with_history(history, iid=iid), LIGHT)
     qtbot.addWidget(view)
     view.resize(900, 600)
     view.show()
+    qtbot.waitUntil(lambda: view.transcript.verticalScrollBar().maximum() > 0)
+    return view
+
+
+def test_scrolling_up_pages_the_whole_history_in(qtbot: QtBot) -> None:
+    view = opened_chat(qtbot, 1_000, "paging")
     transcript = view.transcript
     model = view.model
-    qtbot.waitUntil(lambda: transcript.verticalScrollBar().maximum() > 0)
     bar = transcript.verticalScrollBar()
     assert bar.value() == bar.maximum()  # opens on the latest message
     assert model.rowCount() < 1_000
@@ -116,14 +124,9 @@ def test_scrolling_up_pages_the_whole_history_in(qtbot: QtBot) -> None:
 
 
 def test_paging_keeps_the_message_in_view_still(qtbot: QtBot) -> None:
-    record = record_with_history(500, iid="anchor")
-    view = ChatView(record, LIGHT)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
+    view = opened_chat(qtbot, 500, "anchor")
     transcript = view.transcript
     bar = transcript.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0)
     margin = transcript.viewport().height()
     bar.setValue(margin + 50)  # just outside the paging zone
     model = view.model
@@ -134,3 +137,59 @@ def test_paging_keeps_the_message_in_view_still(qtbot: QtBot) -> None:
     assert model.first_row < first_row
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == text)
     assert transcript.visualRect(model.index(row, 0)).top() == top + 60  # as if nothing moved
+
+
+def test_rows_outside_the_window_are_the_next_pages_rows(qtmodeltester: ModelTester) -> None:
+    store = store_of(30)
+    model = TranscriptModel(store, page=10, max_rows=20)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    older = model.rows_outside(4, older=True)
+    assert [m.text for m, _, _ in older] == [f"message {i}" for i in (19, 18, 17, 16)]
+    assert model.rows_outside(4, older=False) == []  # the window reaches the end
+    model.fetch_older()
+    model.fetch_older()  # rows 0..19 now: 20..29 left the window at the bottom
+    newer = model.rows_outside(3, older=False)
+    assert [m.text for m, _, _ in newer] == ["message 20", "message 21", "message 22"]
+    model.fetch_newer()
+    assert [model.row_at(r) for r in range(model.rowCount()) if r >= 10][:3] == newer
+
+
+def test_a_replaced_message_updates_the_author_group_of_the_next(
+    qtmodeltester: ModelTester,
+) -> None:
+    store = TranscriptStore()
+    store.append(msg(0, author="a1").model_copy(update={"txn_id": "t0"}))
+    store.append(msg(1, author="a1", at=100))  # 100 s later: the same group
+    model = TranscriptModel(store)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    assert model.row_at(1)[1] is False
+    # the server's copy dates the first much earlier: the second now starts a group
+    store.set_delivery("t0", DeliveryState.SENT, time=1.7e9 - 10_000)
+    assert model.row_at(1)[1] is True
+    assert model.index(1, 0).data(Roles.GROUP_START) is True
+
+
+def test_the_next_page_is_measured_before_it_is_paged_in(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = opened_chat(qtbot, 2_000, "warm")
+    transcript = view.transcript
+    bar = transcript.verticalScrollBar()
+    measured: list[str] = []
+    layout = message_delegate.layout_text
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        measured.append(text)
+        return layout(text, *args, **kwargs)
+
+    monkeypatch.setattr(message_delegate, "layout_text", counting)
+    model = view.model
+    margin = transcript.viewport().height()
+    bar.setValue(margin + 50)  # near the top, not yet paging: idle time measures ahead
+    first_row = model.first_row
+    qtbot.waitUntil(lambda: len(measured) >= model.page)
+    qtbot.wait(50)  # nothing more to measure
+    measured.clear()
+    bar.setValue(margin - 10)  # pages the older rows in (and lays the window out)
+    assert model.first_row == first_row - model.page
+    assert measured == []  # every row of the page was measured beforehand

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from agent_desktop.core.interaction_log import (
     LogEvent,
     LogEventKind,
+    Replies,
     ReplyTimer,
+    StatsLedger,
     fold_all,
     fold_interaction,
 )
@@ -32,6 +34,7 @@ from agent_desktop.core.stats import (
     Period,
     compute_stats,
     response_bin,
+    stats_report,
     week_start,
 )
 from agent_desktop.core.types import Channel
@@ -330,6 +333,86 @@ def test_figures_are_never_negative_and_channels_add_up(
         assert share is None or 0 <= share <= 1
         assert total.handled >= total.transferred
     assert report.today.total.handled <= report.week.total.handled
+
+
+# folding finished interactions ------------------------------------------------------------
+def fed(events: list[LogEvent], fold_after: list[bool]) -> StatsLedger:
+    """A ledger fed ``events`` as the recorder feeds it: after each event, the interaction
+    is folded if it has left the desk (and, where ``fold_after`` says so, every other)."""
+    ledger = StatsLedger()
+    for event, fold_all_now in zip(events, fold_after, strict=True):
+        ledger.add(event)
+        ledger.fold(event.interaction_id)
+        if fold_all_now:
+            ledger.fold_finished()
+    return ledger
+
+
+@settings(max_examples=200, deadline=None)
+@given(event_logs(), st.data(), st.floats(0, 120, allow_nan=False), st.floats(0, 3 * 86400))
+def test_folded_and_unfolded_give_identical_figures(
+    events: list[LogEvent], data: st.DataObject, warning_s: float, later: float
+) -> None:
+    fold_after = data.draw(st.lists(st.booleans(), min_size=len(events), max_size=len(events)))
+    ledger = fed(events, fold_after)
+    now = (events[-1].time if events else at(4, 22)) + later
+    assert ledger.facts(now) == fold_all(events)
+    folded = stats_report(ledger.facts(now), now=now, tz=PARIS, warning_s=warning_s)
+    unfolded = compute_stats(events, now=now, tz=PARIS, warning_s=warning_s)
+    assert folded == unfolded  # every figure, to the last bit
+    # only the events of interactions still on the desk are kept
+    kept = {e.interaction_id for e in ledger.events()}
+    assert all(not facts.off_desk for facts in fold_all(ledger.events()))
+    assert kept <= {f.interaction_id for f in fold_all(events) if not f.off_desk}
+
+
+def test_a_finished_chat_keeps_its_figures_not_its_events() -> None:
+    ledger = StatsLedger()
+    done = simple_chat("done", at(3, 9))
+    live = Chat("live").add(K.OFFERED, at(3, 10)).add(K.ACCEPTED, at(3, 10, 1))
+    for event in done.events[:-1] + live.events:
+        ledger.add(event)
+    assert not ledger.fold("done")  # not Done yet: its events stay
+    assert not ledger.fold("live") and not ledger.fold("unknown")
+    ledger.add(done.events[-1])
+    assert ledger.fold("done")
+    assert ledger.events() == live.events
+    ledger.add(
+        LogEvent(
+            interaction_id="done", kind=K.CONTACT_MESSAGE, time=at(3, 11), channel=Channel.WEBCHAT
+        )
+    )
+    assert ledger.events() == live.events  # off the desk: counts for nothing, not kept
+    assert ledger.facts(at(3, 12)) == fold_all(done.events + live.events)
+
+
+def test_events_read_back_from_the_log_come_first() -> None:
+    earlier = simple_chat("yesterday", at(2, 9)).events
+    before_restart = Chat("open").add(K.OFFERED, at(3, 8)).add(K.ACCEPTED, at(3, 8, 1))
+    today = Chat("open").add(K.CONTACT_MESSAGE, at(3, 9)).add(K.AGENT_MESSAGE, at(3, 9, 1))
+    ledger = StatsLedger()
+    for event in today.events:
+        ledger.add(event)
+    ledger.add_earlier(earlier + before_restart.events)
+    everything = earlier + before_restart.events + today.events
+    assert ledger.events() == everything
+    assert ledger.fold_finished() == 1  # yesterday's chat
+    assert ledger.facts(at(3, 12)) == fold_all(everything)
+    with pytest.raises(ValueError, match="folded before"):
+        ledger.add_earlier(earlier)
+
+
+def test_replies_are_a_sequence_of_pairs() -> None:
+    replies = Replies([(10.0, 2.5), (20.0, 0.1)])
+    replies.append((30.5, 7.25))
+    assert len(replies) == 3
+    assert replies[0] == (10.0, 2.5) and replies[-1] == (30.5, 7.25)
+    assert replies[1:] == [(20.0, 0.1), (30.5, 7.25)]
+    assert list(replies) == [(10.0, 2.5), (20.0, 0.1), (30.5, 7.25)]
+    assert replies == [(10.0, 2.5), (20.0, 0.1), (30.5, 7.25)]
+    assert replies != Replies([(10.0, 2.5)])
+    with pytest.raises(IndexError):
+        replies[3]
 
 
 # CSV export -------------------------------------------------------------------------------

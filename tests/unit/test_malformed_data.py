@@ -542,6 +542,12 @@ def api_calls(backend: DemoBackend, iid: str, contact: str, value: str) -> dict[
         "record_interaction_event": lambda: backend.record_interaction_event(
             LogEvent(value, LogEventKind.ACCEPTED, 1.0, Channel.SMS, value, value)
         ),
+        "record_interaction_events": lambda: backend.record_interaction_events(
+            [
+                LogEvent(value, LogEventKind.ACCEPTED, 1.0, Channel.SMS, value, value),
+                LogEvent(iid, LogEventKind.CONTACT_MESSAGE, 2.0, Channel.WEBCHAT, value, value),
+            ]
+        ),
         "standard_responses": backend.standard_responses,
         "connected_contacts": backend.connected_contacts,
     }

@@ -8,7 +8,7 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import ClassVar
 
 from agent_desktop.backends.base import BackendConfig, BackendContext, MessagingBackend, Target
@@ -393,7 +393,10 @@ class DemoBackend(MessagingBackend):
 
     # statistics -----------------------------------------------------------------------
     async def record_interaction_event(self, event: LogEvent) -> None:
-        await self._center.record_agent_event(event)
+        await self._center.record_agent_events([event])
+
+    async def record_interaction_events(self, events: Sequence[LogEvent]) -> None:
+        await self._center.record_agent_events(events)
 
     def logged_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
         """(agent id, kind, time) of the interaction's logged events (tests, diagnostics)."""

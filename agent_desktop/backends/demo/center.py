@@ -14,7 +14,7 @@ import logging
 import sqlite3
 import uuid
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -492,9 +492,9 @@ class ContactCenter:
         return store
 
     # the agent's interaction log ------------------------------------------------------
-    async def record_agent_event(self, event: LogEvent) -> None:
+    async def record_agent_events(self, events: Sequence[LogEvent]) -> None:
         store, agent = self._agent_store()
-        await store.call(DemoStore.record_agent_event, agent.id, event)
+        await store.call(DemoStore.record_agent_events, agent.id, list(events))
 
     def logged_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
         return self._customer_store().call_sync(DemoStore.agent_events, interaction_id)

@@ -75,15 +75,17 @@ class Conversations:
 
     def set_presence(self, contact_id: str, channel: Channel, connected: bool) -> None:
         channels = self._presence.setdefault(contact_id, set())
-        if (channel in channels) == connected:
-            return
+        changed = (channel in channels) != connected
         if connected:
             channels.add(channel)
         else:
             channels.discard(channel)
-        self._center._emit(
-            ContactPresence(contact_id=contact_id, channel=channel, connected=connected)
-        )
+        if not channels:
+            del self._presence[contact_id]  # no entry for every contact who ever came
+        if changed:
+            self._center._emit(
+                ContactPresence(contact_id=contact_id, channel=channel, connected=connected)
+            )
 
     def _deliverable(self, live: LiveInteraction) -> bool:
         return live.channel in STORE_AND_FORWARD or live.channel in self.connected_channels(

@@ -77,7 +77,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX messages_by_contact_time ON messages (contact_id, time);
     CREATE INDEX messages_by_interaction ON messages (interaction_id);
     """,
-    # 2: the agent's interaction log, for statistics (record_agent_event)
+    # 2: the agent's interaction log, for statistics (record_agent_events)
     """
     CREATE TABLE agent_interaction_events (
         seq INTEGER PRIMARY KEY,
@@ -389,20 +389,24 @@ class DemoStore(VersionedDatabase):
         return [str(row[0]) for row in rows]
 
     # the agent's interaction log (Capability.STATISTICS) ------------------------------
-    def record_agent_event(self, agent_id: str, event: LogEvent) -> None:
-        self._db.execute(
-            "INSERT INTO agent_interaction_events (agent_id, interaction_id, kind, time,"
-            " channel, detail, reply_delay_s) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                agent_id,
-                event.interaction_id,
-                event.kind.value,
-                event.time,
-                event.channel.value,
-                event.detail,
-                event.reply_delay_s,
-            ),
-        )
+    def record_agent_events(self, agent_id: str, events: Sequence[LogEvent]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT INTO agent_interaction_events (agent_id, interaction_id, kind, time,"
+                " channel, detail, reply_delay_s) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        agent_id,
+                        event.interaction_id,
+                        event.kind.value,
+                        event.time,
+                        event.channel.value,
+                        event.detail,
+                        event.reply_delay_s,
+                    )
+                    for event in events
+                ],
+            )
 
     def agent_events(self, interaction_id: str) -> list[tuple[str, str, float]]:
         """(agent id, kind, time) of the logged events of one interaction, in order."""
