@@ -12,13 +12,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 
 from agent_desktop.core.types import DeliveryState, PartyRole
-from agent_desktop.services.state_store import StateDatabase
 from agent_desktop.testing import AppHarness, children
 from agent_desktop.ui.chat_view import ChatView
 from agent_desktop.ui.failed_message_menu import FailedMessageMenu
 from agent_desktop.ui.interaction_bar import InteractionBarItem
 from agent_desktop.ui.transcript_model import Roles
 from tests.ui.conftest import CONFIRMED, StartHarness
+from tests.ui.test_drafts import drafts_on_disk
 
 #: slowness that outlasts any test: the test ends it with ``faults.slow(0)``
 HELD_MS = 60_000
@@ -63,16 +63,6 @@ def row_of(view: ChatView, txn: str) -> QModelIndex:
     model = view.transcript.model()
     rows = (model.index(r, 0) for r in range(model.rowCount()))
     return next(index for index in rows if index.data(Roles.TXN_ID) == txn)
-
-
-def drafts_on_disk(h: AppHarness) -> dict[str, str]:
-    h.run(h.desktop.local_state.flush())
-    database = StateDatabase(h.desktop.paths.state_db)
-    database.open()
-    try:
-        return database.drafts()
-    finally:
-        database.close()
 
 
 def bar_item(h: AppHarness, iid: str) -> InteractionBarItem:
