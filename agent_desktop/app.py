@@ -143,6 +143,7 @@ class AgentDesktop:
         self.window.log_dir = paths.log_dir
         self.window.attach_statistics(self.statistics)
         self.window.viewFocusChanged.connect(self.recorder.set_focus)
+        self.window.loginRequested.connect(self._open_login_dialog)
         if self.window.interaction_actions is not None:
             self.window.interaction_actions.consultationStarted.connect(
                 self.recorder.record_consultation
@@ -215,6 +216,7 @@ class AgentDesktop:
         dialog = self.login_dialog
         if state == ConnectionState.CONNECTED.value and dialog is not None:
             self.login_dialog = None
+            self.window.set_login_needed(False)
             dialog.accept()
             dialog.deleteLater()
             matrix = {
@@ -236,6 +238,8 @@ class AgentDesktop:
                 team_room=backend.matrix.team_room,
             )
             dialog.loginRequested.connect(self._log_in)
+            # closed without logging in: the window offers it again ("Log in…")
+            dialog.rejected.connect(lambda: self.window.set_login_needed(True))
             self.login_dialog = dialog
         dialog.set_busy(False)
         messages = {
@@ -255,7 +259,13 @@ class AgentDesktop:
         else:
             text = tr("Could not connect: {0}. Check the homeserver address.").format(detail)
         dialog.show_message(text)
-        dialog.open()
+        self._open_login_dialog()
+
+    def _open_login_dialog(self) -> None:
+        dialog = self.login_dialog
+        if dialog is not None:
+            self.window.set_login_needed(False)
+            dialog.open()
 
     def _log_in(self, homeserver: str, user: str, password: str) -> None:
         backend = self._matrix_backend()

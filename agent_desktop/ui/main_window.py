@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
     """
 
     closed = Signal()
+    #: the agent asks for the login dialog again (after closing it without logging in)
+    loginRequested = Signal()
     #: the interaction shown ("" for none) and whether the window is active (talk time)
     viewFocusChanged = Signal(str, bool)
 
@@ -198,6 +200,13 @@ class MainWindow(QMainWindow):
         top_row.addWidget(self.ready_button)
         top_row.addStretch(1)
         top_row.addWidget(self.connection_label)
+        self.login_button = QPushButton(top)
+        self.login_button.setObjectName("showLoginButton")
+        self.login_button.setText(self.tr("Log in…"))
+        self.login_button.setAccessibleName(self.tr("Log in to the messaging backend"))
+        self.login_button.clicked.connect(self.loginRequested)
+        self.login_button.hide()  # see set_login_needed
+        top_row.addWidget(self.login_button)
         top_row.addWidget(self.settings_button)
         top_row.addWidget(self.help_button)
 
@@ -217,6 +226,11 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
         self.set_agent_name(agent_name)
         self.set_theme(theme)  # icons, the Ready button's look
+
+    def set_login_needed(self, needed: bool) -> None:
+        """Show "Log in…" beside the connection state while the backend waits for a login
+        and its dialog is closed (the agent cancelled it)."""
+        self.login_button.setVisible(needed)
 
     def set_agent_name(self, name: str) -> None:
         self._agent_name = name

@@ -1515,12 +1515,11 @@ Some of its letters come from another alphabet and only look the same. Open it o
         <name>MainWindow</name>
         <message>
             <source>Agent Desktop</source>
-            <extracomment>the interaction shown ("" for none) and whether the window is active (talk time)</extracomment>
+            <extracomment>the agent asks for the login dialog again (after closing it without logging in) the interaction shown ("" for none) and whether the window is active (talk time)</extracomment>
             <translation>Agent Desktop</translation>
         </message>
         <message>
             <source>Agent Desktop — {0}</source>
-            <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
             <translation>Agent Desktop — {0}</translation>
         </message>
         <message>
@@ -1555,6 +1554,15 @@ Some of its letters come from another alphabet and only look the same. Open it o
         <message>
             <source>Starting…</source>
             <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>Log in…</source>
+            <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
+            <translation>Log in…</translation>
+        </message>
+        <message>
+            <source>Log in to the messaging backend</source>
+            <translation>Log in to the messaging backend</translation>
         </message>
         <message>
             <source>Your settings file could not be read; defaults are used. The unreadable file was kept as {0}.</source>

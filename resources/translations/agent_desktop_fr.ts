@@ -1515,12 +1515,11 @@ Certaines de ses lettres viennent d’un autre alphabet et ne font que se ressem
     <name>MainWindow</name>
     <message>
         <source>Agent Desktop</source>
-        <extracomment>the interaction shown (&quot;&quot; for none) and whether the window is active (talk time)</extracomment>
+        <extracomment>the agent asks for the login dialog again (after closing it without logging in) the interaction shown (&quot;&quot; for none) and whether the window is active (talk time)</extracomment>
         <translation>Agent Desktop</translation>
     </message>
     <message>
         <source>Agent Desktop — {0}</source>
-        <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
         <translation>Agent Desktop — {0}</translation>
     </message>
     <message>
@@ -1555,6 +1554,15 @@ Certaines de ses lettres viennent d’un autre alphabet et ne font que se ressem
     <message>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <extracomment>the folder of the log files, shown in About (set by the composition root)</extracomment>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Log in to the messaging backend</source>
+        <translation>Se connecter au service de messagerie</translation>
     </message>
     <message>
         <source>Your settings file could not be read; defaults are used. The unreadable file was kept as {0}.</source>

@@ -171,6 +171,31 @@ def test_expired_token_prompts_to_log_in_again(
     assert session is not None and session.connection is ConnectionState.CONNECTED
 
 
+def test_a_login_dialog_closed_without_logging_in_can_be_opened_again(
+    open_app: Any, synapse: SynapseServer, qtbot: QtBot
+) -> None:
+    user = synapse.register()
+    h: AppHarness = open_app({"homeserver": synapse.url, "user_id": user.user_id})
+    quick_retries(h)
+    again = child(h.window, QPushButton, "showLoginButton")
+    dialog = dialog_of(h)
+    assert not again.isVisible()
+    dialog.reject()  # the agent closes it: Cancel, Escape or the window's close button
+    h.wait_until(again.isVisible)
+    nothing_happens_for_a_while(qtbot, h)
+    assert not dialog.isVisible() and again.isVisible()  # no retry, no dialog forced back
+    again.click()
+    h.wait_until(dialog.isVisible)
+    assert not again.isVisible()
+    assert message(dialog) == "Log in to your Matrix account."  # what it said before
+    child(dialog, QLineEdit, "passwordEdit").setText(user.password)
+    child(dialog, QPushButton, "loginButton").click()
+    h.wait_until(lambda: h.desktop.login_dialog is None, timeout=10)
+    session = h.desktop.session
+    assert session is not None and session.connection is ConnectionState.CONNECTED
+    assert not again.isVisible()
+
+
 def test_signed_out_mid_session_asks_to_log_in_and_sends_the_waiting_message_once(
     qtbot: QtBot, tmp_path: Path, synapse: SynapseServer
 ) -> None:
